@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "vpcgraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vpcgraph", targets: ["vpcgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure Swift model: ids, derived facts, validation rules, diagnostics. No C, no I/O.
+        .target(name: "VPCModel"),
+        // The project's YAML/JSON topology format (and later importers) -> model + diagnostics.
+        .target(name: "VPCReaders", dependencies: ["VPCModel", .product(name: "Yams", package: "Yams")]),
+        // Graphviz through pkg-config; Debian: libgraphviz-dev.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // What Swift cannot express: an id discipline, plugin loading, error capture.
+        .target(name: "CGraphvizShim", dependencies: ["CGraphviz"], linkerSettings: [.linkedLibrary("dl")]),
+        // The only Swift code that talks to Graphviz.
+        .target(name: "Graphviz", dependencies: ["CGraphviz", "CGraphvizShim", "Diagram"]),
+        // Model -> cluster graph description (pure Swift) and its DOT text.
+        .target(name: "Diagram", dependencies: ["VPCModel"]),
+        .executableTarget(name: "vpcgraph", dependencies: [
+            "VPCModel", "VPCReaders", "Diagram", "Graphviz",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
+        .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
+        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel"]),
+    ]
+)

@@ -1,0 +1,130 @@
+/// A service name as AWS writes it: `com.amazonaws.eu-west-1.s3`, or a PrivateLink
+/// endpoint service `com.amazonaws.vpce.eu-west-1.vpce-svc-0123…`.
+public struct ServiceName: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let fullName: String
+
+    public init(fullName: String) {
+        self.fullName = fullName
+    }
+
+    /// Expands a short name (`s3`, `execute-api`) to `com.amazonaws.REGION.NAME`; full names stay as they are.
+    public init(_ text: String, region: String) {
+        if text.hasPrefix("com.amazonaws.") || text.hasPrefix("aws.") || text.contains(".vpce-svc-") {
+            fullName = text
+        } else {
+            fullName = "com.amazonaws.\(region).\(text)"
+        }
+    }
+
+    /// The region named in the service name, if any.
+    public var region: String? {
+        let parts = fullName.split(separator: ".").map(String.init)
+        return parts.first(where: Regions.looksLikeRegion)
+    }
+
+    /// The part after the region: `s3`, `execute-api`, `ecr.dkr`, `vpce-svc-0123…`.
+    public var shortName: String {
+        let parts = fullName.split(separator: ".", omittingEmptySubsequences: false)
+        guard let index = parts.firstIndex(where: { Regions.looksLikeRegion(String($0)) }), index + 1 < parts.count else {
+            return fullName
+        }
+        return parts[(index + 1)...].joined(separator: ".")
+    }
+
+    /// True for services that also offer gateway endpoints.
+    public var supportsGatewayEndpoint: Bool { shortName == "s3" || shortName == "dynamodb" }
+
+    /// The service's own public DNS name, which private DNS makes resolve to the endpoint:
+    /// `execute-api.eu-west-1.amazonaws.com`. Nil for endpoint services of other accounts.
+    public var publicDNSName: String? {
+        guard let region, fullName.hasPrefix("com.amazonaws.\(region).") else { return nil }
+        return "\(shortName).\(region).amazonaws.com"
+    }
+
+    public var description: String { fullName }
+    public static func < (a: ServiceName, b: ServiceName) -> Bool { a.fullName < b.fullName }
+}
+
+/// An interface endpoint (AWS PrivateLink): one network interface with a private IP in each of its
+/// subnets, at most one subnet per availability zone.
+public struct InterfaceEndpoint: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var service: ServiceName
+    public var privateDNS: Bool
+    public var securityGroupIDs: [String]
+    public var interfaces: [EndpointInterface]
+    /// The random part AWS puts after the id in the endpoint's DNS names (`l1xf6pcv` in
+    /// `vpce-0c11…-l1xf6pcv.kendra-ranking.eu-west-1.vpce.amazonaws.com`).
+    public var dnsSuffix: String?
+    /// DNS names as AWS reported them (regional first, then per AZ); nil derives them.
+    public var declaredDNSNames: [String]?
+    /// The name private DNS makes resolve to the endpoint; nil derives it from the service.
+    public var declaredPrivateDNSName: String?
+    /// The endpoint policy as JSON text; nil means AWS's default (full access).
+    public var policy: String?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, service: ServiceName, privateDNS: Bool = true, securityGroupIDs: [String] = [],
+                interfaces: [EndpointInterface] = [], dnsSuffix: String? = nil, declaredDNSNames: [String]? = nil,
+                declaredPrivateDNSName: String? = nil, policy: String? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.service = service
+        self.privateDNS = privateDNS
+        self.securityGroupIDs = securityGroupIDs
+        self.interfaces = interfaces
+        self.dnsSuffix = dnsSuffix
+        self.declaredDNSNames = declaredDNSNames
+        self.declaredPrivateDNSName = declaredPrivateDNSName
+        self.policy = policy
+        self.origin = origin
+    }
+}
+
+/// One network interface of an interface endpoint (or a Resolver endpoint).
+public struct EndpointInterface: Equatable, Sendable {
+    public var subnetID: String
+    public var ip: IPAddress
+    public var networkInterfaceID: String?
+    public var origin: Origin
+
+    public init(subnetID: String, ip: IPAddress, networkInterfaceID: String? = nil, origin: Origin = Origin()) {
+        self.subnetID = subnetID
+        self.ip = ip
+        self.networkInterfaceID = networkInterfaceID
+        self.origin = origin
+    }
+}
+
+/// A gateway endpoint (S3 or DynamoDB only): attached to the VPC, reached through route-table
+/// entries whose destination is the region's prefix list for the service. No security groups.
+public struct GatewayEndpoint: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var service: ServiceName
+    public var routeTableIDs: [String]
+    /// The prefix list id used as route destination; nil derives it from the region.
+    public var declaredPrefixListID: String?
+    /// Security groups as written: always an error for a gateway endpoint, kept to say so.
+    public var securityGroupIDs: [String]
+    public var policy: String?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, service: ServiceName, routeTableIDs: [String] = [], declaredPrefixListID: String? = nil,
+                securityGroupIDs: [String] = [], policy: String? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.service = service
+        self.routeTableIDs = routeTableIDs
+        self.declaredPrefixListID = declaredPrefixListID
+        self.securityGroupIDs = securityGroupIDs
+        self.policy = policy
+        self.origin = origin
+    }
+
+    /// The prefix list id: as declared, or AWS's well-known id for the service in its region.
+    public var prefixListID: String? {
+        declaredPrefixListID ?? service.region.flatMap { Regions.prefixListID(service: service.shortName, region: $0) }
+    }
+}

@@ -1,0 +1,352 @@
+/// A whole network description: what one input file holds.
+public struct Topology: Equatable, Sendable {
+    public var title: String?
+    public var description: String?
+    public var regions: [Region]
+    public var onPremises: [OnPremisesNetwork]
+    public var origin: Origin
+
+    public init(title: String? = nil, description: String? = nil, regions: [Region] = [], onPremises: [OnPremisesNetwork] = [], origin: Origin = Origin()) {
+        self.title = title
+        self.description = description
+        self.regions = regions
+        self.onPremises = onPremises
+        self.origin = origin
+    }
+}
+
+/// An AWS region and what lives in it.
+public struct Region: Equatable, Sendable {
+    /// The region code, e.g. `eu-west-1`; also its id.
+    public var name: String
+    public var vpcs: [VPC]
+    public var peerings: [PeeringConnection]
+    public var transitGateways: [TransitGateway]
+    public var vpnConnections: [VPNConnection]
+    public var privateHostedZones: [PrivateHostedZone]
+    public var resolverRules: [ResolverRule]
+    public var origin: Origin
+
+    public init(name: String, vpcs: [VPC] = [], peerings: [PeeringConnection] = [], transitGateways: [TransitGateway] = [],
+                vpnConnections: [VPNConnection] = [], privateHostedZones: [PrivateHostedZone] = [],
+                resolverRules: [ResolverRule] = [], origin: Origin = Origin()) {
+        self.name = name
+        self.vpcs = vpcs
+        self.peerings = peerings
+        self.transitGateways = transitGateways
+        self.vpnConnections = vpnConnections
+        self.privateHostedZones = privateHostedZones
+        self.resolverRules = resolverRules
+        self.origin = origin
+    }
+
+    public var id: String { name }
+}
+
+/// A virtual private cloud.
+public struct VPC: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var cidrs: [CIDR]
+    /// `enableDnsSupport` (AWS default: true).
+    public var dnsSupport: Bool
+    /// `enableDnsHostnames` (AWS default for a VPC you create: false).
+    public var dnsHostnames: Bool
+    public var subnets: [Subnet]
+    public var routeTables: [RouteTable]
+    public var internetGateway: InternetGateway?
+    public var natGateways: [NATGateway]
+    public var vpnGateway: VPNGateway?
+    public var securityGroups: [SecurityGroup]
+    public var interfaceEndpoints: [InterfaceEndpoint]
+    public var gatewayEndpoints: [GatewayEndpoint]
+    public var resolverEndpoints: [ResolverEndpoint]
+    /// AWS services this VPC's workloads use, beyond its endpoints (e.g. S3 in another region).
+    public var reaches: [ServiceName]
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsSupport: Bool = true, dnsHostnames: Bool = false,
+                subnets: [Subnet] = [], routeTables: [RouteTable] = [], internetGateway: InternetGateway? = nil,
+                natGateways: [NATGateway] = [], vpnGateway: VPNGateway? = nil, securityGroups: [SecurityGroup] = [],
+                interfaceEndpoints: [InterfaceEndpoint] = [], gatewayEndpoints: [GatewayEndpoint] = [],
+                resolverEndpoints: [ResolverEndpoint] = [], reaches: [ServiceName] = [], origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.cidrs = cidrs
+        self.dnsSupport = dnsSupport
+        self.dnsHostnames = dnsHostnames
+        self.subnets = subnets
+        self.routeTables = routeTables
+        self.internetGateway = internetGateway
+        self.natGateways = natGateways
+        self.vpnGateway = vpnGateway
+        self.securityGroups = securityGroups
+        self.interfaceEndpoints = interfaceEndpoints
+        self.gatewayEndpoints = gatewayEndpoints
+        self.resolverEndpoints = resolverEndpoints
+        self.reaches = reaches
+        self.origin = origin
+    }
+}
+
+/// A subnet: one CIDR in one availability zone.
+public struct Subnet: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var availabilityZone: String
+    public var cidr: CIDR
+    /// The explicitly associated route table; `nil` means the VPC's main route table.
+    public var routeTableID: String?
+    /// `public:` as written; `nil` lets the model derive it from the routes.
+    public var declaredPublic: Bool?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,
+                declaredPublic: Bool? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.availabilityZone = availabilityZone
+        self.cidr = cidr
+        self.routeTableID = routeTableID
+        self.declaredPublic = declaredPublic
+        self.origin = origin
+    }
+}
+
+/// A route table and its routes. Subnet associations are held by the subnets.
+public struct RouteTable: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var isMain: Bool
+    /// Routes as written or imported; the `local` route and gateway endpoint routes are derived when absent.
+    public var routes: [Route]
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, isMain: Bool = false, routes: [Route] = [], origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.isMain = isMain
+        self.routes = routes
+        self.origin = origin
+    }
+}
+
+public struct Route: Equatable, Sendable {
+    public enum Destination: Hashable, Sendable, CustomStringConvertible {
+        case cidr(CIDR)
+        case prefixList(String)
+
+        public var description: String {
+            switch self {
+            case .cidr(let c): c.description
+            case .prefixList(let id): id
+            }
+        }
+    }
+
+    public enum State: String, Sendable { case active, blackhole }
+
+    public var destination: Destination
+    public var target: RouteTarget
+    public var state: State
+    public var origin: Origin
+
+    public init(destination: Destination, target: RouteTarget, state: State = .active, origin: Origin = Origin()) {
+        self.destination = destination
+        self.target = target
+        self.state = state
+        self.origin = origin
+    }
+}
+
+/// Where a route sends traffic: `local` or a resource id whose prefix tells its kind.
+public struct RouteTarget: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, CaseIterable {
+        case local
+        case internetGateway = "internet-gateway"
+        case egressOnlyInternetGateway = "egress-only-internet-gateway"
+        case natGateway = "nat-gateway"
+        case gatewayEndpoint = "gateway-endpoint"
+        case peering = "peering-connection"
+        case transitGateway = "transit-gateway"
+        case vpnGateway = "virtual-private-gateway"
+        case networkInterface = "network-interface"
+
+        /// The id prefix AWS uses for this kind of target.
+        public var idPrefix: String? {
+            switch self {
+            case .local: nil
+            case .internetGateway: "igw-"
+            case .egressOnlyInternetGateway: "eigw-"
+            case .natGateway: "nat-"
+            case .gatewayEndpoint: "vpce-"
+            case .peering: "pcx-"
+            case .transitGateway: "tgw-"
+            case .vpnGateway: "vgw-"
+            case .networkInterface: "eni-"
+            }
+        }
+    }
+
+    public let kind: Kind
+    /// The resource id, or `local`.
+    public let id: String
+
+    /// Reads a target the way AWS writes it (`local`, `igw-…`, `nat-…`, `vpce-…`, …); nil for an unknown prefix.
+    public init?(_ id: String) {
+        if id == "local" {
+            kind = .local
+        } else if let kind = Kind.allCases.first(where: { $0.idPrefix.map(id.hasPrefix) ?? false }) {
+            self.kind = kind
+        } else {
+            return nil
+        }
+        self.id = id
+    }
+
+    public static let local = RouteTarget("local")!
+
+    public var description: String { id }
+}
+
+public struct InternetGateway: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.origin = origin
+    }
+}
+
+public struct NATGateway: Equatable, Sendable {
+    public enum Connectivity: String, Sendable { case `public`, `private` }
+
+    public var id: String
+    public var name: String?
+    public var subnetID: String
+    public var connectivity: Connectivity
+    public var privateIP: IPAddress?
+    public var publicIP: IPAddress?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, subnetID: String, connectivity: Connectivity = .public,
+                privateIP: IPAddress? = nil, publicIP: IPAddress? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.subnetID = subnetID
+        self.connectivity = connectivity
+        self.privateIP = privateIP
+        self.publicIP = publicIP
+        self.origin = origin
+    }
+}
+
+/// A virtual private gateway attached to a VPC (the AWS side of a site-to-site VPN).
+public struct VPNGateway: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.origin = origin
+    }
+}
+
+public struct SecurityGroup: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var description: String?
+    public var ingress: [SecurityGroupRule]
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, description: String? = nil, ingress: [SecurityGroupRule] = [], origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.ingress = ingress
+        self.origin = origin
+    }
+}
+
+/// One inbound rule: protocol, ports and where traffic may come from.
+public struct SecurityGroupRule: Equatable, Sendable {
+    public enum Source: Hashable, Sendable, CustomStringConvertible {
+        case cidr(CIDR)
+        case securityGroup(String)
+        case prefixList(String)
+
+        public var description: String {
+            switch self {
+            case .cidr(let c): c.description
+            case .securityGroup(let id), .prefixList(let id): id
+            }
+        }
+    }
+
+    /// `tcp`, `udp`, `icmp` or `all`.
+    public var ipProtocol: String
+    /// `443`, `1024-65535`, or nil for all ports.
+    public var ports: String?
+    public var sources: [Source]
+    public var description: String?
+    public var origin: Origin
+
+    public init(ipProtocol: String, ports: String? = nil, sources: [Source], description: String? = nil, origin: Origin = Origin()) {
+        self.ipProtocol = ipProtocol
+        self.ports = ports
+        self.sources = sources
+        self.description = description
+        self.origin = origin
+    }
+}
+
+/// An on-premises network reached over VPN.
+public struct OnPremisesNetwork: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    public var cidrs: [CIDR]
+    public var dnsServers: [IPAddress]
+    /// Conditional forwarding rules of the on-premises DNS servers.
+    public var forwardingRules: [ForwardingRule]
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsServers: [IPAddress] = [],
+                forwardingRules: [ForwardingRule] = [], origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.cidrs = cidrs
+        self.dnsServers = dnsServers
+        self.forwardingRules = forwardingRules
+        self.origin = origin
+    }
+}
+
+/// "Send queries for this domain to these targets": a Route 53 Resolver inbound endpoint, or IPs.
+public struct ForwardingRule: Equatable, Sendable {
+    public enum Target: Hashable, Sendable, CustomStringConvertible {
+        case resolverEndpoint(String)
+        case ip(IPAddress)
+
+        public var description: String {
+            switch self {
+            case .resolverEndpoint(let id): id
+            case .ip(let ip): ip.description
+            }
+        }
+    }
+
+    public var domain: String
+    public var targets: [Target]
+    public var origin: Origin
+
+    public init(domain: String, targets: [Target], origin: Origin = Origin()) {
+        self.domain = domain
+        self.targets = targets
+        self.origin = origin
+    }
+}
