@@ -1,6 +1,17 @@
-/// Builds Graphviz HTML-like labels with escaped text.
+/// Builds Graphviz HTML-like labels with escaped text: an optional icon cell of fixed size on the
+/// left, then lines of text, left-aligned.
 struct Label {
+    static let iconSize = 20
+
+    let icon: Icon?
+    let style: Style
     private var lines: [String] = []
+    var iconSize = Label.iconSize
+
+    init(icon: Icon?, style: Style) {
+        self.icon = icon
+        self.style = style
+    }
 
     static func escape(_ text: String) -> String {
         var out = ""
@@ -17,15 +28,19 @@ struct Label {
         return out
     }
 
-    /// A first line, larger and darker. Not bold: Graphviz's built-in font metrics do not widen bold
-    /// text, so bold labels would overflow their boxes.
-    mutating func title(_ text: String) { lines.append("<font point-size=\"11\" color=\"#16191f\">\(Label.escape(text))</font>") }
+    /// A first line, larger. Not bold: Graphviz's built-in font metrics do not widen bold text,
+    /// so bold labels would overflow their boxes.
+    mutating func title(_ text: String, size: Int = 11) {
+        lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.text)\">\(Label.escape(text))</font>")
+    }
 
     /// A plain line.
     mutating func line(_ text: String) { lines.append(Label.escape(text)) }
 
     /// A smaller, grey line (ids, kinds).
-    mutating func detail(_ text: String) { lines.append("<font point-size=\"8\" color=\"#545b64\">\(Label.escape(text))</font>") }
+    mutating func detail(_ text: String, size: Int = 8) {
+        lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.detail)\">\(Label.escape(text))</font>")
+    }
 
     /// A DNS name, broken at dots into lines of at most `width` characters.
     mutating func dnsName(_ name: String, width: Int = 34) {
@@ -50,7 +65,30 @@ struct Label {
         return parts
     }
 
-    var value: AttributeValue { .html(lines.joined(separator: "<br/>")) }
+    var isEmpty: Bool { lines.isEmpty }
+
+    /// The HTML of the text lines alone.
+    var text: String { lines.joined(separator: "<br/>") }
+
+    var value: AttributeValue { .html(html) }
+
+    var html: String {
+        guard let icon, let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { return text }
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+            + cell + "<td width=\"6\"></td><td align=\"left\" balign=\"left\">\(text)</td></tr></table>"
+    }
+
+    /// The table cell an icon occupies, or nil when icons are off.
+    static func iconCell(_ icon: Icon, size: Int, rendering: IconRendering) -> String? {
+        switch rendering {
+        case .placeholder:
+            return "<td fixedsize=\"true\" width=\"\(size)\" height=\"\(size)\" bgcolor=\"\(icon.placeholderColor)\"></td>"
+        case .images(let directory):
+            return "<td fixedsize=\"true\" width=\"\(size)\" height=\"\(size)\"><img src=\"\(escape(directory))/\(icon.rawValue).svg\" scale=\"true\"/></td>"
+        case .none:
+            return nil
+        }
+    }
 }
 
 /// Text for tooltips and other plain-string attributes, one line per fact. Lines are joined with

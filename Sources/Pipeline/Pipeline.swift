@@ -59,7 +59,7 @@ public struct Pipeline: Sendable {
             case .svg:
                 let (svg, messages) = GraphvizRenderer.render(dot: dot, format: .svg, file: "\(name).dot")
                 diagnostics += messages
-                if let svg { files.append(OutputFile(fileName: "\(name).svg", contents: SVGPostProcessor.process(svg))) }
+                if let svg { files.append(OutputFile(fileName: "\(name).svg", contents: SVGPostProcessor.process(svg, options: .init(theme: diagramOptions.theme, transparent: diagramOptions.transparent)))) }
             }
         }
         return (files, diagnostics)
