@@ -87,6 +87,7 @@ Agraph_t *vpcg_read(const char *text, size_t length) {
 // MARK: - Plugins
 
 static char context_error[512];
+static char plugin_dir[600];
 
 static void *load_library(const char *dir, const char *file, const char *symbol) {
     char path[1024];
@@ -96,38 +97,87 @@ static void *load_library(const char *dir, const char *file, const char *symbol)
     return dlsym(handle, symbol);
 }
 
+// Finds Graphviz's plugin folder: a "graphviz" folder next to libgvc, or a usual place.
+static int find_plugins(void) {
+    static int found = -1;
+    if (found >= 0) return found;
+    char candidates[4][600] = {"", "/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/graphviz", "/usr/local/lib/graphviz"};
+    Dl_info info;
+    if (dladdr((void *)gvContext, &info) && info.dli_fname) {
+        char copy[512];
+        snprintf(copy, sizeof copy, "%s", info.dli_fname);
+        snprintf(candidates[0], sizeof candidates[0], "%s/graphviz", dirname(copy));
+    }
+    found = 0;
+    for (int i = 0; i < 4 && !found; i++) {
+        if (!candidates[i][0]) continue;
+        char probe[700];
+        snprintf(probe, sizeof probe, "%s/libgvplugin_core.so.6", candidates[i]);
+        FILE *f = fopen(probe, "r");
+        if (f) {
+            fclose(f);
+            snprintf(plugin_dir, sizeof plugin_dir, "%s", candidates[i]);
+            found = 1;
+        }
+    }
+    if (!found) {
+        snprintf(context_error, sizeof context_error,
+                 "cannot find Graphviz's plugins (libgvplugin_core.so.6) in '%s'; is Debian's libgraphviz-dev installed?",
+                 candidates[0][0] ? candidates[0] : candidates[1]);
+    }
+    return found;
+}
+
 GVC_t *vpcg_context(void) {
     static lt_symlist_t builtins[3];
     static int loaded = 0;
     if (!loaded) {
-        // Graphviz keeps its plugins in a "graphviz" folder next to libgvc.
-        char candidates[4][600] = {"", "/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/graphviz", "/usr/local/lib/graphviz"};
-        Dl_info info;
-        if (dladdr((void *)gvContext, &info) && info.dli_fname) {
-            char copy[512];
-            snprintf(copy, sizeof copy, "%s", info.dli_fname);
-            snprintf(candidates[0], sizeof candidates[0], "%s/graphviz", dirname(copy));
-        }
-        for (int i = 0; i < 4 && !loaded; i++) {
-            if (!candidates[i][0]) continue;
-            void *core = load_library(candidates[i], "libgvplugin_core.so.6", "gvplugin_core_LTX_library");
-            void *dot = load_library(candidates[i], "libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library");
-            if (core && dot) {
-                builtins[0].name = "gvplugin_core_LTX_library";
-                builtins[0].address = core;
-                builtins[1].name = "gvplugin_dot_layout_LTX_library";
-                builtins[1].address = dot;
-                builtins[2].name = NULL;
-                builtins[2].address = NULL;
-                loaded = 1;
-            }
-        }
-        if (!loaded) {
+        if (!find_plugins()) return NULL;
+        void *core = load_library(plugin_dir, "libgvplugin_core.so.6", "gvplugin_core_LTX_library");
+        void *dot = load_library(plugin_dir, "libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library");
+        if (!core || !dot) {
             snprintf(context_error, sizeof context_error,
                      "cannot load Graphviz's core and dot layout plugins (libgvplugin_core.so.6, libgvplugin_dot_layout.so.6) from '%s'; is Debian's libgraphviz-dev installed?",
-                     candidates[0][0] ? candidates[0] : candidates[1]);
+                     plugin_dir);
             return NULL;
         }
+        builtins[0].name = "gvplugin_core_LTX_library";
+        builtins[0].address = core;
+        builtins[1].name = "gvplugin_dot_layout_LTX_library";
+        builtins[1].address = dot;
+        builtins[2].name = NULL;
+        builtins[2].address = NULL;
+        loaded = 1;
+    }
+    return gvContextPlugins(builtins, 0);
+}
+
+GVC_t *vpcg_cairo_context(void) {
+    static lt_symlist_t builtins[5];
+    static int loaded = 0;
+    if (!loaded) {
+        if (!find_plugins()) return NULL;
+        const char *files[4] = {"libgvplugin_core.so.6", "libgvplugin_dot_layout.so.6", "libgvplugin_pango.so.6", "libgvplugin_rsvg.so.6"};
+        const char *symbols[4] = {"gvplugin_core_LTX_library", "gvplugin_dot_layout_LTX_library", "gvplugin_pango_LTX_library",
+                                  "gvplugin_rsvg_LTX_library"};
+        int n = 0;
+        for (int i = 0; i < 4; i++) {
+            void *library = load_library(plugin_dir, files[i], symbols[i]);
+            // The SVG image loader (rsvg) is optional: without it bitmaps have no icons.
+            if (!library && i < 3) {
+                snprintf(context_error, sizeof context_error,
+                         "cannot load Graphviz's cairo plugin (%s) from '%s'; is Debian's libgvplugin-pango / graphviz installed?",
+                         files[i], plugin_dir);
+                return NULL;
+            }
+            if (!library) continue;
+            builtins[n].name = symbols[i];
+            builtins[n].address = library;
+            n++;
+        }
+        builtins[n].name = NULL;
+        builtins[n].address = NULL;
+        loaded = 1;
     }
     return gvContextPlugins(builtins, 0);
 }

@@ -12,6 +12,11 @@ public enum GraphvizRenderer {
         case svg
         /// DOT with layout coordinates (`-Txdot`-like `dot` output); useful for debugging.
         case layoutDOT = "dot"
+        /// PNG from Graphviz's cairo renderer. Text is measured with the installed fonts, so the
+        /// bytes depend on the machine (SVG does not).
+        case png
+
+        var usesCairo: Bool { self == .png }
     }
 
     private static let lock = NSLock()
@@ -19,17 +24,23 @@ public enum GraphvizRenderer {
     /// Lays out `dot` and renders it. Graphviz's own messages come back as diagnostics located in
     /// `file` (the DOT file this text is written to); errors fail the render, warnings do not.
     public static func render(dot: String, format: Format = .svg, file: String) -> (output: String?, diagnostics: [Diagnostic]) {
+        let (data, diagnostics) = renderData(dot: dot, format: format, file: file)
+        return (data.map { String(decoding: $0, as: UTF8.self) }, diagnostics)
+    }
+
+    /// Like `render`, returning the bytes (for bitmaps).
+    public static func renderData(dot: String, format: Format, file: String) -> (output: Data?, diagnostics: [Diagnostic]) {
         lock.lock()
         defer { lock.unlock() }
 
-        guard let context = vpcg_context() else {
+        guard let context = format.usesCairo ? vpcg_cairo_context() : vpcg_context() else {
             let reason = String(cString: vpcg_context_error())
             return (nil, [.error(reason, at: nil, rule: "graphviz")])
         }
         defer { gvFreeContext(context) }
 
         vpcg_errors_begin()
-        var output: String?
+        var output: Data?
         var failed = false
         let utf8 = Array(dot.utf8)
         let graph = utf8.withUnsafeBufferPointer { buffer in
@@ -42,8 +53,7 @@ public enum GraphvizRenderer {
                 let status = gvRenderData(context, graph, format.rawValue, &data, &length)
                 if status == 0, let data {
                     // Not NUL-terminated: use the length.
-                    let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
-                    output = String(decoding: bytes, as: UTF8.self)
+                    output = Data(bytes: data, count: Int(length))
                 } else {
                     failed = true
                 }

@@ -10,6 +10,9 @@
 /// metrics and layouts are the same on every machine. NULL if the plugins cannot be found; then
 /// `vpcg_context_error()` says why.
 GVC_t *vpcg_context(void);
+/// A context with the cairo renderers too (pango plugin, and rsvg to load SVG images), for
+/// bitmaps. Text is then measured with the installed fonts: bitmaps are not byte-stable.
+GVC_t *vpcg_cairo_context(void);
 const char *vpcg_context_error(void);
 
 /// Parses DOT text held in memory (`length` bytes) into a graph whose objects are numbered in
