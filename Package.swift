@@ -27,14 +27,16 @@ let package = Package(
         .target(name: "Diagram", dependencies: ["VPCModel"]),
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy).
         .target(name: "Markdown", dependencies: ["VPCModel", .product(name: "Mustache", package: "swift-mustache")]),
+        // The stages wired together, and all-or-nothing output writing.
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "VPCReaders", "Diagram", "Graphviz",
+            "VPCModel", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline"]),
     ]
 )
