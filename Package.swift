@@ -28,7 +28,7 @@ let package = Package(
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy).
         .target(name: "Markdown", dependencies: ["VPCModel", .product(name: "Mustache", package: "swift-mustache")]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Markdown"]),
         .executableTarget(name: "vpcgraph", dependencies: [
             "VPCModel", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "Markdown"]),
     ]
 )

@@ -84,7 +84,7 @@ extension DocumentBuilder {
     /// The policy: default (nil), a statement summary, and the JSON for a `<details>` block.
     func policyNode(_ policy: String?) -> Node {
         guard let policy else { return ["isDefault": true] }
-        var node: Node = ["isDefault": false, "json": MarkdownFragment(MarkdownEscaping.html(preformatted(policy)))]
+        var node: Node = ["isDefault": false, "unreadable": false, "json": MarkdownFragment(MarkdownEscaping.html(preformatted(policy)))]
         if let summary = PolicySummary(json: policy) {
             node["statements"] = summary.statements.map { s -> Node in
                 var n: Node = [
@@ -101,6 +101,7 @@ extension DocumentBuilder {
             }
         } else {
             node["unreadable"] = true
+            node["statements"] = [Node]()
         }
         return node
     }

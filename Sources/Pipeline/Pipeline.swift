@@ -1,12 +1,13 @@
 import Diagram
 import Foundation
 import Graphviz
+import Markdown
 import VPCModel
 import VPCReaders
 
 /// An output format of `vpcgraph render`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case dot, svg
+    case dot, svg, md
 
     public var fileExtension: String { rawValue }
 }
@@ -21,10 +22,13 @@ public struct OutputFile: Equatable, Sendable {
 public struct Pipeline: Sendable {
     public var formats: [OutputFormat]
     public var diagramOptions: DiagramOptions
+    /// The Markdown templates and price table (`--templates DIR`, else the built-in ones).
+    public var templates: TemplateSet
 
-    public init(formats: [OutputFormat] = [.dot, .svg], diagramOptions: DiagramOptions = DiagramOptions()) {
+    public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet = .builtIn) {
         self.formats = formats
         self.diagramOptions = diagramOptions
+        self.templates = templates
     }
 
     /// Reads and checks one input file. The topology is nil when the file could not be read or parsed.
@@ -60,6 +64,8 @@ public struct Pipeline: Sendable {
                 let (svg, messages) = GraphvizRenderer.render(dot: dot, format: .svg, file: "\(name).dot")
                 diagnostics += messages
                 if let svg { files.append(OutputFile(fileName: "\(name).svg", contents: SVGPostProcessor.process(svg))) }
+            case .md:
+                files.append(OutputFile(fileName: "\(name).md", contents: renderMarkdown(topology, documentName: name, templates: templates)))
             }
         }
         return (files, diagnostics)

@@ -2,17 +2,20 @@ import Markdown
 import Testing
 import VPCModel
 
-/// The whole document for each sample topology, compared with `Fixtures/<case>/<case>.md`.
+/// The whole document for each sample and built topology, compared with `Fixtures/<case>/<name>.md`.
 @Suite struct MarkdownGoldenTests {
-    static let cases: [(name: String, topology: Topology)] = [
-        ("app-vpc", SampleTopologies.appVPC),
-        ("shared-services", SampleTopologies.sharedServices),
-        ("hostile-names", SampleTopologies.hostileNames),
-    ]
+    @Test func samplesExistAndParse() {
+        #expect(!DocumentCases.sampleNames.isEmpty, "no samples/*.yaml found from \(DocumentCases.repository.path)")
+        for name in DocumentCases.sampleNames {
+            let (topology, diagnostics) = DocumentCases.sample(name)
+            #expect(topology != nil, "samples/\(name).yaml: \(diagnostics.map(\.description).joined(separator: "\n"))")
+        }
+    }
 
-    @Test(arguments: cases.map(\.name))
-    func documentMatchesGoldenFile(_ name: String) {
-        let topology = Self.cases.first { $0.name == name }!.topology
-        GoldenFile.check(renderMarkdown(topology, documentName: name), case: name, file: "\(name).md")
+    @Test(arguments: DocumentCases.names)
+    func documentMatchesGoldenFile(_ caseName: String) throws {
+        let topology = try #require(DocumentCases.topology(caseName))
+        let name = DocumentCases.documentName(caseName)
+        GoldenFile.check(renderMarkdown(topology, documentName: name), case: caseName, file: "\(name).md")
     }
 }
