@@ -1,3 +1,4 @@
+import Foundation
 import VPCModel
 
 // Interface and gateway endpoints: where their interfaces are, their names, routes and policies.
@@ -106,9 +107,16 @@ extension DocumentBuilder {
         return node
     }
 
-    /// Policy text for a `<pre>` block: trailing spaces trimmed, tabs as two spaces, no leading or
-    /// trailing blank lines.
+    /// Policy text for a `<pre>` block: as written when it has several lines; a one-line JSON
+    /// document is indented (keys in sorted order, so the output is stable). Trailing spaces trimmed,
+    /// tabs as two spaces, no leading or trailing blank lines.
     func preformatted(_ text: String) -> String {
+        var text = text
+        if !text.trimmingSpaces.contains("\n"), let data = text.data(using: .utf8),
+           let object = try? JSONSerialization.jsonObject(with: data),
+           let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) {
+            text = String(decoding: pretty, as: UTF8.self)
+        }
         var lines = text.replacingTabs.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop(while: { $0 == " " || $0 == "\r" }).reversed())
         }

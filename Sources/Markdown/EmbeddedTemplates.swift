@@ -316,23 +316,29 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 - **Security groups:** {{#securityGroups}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/securityGroups}}{{^securityGroups}}none{{/securityGroups}}
 
 {{^empty(interfaces)}}
+**Network interfaces**, one per availability zone:
+
 | Availability zone | Subnet | Network interface | Private IP |
 |---|---|---|---|
 {{/empty(interfaces)}}
 {{#interfaces}}
-| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{code(networkInterface)}} | {{code(ip)}} |
+| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}not given{{/networkInterface}} | {{code(ip)}} |
 {{/interfaces}}
 {{^interfaces}}
 The endpoint has no network interfaces.
 {{/interfaces}}
 
 {{^empty(securityGroups)}}
+**Security groups** of the network interfaces:
+
 | Security group | Inbound rules |
 |---|---|
 {{/empty(securityGroups)}}
 {{#securityGroups}}
 | {{link}}{{#name}} {{.}}{{/name}} | {{#rules}}{{#allTraffic}}all traffic{{/allTraffic}}{{^allTraffic}}{{protocol}} {{#ports}}{{.}}{{/ports}}{{^ports}}all ports{{/ports}}{{/allTraffic}} from {{#sources}}{{.}}{{^last()}}, {{/last()}}{{/sources}}{{^last()}}; {{/last()}}{{/rules}}{{^rules}}no inbound rules: nothing can reach the endpoint{{/rules}}{{#unknown}}not described in the input{{/unknown}} |
 {{/securityGroups}}
+
+**DNS names**:
 
 | DNS name | Kind | Resolves to |
 |---|---|---|

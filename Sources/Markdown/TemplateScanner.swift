@@ -79,6 +79,9 @@ struct TemplateScanner {
             if name.isEmpty {
                 return Problem(line: tagLine, column: tagColumn, message: "empty tag")
             }
+            if name.filter({ $0 == "(" }).count != name.filter({ $0 == ")" }).count {
+                return Problem(line: tagLine, column: tagColumn, message: "unbalanced parentheses in '\(name)'")
+            }
             // `transform(name)`, possibly nested: `code(first(list))`.
             var rest = Substring(name)
             while let paren = rest.firstIndex(of: "(") {
