@@ -41,6 +41,10 @@ struct TemplateScanner {
                 return Problem(line: tagLine, column: tagColumn, message: "unfinished tag: no closing '}}'")
             }
             var body = String(String.UnicodeScalarView(text[bodyStart..<close]))
+            // Only a comment may span lines; another tag running on is missing its `}}`.
+            if !body.hasPrefix("!") && (body.contains("\n") || body.contains("{{")) {
+                return Problem(line: tagLine, column: tagColumn, message: "unfinished tag: no closing '}}'")
+            }
             while i < close { advance() }
             advance(); advance()
             if body.hasPrefix("{") {
