@@ -33,10 +33,12 @@ let package = Package(
             "VPCModel", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers shared by the test targets: paths, running programs, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
-        .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
-        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "Markdown"]),
+        .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
+        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "Markdown", "TestSupport"]),
     ]
 )
