@@ -1,39 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `vpcgraph` binary: `render --format md`, `--templates`, `templates export`.
 @Suite struct CommandTests {
-    static var binary: String {
-        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return runner.deletingLastPathComponent().appendingPathComponent("vpcgraph").path
+    static func vpcgraph(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        try #require(FileManager.default.isExecutableFile(atPath: Paths.vpcgraph.path), "\(Paths.vpcgraph.path) not built")
+        return try Run.vpcgraph(arguments, currentDirectory: directory)
     }
 
-    /// Runs vpcgraph in `directory`.
-    static func vpcgraph(_ arguments: [String], in directory: URL) throws -> Command.Result {
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "\(binary) not built")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Command.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                              stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vpcgraph-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func temporaryDirectory() throws -> URL { Paths.temporaryDirectory("vpcgraph-md-cli") }
 
     static let sample = DocumentCases.repository.appendingPathComponent("samples/shared-services.yaml").path
 

@@ -1,11 +1,12 @@
 import Foundation
 import VPCModel
 import VPCReaders
+import TestSupport
 
 /// Every topology the Markdown tests render: each `samples/*.yaml` of the repository (read with the
 /// project's parser) and the topologies built in Swift.
 enum DocumentCases {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var repository: URL { Paths.repository }
 
     /// Sample base names, in name order.
     static var sampleNames: [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Testing
+import TestSupport
 
 /// Reads the documents with a real GFM renderer (Debian's `cmark-gfm`): every table comes out as
 /// a table with all its rows, every row has the header's number of cells, every in-document link
@@ -11,7 +12,7 @@ import Testing
     /// `cmark-gfm -e table --unsafe`: raw HTML is kept, so an escaping mistake would show.
     static func html(_ markdown: String) throws -> String {
         try #require(FileManager.default.isExecutableFile(atPath: cmark), "\(cmark) is missing: apt-get install cmark-gfm")
-        let result = Command.run(cmark, ["-e", "table", "--unsafe", "--to", "html"], stdin: markdown)
+        let result = try Run.process(cmark, ["-e", "table", "--unsafe", "--to", "html"], input: Data(markdown.utf8))
         try #require(result.status == 0, "cmark-gfm failed: \(result.stderr)")
         return result.stdout
     }
