@@ -85,9 +85,9 @@ extension DocumentBuilder {
     }
 
     /// How clients resolve the endpoint's names: per name, one entry per client.
-    func resolutionNode(_ endpoint: InterfaceEndpoint, in vpc: VPC) -> Node {
-        let all = topology.resolutions(ofInterfaceEndpoint: endpoint.id)
-        let names = topology.clientNames(ofInterfaceEndpoint: endpoint.id)
+    mutating func resolutionNode(_ endpoint: InterfaceEndpoint, in vpc: VPC) -> Node {
+        let all = resolver.cachedResolutions(ofInterfaceEndpoint: endpoint.id)
+        let names = resolver.clientNames(ofInterfaceEndpoint: endpoint.id)
         var node = ref(endpoint.id, name: endpoint.name)
         node["service"] = MarkdownText(endpoint.service.fullName)
         node["vpc"] = vpcRef(vpc.id)
@@ -110,39 +110,62 @@ extension DocumentBuilder {
             }
             return ["name": MarkdownText(name), "clients": groups.map { clientNode($0.clients, endpointID: endpoint.id) }]
         }
-        node["noConnectedVPCs"] = topology.connectedVPCs(of: vpc.id).isEmpty
+        node["noConnectedVPCs"] = resolver.connectedVPCs(of: vpc.id).isEmpty
         node["noOnPremises"] = topology.onPremises.isEmpty
         return node
     }
 
+    /// Connected VPCs resolving a name alike are listed one by one up to this many.
+    static let connectedVPCsListed = 5
+
     /// One client, or several connected VPCs that resolve the name the same way.
     func clientNode(_ resolutions: [NameResolution], endpointID: String) -> Node {
         let resolution = resolutions[0]
-        var node: Node = ["endpointVPC": false, "connectedVPC": false, "onPremises": false]
+        var node: Node = ["endpointVPC": false, "connectedVPC": false, "onPremises": false, "many": false, "vias": [Node](), "vpcs": [Node]()]
         switch resolution.client {
         case .endpointVPC(let id):
             node["endpointVPC"] = true
             node["vpc"] = vpcRef(id)
         case .connectedVPC:
             node["connectedVPC"] = true
-            node["vpcs"] = resolutions.compactMap { r -> Node? in
+            let pairs = resolutions.compactMap { r -> (vpcID: String, via: String)? in
                 guard case .connectedVPC(let id, let via) = r.client else { return nil }
-                var vpc = vpcRef(id)
-                vpc["via"] = ref(via)
-                vpc["viaPeering"] = via.hasPrefix("pcx-")
+                return (id, via)
+            }
+            // Up to a few VPCs are named one by one; more are counted, with what connects them.
+            node["count"] = pairs.count
+            node["many"] = pairs.count > Self.connectedVPCsListed
+            node["vpcs"] = pairs.count > Self.connectedVPCsListed ? [Node]() : pairs.map { pair -> Node in
+                var vpc = vpcRef(pair.vpcID)
+                vpc["via"] = ref(pair.via)
+                vpc["viaPeering"] = pair.via.hasPrefix("pcx-")
                 return vpc
+            }
+            var vias: [String] = []
+            for pair in pairs where !vias.contains(pair.via) { vias.append(pair.via) }
+            node["vias"] = vias.map { via -> Node in
+                var n = ref(via)
+                n["viaPeering"] = via.hasPrefix("pcx-")
+                return n
             }
         case .onPremises(let id):
             node["onPremises"] = true
             node["network"] = ref(id, name: topology.onPremises.first { $0.id == id }?.name)
         }
+        let group = resolutions.count > 1
         node["steps"] = resolution.steps.map { step -> Node in
             var n = stepNode(step)
-            // Several VPCs resolving alike: each asks its own resolver.
-            if resolutions.count > 1, case .vpcResolver = step { n["vpc"] = NoValue() }
+            // Several VPCs resolving alike: each asks its own resolver, each has its own endpoint.
+            if group, case .vpcResolver = step { n["vpc"] = NoValue() }
+            if group, case .endpointPrivateDNS = step { n["endpoint"] = NoValue(); n["own"] = true }
             return n
         }
-        node["answer"] = answerNode(resolution.answer, endpointID: endpointID)
+        var answer = answerNode(resolution.answer, endpointID: endpointID)
+        if group, resolution.steps.contains(where: { if case .endpointPrivateDNS = $0 { return true } else { return false } }) {
+            answer["own"] = true
+            answer["ips"] = [MarkdownText]()
+        }
+        node["answer"] = answer
         node["reachesEndpoint"] = resolution.reaches(endpointID: endpointID)
         return node
     }
@@ -150,6 +173,7 @@ extension DocumentBuilder {
     func stepNode(_ step: NameResolution.Step) -> Node {
         let kinds = ["forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS"]
         var base = Dictionary(uniqueKeysWithValues: kinds.map { ($0, false as Any) })
+        base["own"] = false
         base.merge(stepDetails(step)) { $1 }
         return base
     }
@@ -180,6 +204,7 @@ extension DocumentBuilder {
     func answerNode(_ answer: NameResolution.Answer, endpointID: String) -> Node {
         let kinds = ["endpointIPs", "publicAddresses", "noSuchName", "values", "forwardedOut", "dnsSupportOff", "unknown"]
         var base = Dictionary(uniqueKeysWithValues: kinds.map { ($0, false as Any) })
+        base["own"] = false
         base.merge(answerDetails(answer, endpointID: endpointID)) { $1 }
         return base
     }
@@ -210,10 +235,18 @@ struct ResolutionKey: Equatable {
     var answer: NameResolution.Answer
 
     init(_ resolution: NameResolution) {
+        // In a connected VPC, private DNS can only be that VPC's own endpoint for the service:
+        // VPCs that each answer from their own endpoint resolve alike.
+        var own = false
         steps = resolution.steps.map { step in
-            if case .vpcResolver = step { return .vpcResolver(vpcID: "") }
-            return step
+            switch step {
+            case .vpcResolver: return .vpcResolver(vpcID: "")
+            case .endpointPrivateDNS:
+                own = true
+                return .endpointPrivateDNS(endpointID: "")
+            default: return step
+            }
         }
-        answer = resolution.answer
+        answer = own ? .endpointIPs(endpointID: "", ips: []) : resolution.answer
     }
 }

@@ -22,12 +22,22 @@ struct DocumentBuilder {
     let known: Set<String>
     /// Anchors already given to a node: a resource id used twice is anchored once.
     private var claimed: Set<String> = []
+    /// Name resolution over the topology, indexed once.
+    var resolver: NameResolver
+    /// VPC names by id, for references.
+    let vpcNames: [String: String]
+    /// Links already made, by id.
+    private var links: [String: MarkdownFragment] = [:]
 
     init(topology: Topology, documentName: String, prices: PriceTable) {
         self.topology = topology
         self.documentName = documentName
         self.prices = prices
         self.known = Set(Self.resourceIDs(of: topology).map(DocumentAnchor.id(for:)))
+        self.resolver = NameResolver(topology)
+        var names: [String: String] = [:]
+        for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
+        self.vpcNames = names
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.
@@ -62,9 +72,15 @@ struct DocumentBuilder {
 
     /// `[`id`](#id)` when the document has a section for the id, else `` `id` ``.
     func link(_ id: String) -> MarkdownFragment {
+        if let made = links[id] { return made }
         let anchor = DocumentAnchor.id(for: id)
         let code = MarkdownEscaping.code(id)
         return MarkdownFragment(known.contains(anchor) ? "[\(code)](#\(anchor))" : code)
+    }
+
+    /// Makes the links of every resource once, before the nodes that use them.
+    mutating func cacheLinks() {
+        for id in Self.resourceIDs(of: topology) where links[id] == nil { links[id] = link(id) }
     }
 
     /// A reference to another resource: its id, name and link.
@@ -75,7 +91,7 @@ struct DocumentBuilder {
     }
 
     func vpcRef(_ id: String) -> Node {
-        ref(id, name: topology.vpc(id)?.name)
+        ref(id, name: vpcNames[id].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// A value, or `NoValue` so a template does not find the key in an enclosing node instead.
@@ -98,6 +114,7 @@ struct DocumentBuilder {
     // MARK: - Document
 
     mutating func build() -> Node {
+        cacheLinks()
         var root: Node = [:]
         let title = topology.title ?? documentName
         root["title"] = MarkdownText(title)

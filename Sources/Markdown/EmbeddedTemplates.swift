@@ -215,21 +215,21 @@ Resolving **{{code(name)}}**:
 
 {{#clients}}
 - {{#endpointVPC}}**From its own VPC** {{#vpc}}{{link}}{{#name}} ({{.}}){{/name}}{{/vpc}}:{{/endpointVPC}}{{!
-}}{{#connectedVPC}}**From connected VPCs** {{#vpcs}}{{link}}{{#name}} ({{.}}){{/name}} via {{#viaPeering}}peering connection{{/viaPeering}}{{^viaPeering}}transit gateway{{/viaPeering}} {{#via}}{{link}}{{/via}}{{^last()}}, {{/last()}}{{/vpcs}}:{{/connectedVPC}}{{!
+}}{{#connectedVPC}}{{#many}}**From the {{count}} connected VPCs** that resolve it alike, through {{#vias}}{{#viaPeering}}peering connection{{/viaPeering}}{{^viaPeering}}transit gateway{{/viaPeering}} {{link}}{{^last()}}, {{/last()}}{{/vias}}:{{/many}}{{^many}}**From connected VPCs** {{#vpcs}}{{link}}{{#name}} ({{.}}){{/name}} via {{#viaPeering}}peering connection{{/viaPeering}}{{^viaPeering}}transit gateway{{/viaPeering}} {{#via}}{{link}}{{/via}}{{^last()}}, {{/last()}}{{/vpcs}}:{{/many}}{{/connectedVPC}}{{!
 }}{{#onPremises}}**From on-premises network** {{#network}}{{link}}{{#name}} ({{.}}){{/name}}{{/network}}:{{/onPremises}}
 {{#steps}}
   1. {{!
 }}{{#forwarded}}its DNS servers forward {{code(domain)}} to {{#resolverEndpoint}}Resolver inbound endpoint {{link}} ({{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}){{#vpc}} in VPC {{link}}{{/vpc}}{{/resolverEndpoint}}{{^resolverEndpoint}}{{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}, which the input does not describe{{/resolverEndpoint}}{{/forwarded}}{{!
 }}{{#vpcResolver}}the Amazon-provided resolver {{#vpc}}of {{link}} {{/vpc}}{{^vpc}}of each of these VPCs {{/vpc}}takes the query{{/vpcResolver}}{{!
 }}{{#privateHostedZone}}private hosted zone {{#zone}}{{link}}{{/zone}} ({{code(zoneName)}}), associated with that VPC, answers from its {{type}} record {{code(record)}}{{/privateHostedZone}}{{!
-}}{{#endpointPrivateDNS}}the endpoint's private DNS (a hidden zone AWS keeps for {{#endpoint}}{{link}}{{/endpoint}} in its VPC) answers{{/endpointPrivateDNS}}{{!
+}}{{#endpointPrivateDNS}}{{#own}}each VPC's own interface endpoint for the service answers through its private DNS{{/own}}{{^own}}the private DNS of interface endpoint {{#endpoint}}{{link}}{{/endpoint}} (a hidden zone AWS keeps in that endpoint's VPC) answers{{/own}}{{/endpointPrivateDNS}}{{!
 }}{{#resolverRule}}Resolver rule {{#rule}}{{link}}{{/rule}} forwards {{code(domain)}} to {{#targets}}{{code(.)}}{{^last()}}, {{/last()}}{{/targets}}{{/resolverRule}}{{!
 }}{{#endpointRegionalName}}the record is an alias to the endpoint's regional name {{code(name)}}{{/endpointRegionalName}}{{!
 }}{{#publicDNS}}no private hosted zone or rule there covers the name: public DNS answers{{/publicDNS}}
 {{/steps}}
 {{#answer}}
   - **Answer:** {{!
-}}{{#endpointIPs}}{{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}, the network interfaces of {{#otherEndpoint}}another endpoint, {{#endpoint}}{{link}}{{/endpoint}}{{/otherEndpoint}}{{^otherEndpoint}}this endpoint ✓{{/otherEndpoint}}{{/endpointIPs}}{{!
+}}{{#endpointIPs}}{{#own}}the IPs of each VPC's own endpoint for the service; traffic stays in that VPC, not through this endpoint{{/own}}{{^own}}{{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}, the network interfaces of {{#otherEndpoint}}another endpoint, {{#endpoint}}{{link}}{{/endpoint}}; traffic does not go through this endpoint{{/otherEndpoint}}{{^otherEndpoint}}this endpoint ✓{{/otherEndpoint}}{{/own}}{{/endpointIPs}}{{!
 }}{{#publicAddresses}}the service's public addresses: traffic does not go through the endpoint{{/publicAddresses}}{{!
 }}{{#noSuchName}}none (NXDOMAIN): zone {{#zone}}{{link}}{{/zone}} covers the name but has no record for it{{/noSuchName}}{{!
 }}{{#values}}{{code(.)}}{{^last()}}, {{/last()}}{{/values}}{{!

@@ -84,17 +84,7 @@ extension Topology {
     /// private hosted zone records that alias it. When there are none, the service's public name
     /// (which then bypasses the endpoint), or for a service without one, the endpoint's regional name.
     public func clientNames(ofInterfaceEndpoint id: String) -> [String] {
-        guard let (vpc, endpoint) = interfaceEndpoint(id) else { return [] }
-        var names: [String] = []
-        func add(_ name: String) { if !names.contains(normalizedDNSName(name)) { names.append(normalizedDNSName(name)) } }
-        if let name = endpoint.privateDNSName { add(name) }
-        for region in regions {
-            for zone in region.privateHostedZones {
-                for record in zone.records where record.value == .endpointAlias(id) { add(record.name) }
-            }
-        }
-        if names.isEmpty, let name = endpoint.service.publicDNSName ?? endpoint.regionalDNSName(in: vpc) { add(name) }
-        return names
+        NameResolver(self).clientNames(ofInterfaceEndpoint: id)
     }
 
     /// Other VPCs connected to a VPC, with the peering connection or transit gateway that connects them,
@@ -125,16 +115,120 @@ extension Topology {
     /// How every kind of client resolves each of the endpoint's client names: from the endpoint's VPC,
     /// from each connected VPC, and from each on-premises network. Ordered by name, then client.
     public func resolutions(ofInterfaceEndpoint id: String) -> [NameResolution] {
-        guard let (vpc, _) = interfaceEndpoint(id) else { return [] }
+        NameResolver(self).resolutions(ofInterfaceEndpoint: id)
+    }
+
+    /// What the Amazon-provided resolver of a VPC answers for a name.
+    public func resolve(_ name: String, inVPC vpcID: String) -> ([NameResolution.Step], NameResolution.Answer) {
+        NameResolver(self).resolve(name, inVPC: vpcID)
+    }
+
+    /// What an on-premises network's DNS servers answer for a name, following their forwarding rules.
+    public func resolve(_ name: String, onPremises network: OnPremisesNetwork) -> ([NameResolution.Step], NameResolution.Answer) {
+        NameResolver(self).resolve(name, onPremises: network)
+    }
+}
+
+/// Resolves names over one topology, with the lookups it needs indexed once (a document asks for
+/// every endpoint from every connected VPC).
+public struct NameResolver: Sendable {
+    public let topology: Topology
+    private var vpcs: [String: VPC] = [:]
+    private var zonesByVPC: [String: [PrivateHostedZone]] = [:]
+    private var rulesByVPC: [String: [ResolverRule]] = [:]
+    private var interfaceEndpoints: [String: (vpc: VPC, endpoint: InterfaceEndpoint)] = [:]
+    private var resolverEndpoints: [String: (vpc: VPC, endpoint: ResolverEndpoint)] = [:]
+    private var resolverEndpointByIP: [IPAddress: String] = [:]
+    /// Endpoint DNS names (regional and zonal) as public DNS answers them.
+    private var publicNames: [String: NameResolution.Answer] = [:]
+    private var connected: [String: [(vpcID: String, via: String)]] = [:]
+    /// Per VPC with DNS hostnames on: the names its endpoints' private DNS answers (normalized), with the answer.
+    private var privateDNSByVPC: [String: [(domain: String, endpointID: String, ips: [IPAddress])]] = [:]
+    /// Regional DNS names of interface endpoints.
+    private var regionalNames: [String: String] = [:]
+    /// Names of private hosted zone records that alias each interface endpoint, in input order.
+    private var aliasNames: [String: [String]] = [:]
+
+    public init(_ topology: Topology) {
+        self.topology = topology
+        for region in topology.regions {
+            for zone in region.privateHostedZones {
+                for id in zone.vpcIDs { zonesByVPC[id, default: []].append(zone) }
+            }
+            for zone in region.privateHostedZones {
+                for record in zone.records {
+                    if case .endpointAlias(let id) = record.value { aliasNames[id, default: []].append(record.name) }
+                }
+            }
+            for rule in region.resolverRules {
+                for id in rule.vpcIDs { rulesByVPC[id, default: []].append(rule) }
+            }
+        }
+        for (_, vpc) in topology.allVPCs {
+            if vpcs[vpc.id] == nil { vpcs[vpc.id] = vpc }
+            for endpoint in vpc.interfaceEndpoints {
+                if interfaceEndpoints[endpoint.id] == nil { interfaceEndpoints[endpoint.id] = (vpc, endpoint) }
+                if vpc.dnsHostnames, let domain = endpoint.privateDNSName {
+                    privateDNSByVPC[vpc.id, default: []].append((normalizedDNSName(domain), endpoint.id, endpoint.interfaces.map(\.ip)))
+                }
+                if regionalNames[endpoint.id] == nil { regionalNames[endpoint.id] = endpoint.regionalDNSName(in: vpc) }
+                for name in endpoint.dnsNames(in: vpc) where name.scope != .privateDNS {
+                    let key = normalizedDNSName(name.name)
+                    guard publicNames[key] == nil else { continue }
+                    if case .zonal(let zone) = name.scope {
+                        let ips = endpoint.interfaces.filter { vpc.subnet($0.subnetID)?.availabilityZone == zone }.map(\.ip)
+                        publicNames[key] = .endpointIPs(endpointID: endpoint.id, ips: ips)
+                    } else {
+                        publicNames[key] = .endpointIPs(endpointID: endpoint.id, ips: endpoint.interfaces.map(\.ip))
+                    }
+                }
+            }
+            for endpoint in vpc.resolverEndpoints {
+                if resolverEndpoints[endpoint.id] == nil { resolverEndpoints[endpoint.id] = (vpc, endpoint) }
+                for address in endpoint.ipAddresses where resolverEndpointByIP[address.ip] == nil {
+                    resolverEndpointByIP[address.ip] = endpoint.id
+                }
+            }
+        }
+    }
+
+    /// As `Topology.clientNames(ofInterfaceEndpoint:)`, from the index.
+    public func clientNames(ofInterfaceEndpoint id: String) -> [String] {
+        guard let (_, endpoint) = interfaceEndpoints[id] else { return [] }
+        var names: [String] = []
+        func add(_ name: String) { if !names.contains(normalizedDNSName(name)) { names.append(normalizedDNSName(name)) } }
+        if let name = endpoint.privateDNSName { add(name) }
+        for name in aliasNames[id] ?? [] { add(name) }
+        if names.isEmpty, let name = endpoint.service.publicDNSName ?? regionalNames[id] { add(name) }
+        return names
+    }
+
+    /// Other VPCs connected to a VPC by peering or a transit gateway (see `Topology.connectedVPCs(of:)`).
+    public mutating func connectedVPCs(of vpcID: String) -> [(vpcID: String, via: String)] {
+        if let known = connected[vpcID] { return known }
+        let result = topology.connectedVPCs(of: vpcID)
+        connected[vpcID] = result
+        return result
+    }
+
+    public func resolutions(ofInterfaceEndpoint id: String) -> [NameResolution] {
+        var copy = self
+        return copy.cachedResolutions(ofInterfaceEndpoint: id)
+    }
+
+    /// As `resolutions(ofInterfaceEndpoint:)`, keeping the connected-VPC lists for the next call.
+    public mutating func cachedResolutions(ofInterfaceEndpoint id: String) -> [NameResolution] {
+        guard let (vpc, _) = interfaceEndpoints[id] else { return [] }
         var result: [NameResolution] = []
+        let others = connectedVPCs(of: vpc.id)
         for name in clientNames(ofInterfaceEndpoint: id) {
             let (steps, answer) = resolve(name, inVPC: vpc.id)
             result.append(NameResolution(client: .endpointVPC(vpcID: vpc.id), name: name, steps: steps, answer: answer))
-            for (other, via) in connectedVPCs(of: vpc.id) {
+            for (other, via) in others {
                 let (steps, answer) = resolve(name, inVPC: other)
                 result.append(NameResolution(client: .connectedVPC(vpcID: other, via: via), name: name, steps: steps, answer: answer))
             }
-            for network in onPremises {
+            for network in topology.onPremises {
                 let (steps, answer) = resolve(name, onPremises: network)
                 result.append(NameResolution(client: .onPremises(networkID: network.id), name: name, steps: steps, answer: answer))
             }
@@ -144,47 +238,38 @@ extension Topology {
 
     /// What the Amazon-provided resolver of a VPC answers for a name.
     public func resolve(_ name: String, inVPC vpcID: String) -> ([NameResolution.Step], NameResolution.Answer) {
-        guard let vpc = vpc(vpcID) else { return ([], .unknown) }
+        guard let vpc = vpcs[vpcID] else { return ([], .unknown) }
         guard vpc.dnsSupport else { return ([], .dnsSupportOff(vpcID: vpcID)) }
         let start = NameResolution.Step.vpcResolver(vpcID: vpcID)
 
         // The most specific domain wins; for the same domain a Resolver rule wins over a zone.
-        enum Match { case rule(ResolverRule), managed(InterfaceEndpoint), zone(PrivateHostedZone) }
+        enum Match { case rule(ResolverRule), managed(endpointID: String, ips: [IPAddress]), zone(PrivateHostedZone) }
+        let target = normalizedDNSName(name)
         var best: (depth: Int, rank: Int, match: Match)?
-        func consider(_ domain: String, rank: Int, _ match: Match) {
-            guard dnsName(name, isWithin: domain) else { return }
-            let depth = normalizedDNSName(domain).split(separator: ".").count
+        func consider(_ domain: String, rank: Int, _ match: @autoclosure () -> Match) {
+            guard target == domain || target.hasSuffix("." + domain) else { return }
+            let depth = domain.split(separator: ".").count
             if let current = best, (current.depth, current.rank) >= (depth, rank) { return }
-            best = (depth, rank, match)
+            best = (depth, rank, match())
         }
-        for region in regions {
-            for rule in region.resolverRules where rule.vpcIDs.contains(vpcID) { consider(rule.domain, rank: 2, .rule(rule)) }
-        }
-        if vpc.dnsHostnames {
-            for endpoint in vpc.interfaceEndpoints {
-                if let domain = endpoint.privateDNSName { consider(domain, rank: 1, .managed(endpoint)) }
-            }
-        }
-        for region in regions {
-            for zone in region.privateHostedZones where zone.vpcIDs.contains(vpcID) { consider(zone.name, rank: 0, .zone(zone)) }
-        }
+        for rule in rulesByVPC[vpcID] ?? [] { consider(normalizedDNSName(rule.domain), rank: 2, .rule(rule)) }
+        for entry in privateDNSByVPC[vpcID] ?? [] { consider(entry.domain, rank: 1, .managed(endpointID: entry.endpointID, ips: entry.ips)) }
+        for zone in zonesByVPC[vpcID] ?? [] { consider(normalizedDNSName(zone.name), rank: 0, .zone(zone)) }
 
         switch best?.match {
         case .rule(let rule):
             return ([start, .resolverRule(ruleID: rule.id, domain: rule.domain, targets: rule.targetIPs)], .forwardedOut)
-        case .managed(let endpoint):
-            return ([start, .endpointPrivateDNS(endpointID: endpoint.id)],
-                    .endpointIPs(endpointID: endpoint.id, ips: endpoint.interfaces.map(\.ip)))
+        case .managed(let endpointID, let ips):
+            return ([start, .endpointPrivateDNS(endpointID: endpointID)], .endpointIPs(endpointID: endpointID, ips: ips))
         case .zone(let zone):
-            let target = normalizedDNSName(name)
             let record = zone.records.first { normalizedDNSName($0.name) == target }
                 ?? zone.records.first { $0.name.hasPrefix("*.") && dnsName(target, isWithin: String($0.name.dropFirst(2))) && target != normalizedDNSName(String($0.name.dropFirst(2))) }
             guard let record else { return ([start], .noSuchName(zoneID: zone.id)) }
             let hop = NameResolution.Step.privateHostedZone(zoneID: zone.id, zoneName: zone.name, record: record.name, type: record.type)
             switch record.value {
             case .endpointAlias(let endpointID):
-                guard let (owner, endpoint) = interfaceEndpoint(endpointID) else { return ([start, hop], .unknown) }
-                let regional = endpoint.regionalDNSName(in: owner) ?? endpointID
+                guard let (_, endpoint) = interfaceEndpoints[endpointID] else { return ([start, hop], .unknown) }
+                let regional = regionalNames[endpointID] ?? endpointID
                 return ([start, hop, .endpointRegionalName(endpointID: endpointID, name: regional)],
                         .endpointIPs(endpointID: endpointID, ips: endpoint.interfaces.map(\.ip)))
             case .values(let values):
@@ -204,12 +289,8 @@ extension Topology {
         for target in rule.targets {
             let found: (vpc: VPC, endpoint: ResolverEndpoint)?
             switch target {
-            case .resolverEndpoint(let id):
-                found = resolverEndpoint(id)
-            case .ip(let ip):
-                found = allVPCs.lazy.compactMap { (_, vpc) -> (vpc: VPC, endpoint: ResolverEndpoint)? in
-                    vpc.resolverEndpoints.first { $0.ipAddresses.contains { $0.ip == ip } }.map { (vpc, $0) }
-                }.first
+            case .resolverEndpoint(let id): found = resolverEndpoints[id]
+            case .ip(let ip): found = resolverEndpointByIP[ip].flatMap { resolverEndpoints[$0] }
             }
             guard let (vpc, endpoint) = found, endpoint.direction == .inbound else { continue }
             let hop = NameResolution.Step.forwarded(domain: rule.domain, resolverEndpointID: endpoint.id, vpcID: vpc.id,
@@ -226,16 +307,6 @@ extension Topology {
 
     /// Public DNS: an endpoint's own names resolve to its IPs; anything else to public addresses.
     private func publicAnswer(for name: String) -> NameResolution.Answer {
-        for (vpc, endpoint) in allVPCs.flatMap({ pair in pair.vpc.interfaceEndpoints.map { (pair.vpc, $0) } }) {
-            let own = endpoint.dnsNames(in: vpc).filter { $0.scope != .privateDNS }
-            if let match = own.first(where: { normalizedDNSName($0.name) == normalizedDNSName(name) }) {
-                if case .zonal(let zone) = match.scope {
-                    let ips = endpoint.interfaces.filter { vpc.subnet($0.subnetID)?.availabilityZone == zone }.map(\.ip)
-                    return .endpointIPs(endpointID: endpoint.id, ips: ips)
-                }
-                return .endpointIPs(endpointID: endpoint.id, ips: endpoint.interfaces.map(\.ip))
-            }
-        }
-        return .publicAddresses
+        publicNames[normalizedDNSName(name)] ?? .publicAddresses
     }
 }

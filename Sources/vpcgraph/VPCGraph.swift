@@ -33,6 +33,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Link each resource in the SVG to its section of <name>.md.")
     var linkDocs = false
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func validate() throws {
         _ = try formats()
         var names: [String: String] = [:]
@@ -78,7 +81,11 @@ struct Render: ParsableCommand {
         for input in inputs {
             let name = Pipeline.baseName(of: input)
             let pipeline = Pipeline(formats: try formats(), diagramOptions: .init(linkDocs: linkDocs ? "\(name).md" : nil), templates: templateSet)
-            let (produced, diagnostics) = pipeline.run(path: input)
+            // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
+            let (produced, diagnostics) = pipeline.run(path: input, timing: timings ? { format, duration in
+                let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
+            } : nil)
             collector.emit(contentsOf: diagnostics)
             files += produced
         }
