@@ -204,6 +204,7 @@ struct DiagramBuilder {
                               "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")"])
         if let docs = options.linkDocs { a["URL"] = .string("\(docs)#\(vpc.id)"); a["target"] = .string("_top") }
         var cluster = DiagramCluster("cluster_vpc_\(vpc.id)", a, comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
+        let tiers = Dictionary(vpc.subnets.map { ($0.id, vpc.tier(of: $0)) }, uniquingKeysWith: { first, _ in first })
 
         if vpc.subnets.isEmpty {
             cluster.nodes.append(DiagramNode("\(vpc.id).anchor", Attributes([("shape", .string("point")), ("style", .string("invis")),
@@ -219,8 +220,8 @@ struct DiagramBuilder {
             za["tooltip"] = plain(["availability zone \(zone) of \(vpc.id)"])
             var zoneCluster = DiagramCluster("cluster_az_\(vpc.id)_\(zone)", za)
             let subnets = vpc.subnets.enumerated().filter { $0.element.availabilityZone == zone }
-                .sorted { (vpc.tier(of: $0.element), $0.offset) < (vpc.tier(of: $1.element), $1.offset) }.map(\.element)
-            for subnet in subnets { zoneCluster.clusters.append(subnetCluster(subnet, in: vpc)) }
+                .sorted { (tiers[$0.element.id]!, $0.offset) < (tiers[$1.element.id]!, $1.offset) }.map(\.element)
+            for subnet in subnets { zoneCluster.clusters.append(subnetCluster(subnet, tier: tiers[subnet.id]!, in: vpc)) }
             for (upper, lower) in zip(subnets, subnets.dropFirst()) {
                 edge("\(upper.id).anchor", "\(lower.id).anchor", kind: "layout", [("style", .string("invis"))])
             }
@@ -312,8 +313,7 @@ struct DiagramBuilder {
     }
 
     /// The subnet's cluster: its anchor, NAT gateways and network interfaces, on one row.
-    mutating func subnetCluster(_ subnet: Subnet, in vpc: VPC) -> DiagramCluster {
-        let tier = vpc.tier(of: subnet)
+    mutating func subnetCluster(_ subnet: Subnet, tier: SubnetTier, in vpc: VPC) -> DiagramCluster {
         var a = Style.cluster("subnet", tier: SubnetTierStyle(rawValue: tier.rawValue))
         a["id"] = .string(subnet.id)
         var label = "<font point-size=\"11\">\(Label.escape(subnet.displayName))</font> <font point-size=\"9\">(\(tier.rawValue))</font>"
