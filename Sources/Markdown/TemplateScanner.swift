@@ -26,18 +26,17 @@ struct TemplateScanner {
             if text[i] == "\n" { line += 1; column = 1 } else { column += 1 }
             i += 1
         }
-        func starts(_ s: String, at index: Int) -> Bool {
-            let scalars = Array(s.unicodeScalars)
-            guard index + scalars.count <= text.count else { return false }
-            return text[index..<index + scalars.count].elementsEqual(scalars)
+        /// `{{` or `}}` at `index`.
+        func starts(_ pair: Unicode.Scalar, at index: Int) -> Bool {
+            index + 1 < text.count && text[index] == pair && text[index + 1] == pair
         }
 
         while i < text.count {
-            guard starts("{{", at: i) else { advance(); continue }
+            guard starts("{", at: i) else { advance(); continue }
             let (tagLine, tagColumn) = (line, column)
             advance(); advance()
             let bodyStart = i
-            guard let close = (i..<text.count).first(where: { starts("}}", at: $0) }) else {
+            guard let close = (i..<text.count).first(where: { starts("}", at: $0) }) else {
                 return Problem(line: tagLine, column: tagColumn, message: "unfinished tag: no closing '}}'")
             }
             var body = String(String.UnicodeScalarView(text[bodyStart..<close]))
