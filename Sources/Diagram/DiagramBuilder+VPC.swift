@@ -5,7 +5,7 @@ import VPCModel
 ///     the internet side: internet gateway, and route tables whose subnets are all in the first row
 ///     subnet rows (the AZ boxes side by side in name order): public, then private, then isolated; one row per subnet of a tier in an AZ,
 ///                  so a tier is on the same row across AZs. A route table used by subnets of one
-///                  row in one AZ sits beside them, inside the AZ
+///                  AZ only sits beside the first of them, inside the AZ
 ///     other route tables
 ///     the VPC's edge: virtual private gateway, gateway, interface and Resolver endpoints
 ///
@@ -41,7 +41,7 @@ extension DiagramBuilder {
 
     enum RouteTablePlace: Equatable {
         case top
-        /// Beside its subnets: one AZ, one row.
+        /// Beside its (first) subnet: all its subnets are in one AZ.
         case beside(zone: String, row: Int)
         case bottom
     }
@@ -51,8 +51,8 @@ extension DiagramBuilder {
     static func place(of table: RouteTable, in vpc: VPC, rows: [String: Int], above: Set<String>) -> RouteTablePlace {
         let subnets = vpc.subnets(using: table)
         guard let first = subnets.first else { return .bottom }
-        if subnets.allSatisfy({ $0.availabilityZone == first.availabilityZone && rows[$0.id] == rows[first.id] }) {
-            return .beside(zone: first.availabilityZone, row: rows[first.id]!)
+        if subnets.allSatisfy({ $0.availabilityZone == first.availabilityZone }) {
+            return .beside(zone: first.availabilityZone, row: subnets.map { rows[$0.id]! }.min()!)
         }
         let targets = vpc.effectiveRoutes(of: table).filter { $0.target.kind != .local }.map(\.target)
         let upwards = !targets.isEmpty && targets.allSatisfy { $0.kind == .internetGateway || above.contains($0.id) }
@@ -69,12 +69,11 @@ extension DiagramBuilder {
         title.detail("\(vpc.id) · \(vpc.cidrs.map(\.description).joined(separator: ", "))", size: 9)
         a["label"] = title.value
         a["tooltip"] = plain(["VPC \(vpc.id)", vpc.name, "CIDR \(vpc.cidrs.map(\.description).joined(separator: ", "))",
-                              "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")",
-                              "\(vpc.subnets.count) subnets in \(vpc.availabilityZones.count) availability zones"])
+                              "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")"])
         if let url = url(for: .vpc(vpc.id, region: region.name)) { a["URL"] = .string(url); a["target"] = .string("_top") }
         var cluster = DiagramCluster("cluster_vpc_\(vpc.id)", a, comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
 
-        let (row: rowOf, count: rowCount) = DiagramBuilder.subnetRows(of: vpc)
+        let rowOf = DiagramBuilder.subnetRows(of: vpc).row
         let places = vpc.routeTables.map { DiagramBuilder.place(of: $0, in: vpc, rows: rowOf, above: above) }
         let zoneHeads = heads(of: vpc)
         let firstHead = zoneHeads[0]
@@ -118,11 +117,17 @@ extension DiagramBuilder {
         }
         if vpc.subnets.isEmpty { cluster.nodes.append(Rails.point("\(vpc.id).anchor")) }
 
-        // Below the AZs: the other route tables, then the VPC's edge.
+        // Below the AZs: the other route tables, then the VPC's edge. A point one row below every
+        // subnet marks where that starts (edges from each subnet, so adding a subnet adds lines
+        // about it and changes no other line).
+        let bottom = "\(vpc.id).bottom"
+        cluster.nodes.append(Rails.point(bottom))
+        for subnet in vpc.subnets { layoutEdge("\(subnet.id).anchor", bottom, minlen: 1, weight: 1) }
+        if vpc.subnets.isEmpty { layoutEdge("\(vpc.id).anchor", bottom, minlen: 1, weight: 1) }
         var bottomTables: [DiagramNode] = []
         for (table, place) in zip(vpc.routeTables, places) where place == .bottom {
             bottomTables.append(routeTableNode(table, in: vpc, region: region))
-            layoutEdge(firstHead, table.id, minlen: max(rowCount, 1), weight: 1)
+            layoutEdge(bottom, table.id, minlen: 0, weight: 1)
         }
         cluster.nodes += bottomTables
         var edgeRow: [DiagramNode] = []
@@ -151,12 +156,11 @@ extension DiagramBuilder {
             label.detail(id)
             edgeRow.append(DiagramNode(id, attributes("network-interface", id: id, label: label, tooltip: [id])))
         }
-        for node in edgeRow { layoutEdge(firstHead, node.name, minlen: max(rowCount, 1) + (bottomTables.isEmpty ? 0 : 1), weight: 1) }
+        for node in edgeRow { layoutEdge(bottom, node.name, minlen: bottomTables.isEmpty ? 0 : 1, weight: 1) }
         cluster.nodes += edgeRow
 
         vpcTops[vpc.id] = topRow.first?.name ?? firstHead
-        let lastRow = vpc.subnets.first { rowOf[$0.id] == rowCount - 1 }.map { "\($0.id).anchor" } ?? firstHead
-        vpcBottoms[vpc.id] = edgeRow.first?.name ?? bottomTables.first?.name ?? lastRow
+        vpcBottoms[vpc.id] = edgeRow.first?.name ?? bottomTables.first?.name ?? bottom
         topRows[vpc.id] = !topRow.isEmpty
 
         routeEdges(of: vpc, places: places)
@@ -305,8 +309,7 @@ extension DiagramBuilder {
         if table.name != nil { label.detail(table.id) }
         let routes = vpc.effectiveRoutes(of: table).map { "\($0.destination) → \($0.target)\($0.state == .blackhole ? " (blackhole)" : "")" }
         return DiagramNode(table.id, attributes("route-table", id: table.id, label: label,
-            tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name] + routes
-                + ["subnets: \(vpc.subnets(using: table).map(\.id).joined(separator: ", "))"],
+            tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name] + routes,
             link: .routeTable(table.id, region: region.name)))
     }
 

@@ -126,11 +126,19 @@ struct DiagramBuilder {
         }
 
         let title = focus.flatMap { ids in ids.count == 1 ? topology.vpc(ids.first!).map { "\(topology.title.map { "\($0) · " } ?? "")VPC \($0.displayName)" } : nil } ?? topology.title
-        var graphAttributes = style.graph(title: title, transparent: options.transparent)
-        if focus != nil, let overview = options.overviewFile {
-            graphAttributes["URL"] = .string(overview)
-            graphAttributes["target"] = .string("_top")
-            graphAttributes["tooltip"] = .string("back to the overview")
+        let graphAttributes = style.graph(title: title, transparent: options.transparent)
+        if let focus, let overview = options.overviewFile {
+            // A visible way back (a graph URL would be inherited by every cluster).
+            var label = label(nil)
+            label.title("↑ overview", size: 10)
+            label.detail(overview)
+            var a = style.node("overview-link")
+            a["id"] = .string("overview-link")
+            a["label"] = label.value
+            a["tooltip"] = .string("back to the overview")
+            a["URL"] = .string(focus.count == 1 ? "\(overview)#\(focus.first!)" : overview)
+            a["target"] = .string("_top")
+            root.nodes.insert(DiagramNode("overview-link", a), at: 0)
         }
         var graph = DiagramGraph(name: name, graphAttributes: graphAttributes,
                                  nodeDefaults: style.nodeDefaults, edgeDefaults: style.edgeDefaults, root: root)

@@ -6,7 +6,7 @@
 ///   puts each icon used once into `<defs>` as a `<symbol>`;
 /// - moves each tooltip into the element's `<title>` (what browsers show on hover and screen
 ///   readers read) and drops the link wrappers Graphviz adds for tooltips alone;
-/// - removes the invisible layout points and edges;
+/// - removes the invisible layout points and edges, and Graphviz's comments;
 /// - names fonts that have Helvetica's metrics on every system (Graphviz measured text as Helvetica);
 /// - adds a stylesheet: with the `auto` theme, every light colour swaps for its dark twin when
 ///   the viewer prefers dark.
@@ -39,9 +39,10 @@ public enum SVGPostProcessor {
         while index < lines.count {
             var line = lines[index]
             index += 1
-            // An invisible layout node or edge: its comment, its group and everything up to `</g>`.
-            if line.hasPrefix("<!-- "), index < lines.count, lines[index].hasPrefix("<g id="), isLayoutGroup(lines[index]) {
-                index += 1
+            // Graphviz's comments name each object (and only that); invisible edges leave nothing else.
+            if line.hasPrefix("<!-- "), line.hasSuffix(" -->"), !out.isEmpty { continue }
+            // An invisible layout node or edge: its group and everything up to its `</g>`.
+            if line.hasPrefix("<g id="), isLayoutGroup(line) {
                 var depth = 1
                 while index < lines.count, depth > 0 {
                     if lines[index].hasPrefix("<g") { depth += 1 }

@@ -14,7 +14,7 @@ public enum OutputWriter {
         for file in files {
             let final = base.appendingPathComponent(file.fileName)
             let temporary = base.appendingPathComponent(".\(file.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try Data(file.contents.utf8).write(to: temporary)
+            try file.data.write(to: temporary)
             staged.append((temporary, final))
         }
         for item in staged {

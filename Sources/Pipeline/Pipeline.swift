@@ -1,12 +1,15 @@
 import Diagram
 import Foundation
 import Graphviz
+import Markdown
 import VPCModel
 import VPCReaders
 
 /// An output format of `vpcgraph render`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case dot, svg
+    case dot, svg, md
+    /// A bitmap from Graphviz's cairo renderer (not byte-stable: text is measured with the installed fonts).
+    case png
 
     public var fileExtension: String { rawValue }
 }
@@ -14,17 +17,46 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// One file the pipeline produced, not yet written.
 public struct OutputFile: Equatable, Sendable {
     public var fileName: String
-    public var contents: String
+    public var data: Data
+
+    public init(fileName: String, contents: String) {
+        self.fileName = fileName
+        self.data = Data(contents.utf8)
+    }
+
+    public init(fileName: String, data: Data) {
+        self.fileName = fileName
+        self.data = data
+    }
+
+    /// The file as text (for text formats).
+    public var contents: String { String(decoding: data, as: UTF8.self) }
+}
+
+/// What rendering one topology produced.
+public struct Rendering: Sendable {
+    public var files: [OutputFile] = []
+    public var diagnostics: [Diagnostic] = []
+    /// What the user should know that is not a problem (e.g. that the diagram was split).
+    public var notes: [String] = []
 }
 
 /// The stages wired together: read → parse → validate → build diagram → DOT → layout → SVG.
 public struct Pipeline: Sendable {
     public var formats: [OutputFormat]
     public var diagramOptions: DiagramOptions
+    /// The Markdown templates and price table (`--templates DIR`, else the built-in ones).
+    public var templates: TemplateSet
+    public var view: DiagramView
+    public var split: SplitMode
 
-    public init(formats: [OutputFormat] = [.dot, .svg], diagramOptions: DiagramOptions = DiagramOptions()) {
+    public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet = .builtIn,
+                view: DiagramView = .full, split: SplitMode = .auto) {
         self.formats = formats
         self.diagramOptions = diagramOptions
+        self.templates = templates
+        self.view = view
+        self.split = split
     }
 
     /// Reads and checks one input file. The topology is nil when the file could not be read or parsed.
@@ -47,30 +79,101 @@ public struct Pipeline: Sendable {
     }
 
     /// Renders a checked topology; `name` is the output base name (the input's base name).
-    public func render(_ topology: Topology, name: String) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let diagram = buildDiagram(topology, name: name, options: diagramOptions)
-        let dot = DOTWriter.write(diagram)
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
+    /// `timing`, when given, is told how long each stage took: `.dot` building the diagrams and their
+    /// DOT (once, when DOT, SVG or PNG is asked for), `.svg` the layout and SVG, `.png` the bitmaps,
+    /// `.md` the Markdown.
+    public func render(_ topology: Topology, name: String,
+                       timing: ((OutputFormat, Duration) -> Void)? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let rendering = renderAll(topology, name: name, timing: timing)
+        return (rendering.files, rendering.diagnostics)
+    }
+
+    /// Like `render`, with notes (e.g. that the diagram was split into an overview and one per VPC).
+    public func renderAll(_ topology: Topology, name: String, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
+        let clock = ContinuousClock()
+        func timed<T>(_ stage: OutputFormat, _ work: () -> T) -> T {
+            let start = clock.now
+            let result = work()
+            timing?(stage, clock.now - start)
+            return result
+        }
+        var result = Rendering()
+        // The diagrams are built only for the formats that need them.
+        let diagrams: [(baseName: String, dot: String)] = formats.contains(where: { $0 == .dot || $0 == .svg })
+            ? timed(.dot) {
+                let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: diagramOptions)
+                if let note { result.notes.append(note) }
+                return planned.map { ($0.baseName, DOTWriter.write($0.graph)) }
+            } : []
+        let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
         for format in formats {
             switch format {
             case .dot:
-                files.append(OutputFile(fileName: "\(name).dot", contents: dot))
+                for diagram in diagrams { result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot)) }
             case .svg:
-                let (svg, messages) = GraphvizRenderer.render(dot: dot, format: .svg, file: "\(name).dot")
-                diagnostics += messages
-                if let svg { files.append(OutputFile(fileName: "\(name).svg", contents: SVGPostProcessor.process(svg, options: .init(theme: diagramOptions.theme, transparent: diagramOptions.transparent)))) }
+                timed(.svg) {
+                    for diagram in diagrams {
+                        let (svg, messages) = GraphvizRenderer.render(dot: diagram.dot, format: .svg, file: "\(diagram.baseName).dot")
+                        result.diagnostics += messages
+                        if let svg { result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: SVGPostProcessor.process(svg, options: svgOptions))) }
+                    }
+                }
+            case .png:
+                timed(.png) {
+                    let (files, diagnostics, note) = renderBitmaps(topology, name: name)
+                    result.files += files
+                    result.diagnostics += diagnostics
+                    if let note, !result.notes.contains(note) { result.notes.append(note) }
+                }
+            case .md:
+                let markdown = timed(.md) { renderMarkdown(topology, documentName: name, templates: templates) }
+                result.files.append(OutputFile(fileName: "\(name).md", contents: markdown))
             }
         }
-        return (files, diagnostics)
+        return result
+    }
+
+    /// PNGs of the same diagrams, through Graphviz's cairo renderer. Graphviz can only draw image
+    /// files, so the icons are written to a temporary folder for the time of the rendering.
+    func renderBitmaps(_ topology: Topology, name: String) -> (files: [OutputFile], diagnostics: [Diagnostic], note: String?) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcgraph-icons-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = diagramOptions
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for icon in Icon.allCases {
+                // Graphviz 2.42 takes a file for SVG only when it starts with an XML declaration.
+                let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + icon.source + "\n"
+                try Data(text.utf8).write(to: folder.appendingPathComponent("\(icon.rawValue).svg"))
+            }
+            options.icons = .images(directory: folder.path)
+        } catch {
+            options.icons = .none
+        }
+        let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for diagram in planned {
+            let (png, messages) = GraphvizRenderer.renderData(dot: DOTWriter.write(diagram.graph), format: .png, file: "\(diagram.baseName).dot")
+            diagnostics += messages
+            if let png { files.append(OutputFile(fileName: "\(diagram.baseName).png", data: png)) }
+        }
+        return (files, diagnostics, note)
     }
 
     /// Load, check and render one input.
-    public func run(path: String) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    public func run(path: String, timing: ((OutputFormat, Duration) -> Void)? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let rendering = runAll(path: path, timing: timing)
+        return (rendering.files, rendering.diagnostics)
+    }
+
+    /// Like `run`, with notes.
+    public func runAll(path: String, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
         let (topology, diagnostics) = Pipeline.load(path: path)
-        guard let topology, !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
-        let (files, more) = render(topology, name: Pipeline.baseName(of: path))
-        return (files, diagnostics + more)
+        guard let topology, !diagnostics.contains(where: { $0.severity == .error }) else { return Rendering(diagnostics: diagnostics) }
+        var rendering = renderAll(topology, name: Pipeline.baseName(of: path), timing: timing)
+        rendering.diagnostics = diagnostics + rendering.diagnostics
+        return rendering
     }
 
     /// `samples/app-vpc.yaml` → `app-vpc`.

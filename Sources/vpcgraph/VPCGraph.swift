@@ -1,5 +1,7 @@
 import ArgumentParser
+import Diagram
 import Foundation
+import Markdown
 import Pipeline
 import VPCModel
 
@@ -8,13 +10,17 @@ struct VPCGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
-        subcommands: [Render.self, Check.self])
+        subcommands: [Render.self, Check.self, Templates.self])
 }
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render topology files to DOT and SVG.",
-        discussion: "Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.")
+        abstract: "Render topology files to DOT, SVG, PNG and Markdown.",
+        discussion: """
+            Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.
+
+            Views: 'full' (default) draws everything in one diagram, or, past \(DiagramPlan.maxVPCs) VPCs or \(DiagramPlan.maxSubnets) subnets,             an overview (<name>.svg) and one diagram per VPC (<name>.<vpc id>.svg), linked to each other; 'overview' writes             <name>.overview.svg, 'vpc' one <name>.<vpc id>.svg per VPC, 'dns' <name>.dns.svg.
+            """)
 
     @Argument(help: "Topology files (YAML or JSON).")
     var inputs: [String]
@@ -23,10 +29,36 @@ struct Render: ParsableCommand {
     var output: String = "out"
 
     @Option(help: "Comma-separated formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: String = "dot,svg"
+    var format: String = "dot,svg,md"
 
-    @Flag(help: "Link each resource in the SVG to its section of <name>.md.")
+    @Option(help: ArgumentHelp("Directory of Markdown templates and prices.json (from 'vpcgraph templates export'); files it lacks come from the built-in set.",
+                               valueName: "dir"))
+    var templates: String?
+
+    @Option(help: ArgumentHelp("What to draw: \(DiagramView.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "view"))
+    var view: DiagramView = .full
+
+    @Option(help: ArgumentHelp("Split the full view into an overview and one diagram per VPC: auto (when big), always, never.", valueName: "when"))
+    var split: SplitMode = .auto
+
+    @Option(help: ArgumentHelp("Colours: light, dark, or auto (light, dark when the viewer prefers dark; SVG only).", valueName: "theme"))
+    var theme: Theme = .auto
+
+    @Flag(help: "Leave the background transparent.")
+    var transparent = false
+
+    @Flag(name: .customLong("legend"), inversion: .prefixedNo, help: "Draw a legend of the kinds shown.")
+    var legend = true
+
+    @Option(help: ArgumentHelp("Make resources in the SVG links: docs (to their section of <name>.md) or console (to their AWS console page).",
+                               valueName: "target"))
+    var link: LinkChoice?
+
+    @Flag(help: "Same as --link docs.")
     var linkDocs = false
+
+    @Flag(help: .hidden)
+    var timings = false
 
     func validate() throws {
         _ = try formats()
@@ -60,24 +92,56 @@ struct Render: ParsableCommand {
 
     func run() throws {
         var files: [OutputFile] = []
+        var notes: [String] = []
         var collector = DiagnosticCollector()
+        var templateSet = TemplateSet.builtIn
+        if let templates {
+            do {
+                templateSet = try TemplateSet(directory: templates)
+            } catch {
+                DiagnosticPrinter.print(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
         for input in inputs {
             let name = Pipeline.baseName(of: input)
-            let pipeline = Pipeline(formats: try formats(), diagramOptions: .init(linkDocs: linkDocs ? "\(name).md" : nil))
-            let (produced, diagnostics) = pipeline.run(path: input)
-            collector.emit(contentsOf: diagnostics)
-            files += produced
+            let links: LinkTarget = switch link ?? (linkDocs ? .docs : nil) {
+            case .docs: .docs("\(name).md")
+            case .console: .console
+            case nil: .none
+            }
+            let options = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
+            let pipeline = Pipeline(formats: try formats(), diagramOptions: options, templates: templateSet, view: view, split: split)
+            // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
+            let rendering = pipeline.runAll(path: input, timing: timings ? { format, duration in
+                let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
+            } : nil)
+            collector.emit(contentsOf: rendering.diagnostics)
+            files += rendering.files
+            notes += rendering.notes.map { "\(input): \($0)" }
         }
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
         do {
-            for path in try OutputWriter.write(files, to: output) { print("wrote \(path)") }
+            let written = try OutputWriter.write(files, to: output)
+            for note in notes { print(note) }
+            for path in written { print("wrote \(path)") }
         } catch {
             DiagnosticPrinter.print([.error("cannot write output: \(error.localizedDescription)", at: SourceLocation(file: output), rule: "output")])
             throw ExitCode(1)
         }
     }
 }
+
+/// `--link` values.
+enum LinkChoice: String, ExpressibleByArgument, CaseIterable {
+    case docs, console
+}
+
+extension DiagramView: ExpressibleByArgument {}
+extension SplitMode: ExpressibleByArgument {}
+extension Theme: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")
@@ -90,5 +154,32 @@ struct Check: ParsableCommand {
         for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input).diagnostics) }
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the Markdown templates.",
+        subcommands: [Export.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in Markdown templates and price table to a directory, to change and use with 'render --templates'.",
+            discussion: "Refuses to overwrite existing files unless --force is given; then writes nothing.")
+
+        @Argument(help: "Directory to write into (created if missing).")
+        var directory: String
+
+        @Flag(help: "Overwrite files that exist already.")
+        var force = false
+
+        func run() throws {
+            do {
+                for path in try TemplateSet.builtIn.export(to: directory, overwrite: force) { print("wrote \(path)") }
+            } catch {
+                DiagnosticPrinter.print(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
     }
 }
