@@ -39,6 +39,16 @@ struct DNSViewBuilder {
             let cluster = regionCluster(region)
             if !cluster.nodes.isEmpty { root.clusters.append(cluster) }
         }
+        if root.nodes.isEmpty && root.clusters.isEmpty {
+            var label = label(nil)
+            label.title("Nothing to resolve")
+            label.line("no interface endpoints, Resolver endpoints,")
+            label.line("private hosted zones or DNS forwarding")
+            label.line("in this topology")
+            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"])
+            note.attributes["margin"] = .string("0.3,0.25")
+            root.nodes.append(note)
+        }
         if options.legend, let legend = Legend.node(icons: icons, tiers: [], style: style) { root.nodes.append(legend) }
         var attributes = style.graph(title: topology.title.map { "\($0) · DNS" } ?? "DNS", transparent: options.transparent)
         attributes["rankdir"] = .string("LR")

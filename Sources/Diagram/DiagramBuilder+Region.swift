@@ -40,7 +40,7 @@ extension DiagramBuilder {
                 grid.row[vpc.id] = index
                 let above = Set(connectorRows.filter { $0.value < index }.keys)
                 cluster.clusters.append(vpcCluster(vpc, region: region, above: above))
-                for head in heads(of: vpc) { rails.add(head, minlen: topRows[vpc.id]! ? 2 : 1) }
+                for head in heads(of: vpc) { rails.add(head.node, minlen: (topRows[vpc.id]! ? 2 : 1) + head.row) }
             }
             cluster.nodes += rails.nodes
             edges += rails.edges
@@ -77,13 +77,18 @@ extension DiagramBuilder {
             label.title(tgw.name ?? "transit gateway")
             label.detail(tgw.id)
             if let asn = tgw.asn { label.detail("ASN \(asn)") }
+            // In a diagram of a few VPCs, a hub's other VPCs are counted, not drawn.
+            let others = vpcIDs.filter { !isDetailed($0) }
+            let drawsOthers = others.count + vpcIDs.filter(isDetailed).count <= 2
+            if !drawsOthers && !others.isEmpty { label.detail("+ \(others.count) other VPC\(others.count == 1 ? "" : "s") attached") }
             cluster.nodes.append(DiagramNode(tgw.id, attributes("transit-gateway", id: tgw.id, label: label,
                 tooltip: ["transit gateway \(tgw.id)", tgw.name, tgw.asn.map { "ASN \($0)" }] + tgw.attachments.map { "attachment \($0.id)" },
                 link: .transitGateway(tgw.id, region: region.name))))
             let row = place(tgw.id, touching: vpcIDs, hub: vpcIDs.count > 2, grid: grid)
             for attachment in tgw.attachments {
                 guard case .vpc(let vpcID, _) = attachment.resource,
-                      !routedConnections.contains("\(vpcID) \(tgw.id)") || !isDetailed(vpcID) else { continue }
+                      !routedConnections.contains("\(vpcID) \(tgw.id)") || !isDetailed(vpcID),
+                      isDetailed(vpcID) || drawsOthers else { continue }
                 let end = vpcEnd(vpcID, connector: tgw.id, row: row, grid: grid, into: &cluster)
                 edge(end.node, tgw.id, kind: "tgw-attachment", label: attachment.id,
                      end.attributes + [("dir", .string("none")), ("penwidth", .string("2")), ("color", .string(style.palette.networkLine))])

@@ -3,7 +3,7 @@ import VPCModel
 /// The VPC cluster of the full view. Rows, top to bottom:
 ///
 ///     the internet side: internet gateway, and route tables whose subnets are all in the first row
-///     subnet rows (the AZ boxes side by side in name order): public, then private, then isolated; one row per subnet of a tier in an AZ,
+///     subnet rows (the AZ boxes side by side in name order, each starting at its first subnet): public, then private, then isolated; one row per subnet of a tier in an AZ,
 ///                  so a tier is on the same row across AZs. A route table used by subnets of one
 ///                  AZ only sits beside the first of them, inside the AZ
 ///     other route tables
@@ -12,14 +12,15 @@ import VPCModel
 /// Edges that leave an AZ box from a middle row have to go round it (dot keeps an edge's bends
 /// outside clusters it does not belong to), so each route table sits where its edges are short.
 extension DiagramBuilder {
-    /// The top node of each AZ, left to right, all on the first subnet row: the anchor of the AZ's
-    /// first-row subnet, or a point holding the AZ box up to that row (the VPC's anchor when it has
-    /// no subnets). The rails order these.
-    func heads(of vpc: VPC) -> [String] {
-        guard !vpc.subnets.isEmpty else { return ["\(vpc.id).anchor"] }
+    /// The top node of each AZ, left to right, with its row: the anchor of the AZ's first subnet
+    /// (the VPC's anchor, row 0, when it has no subnets). The rails order these and put each on
+    /// its row, so an AZ without a public subnet starts at its first (private) subnet.
+    func heads(of vpc: VPC) -> [(node: String, row: Int)] {
+        guard !vpc.subnets.isEmpty else { return [("\(vpc.id).anchor", 0)] }
         let rows = DiagramBuilder.subnetRows(of: vpc).row
         return vpc.availabilityZones.map { zone in
-            vpc.subnets.first { $0.availabilityZone == zone && rows[$0.id] == 0 }.map { "\($0.id).anchor" } ?? "\(vpc.id).\(zone).head"
+            let first = vpc.subnets.filter { $0.availabilityZone == zone }.min { rows[$0.id]! < rows[$1.id]! }!
+            return ("\(first.id).anchor", rows[first.id]!)
         }
     }
 
@@ -76,7 +77,7 @@ extension DiagramBuilder {
         let rowOf = DiagramBuilder.subnetRows(of: vpc).row
         let places = vpc.routeTables.map { DiagramBuilder.place(of: $0, in: vpc, rows: rowOf, above: above) }
         let zoneHeads = heads(of: vpc)
-        let firstHead = zoneHeads[0]
+        let (firstHead, firstHeadRow) = zoneHeads[0]
 
         // The internet side, one row above the AZs.
         var topRow: [DiagramNode] = []
@@ -91,7 +92,7 @@ extension DiagramBuilder {
         for (table, place) in zip(vpc.routeTables, places) where place == .top {
             topRow.append(routeTableNode(table, in: vpc, region: region))
         }
-        for node in topRow { layoutEdge(node.name, firstHead, minlen: 1, weight: 10) }
+        for node in topRow { layoutEdge(node.name, firstHead, minlen: 1 + firstHeadRow, weight: 10) }
         cluster.nodes += topRow
 
         // Availability zones with their subnets, and route tables beside their subnets.
@@ -101,17 +102,16 @@ extension DiagramBuilder {
             za["label"] = .string(zone)
             za["tooltip"] = plain(["availability zone \(zone) of \(vpc.id)"])
             var zoneCluster = DiagramCluster("cluster_az_\(vpc.id)_\(zone)", za)
-            let head = zoneHeads[vpc.availabilityZones.firstIndex(of: zone)!]
-            if head == "\(vpc.id).\(zone).head" { zoneCluster.nodes = [Rails.point(head)] }
+            let (head, headRow) = zoneHeads[vpc.availabilityZones.firstIndex(of: zone)!]
             let subnets = vpc.subnets.filter { $0.availabilityZone == zone }.sorted { rowOf[$0.id]! < rowOf[$1.id]! }
             for subnet in subnets {
                 zoneCluster.clusters.append(subnetCluster(subnet, in: vpc, region: region))
-                if "\(subnet.id).anchor" != head { layoutEdge(head, "\(subnet.id).anchor", minlen: rowOf[subnet.id]!, weight: 100) }
+                if "\(subnet.id).anchor" != head { layoutEdge(head, "\(subnet.id).anchor", minlen: rowOf[subnet.id]! - headRow, weight: 100) }
             }
             for (table, place) in zip(vpc.routeTables, places) {
                 guard case .beside(zone, let row) = place else { continue }
                 zoneCluster.nodes.append(routeTableNode(table, in: vpc, region: region))
-                layoutEdge(head, table.id, minlen: row, weight: 100)
+                layoutEdge(head, table.id, minlen: row - headRow, weight: 100)
             }
             cluster.clusters.append(zoneCluster)
         }

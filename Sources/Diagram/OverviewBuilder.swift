@@ -24,9 +24,9 @@ struct OverviewBuilder {
         self.style = Style(palette: options.theme.palette, icons: options.icons)
     }
 
-    /// Columns of the VPC grid: about √(2n), so rows of wide nodes come out near a 2:1 shape.
+    /// Columns of the VPC grid: about √(1.5 n), so rows of wide nodes come out near a 2:1 shape.
     static func columns(_ count: Int) -> Int {
-        max(1, min(count, Int((2 * Double(count)).squareRoot().rounded(.up))))
+        max(1, min(count, Int((1.5 * Double(count)).squareRoot().rounded(.up))))
     }
 
     mutating func build(name: String) -> DiagramGraph {
@@ -120,10 +120,11 @@ struct OverviewBuilder {
             let n = vpc.subnets.filter { vpc.tier(of: $0) == tier }.count
             return n == 0 ? nil : "\(n) \(tier.rawValue)"
         }
-        label.line("\(vpc.availabilityZones.count) AZs · \(vpc.subnets.count) subnets" + (tiers.isEmpty ? "" : " (\(tiers.joined(separator: ", ")))"))
+        label.line("\(vpc.availabilityZones.count) AZs · \(vpc.subnets.count) subnets")
+        if !tiers.isEmpty { label.detail(tiers.joined(separator: " · ")) }
         let endpoints = vpc.gatewayEndpoints.map { "\($0.service.shortName) (gateway)" } + vpc.interfaceEndpoints.map(\.service.shortName)
         if !endpoints.isEmpty {
-            for line in DiagramBuilder.wrap(endpoints, prefix: "endpoints: ", width: 44) { label.detail(line) }
+            for line in DiagramBuilder.wrap(endpoints, prefix: "endpoints: ", width: 40) { label.detail(line) }
         }
         var gateways: [String] = []
         if vpc.internetGateway != nil { gateways.append("internet gateway") }
