@@ -35,7 +35,8 @@ def main():
         with open(source, "w") as f:
             f.write(generate(count))
         out = os.path.join(work, f"out-{count}")
-        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg"])
+        # One diagram, as dot draws it (50 VPCs would otherwise split into an overview and one per VPC).
+        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg", "--split", "never"])
         dot_file = os.path.join(out, f"gen-{count}.dot")
         with open(dot_file) as f:
             lines = f.read().splitlines()
@@ -45,7 +46,37 @@ def main():
         print(f"{count:>5} {count * 12:>8} {node_count:>10} {edge_count:>6} {ours:>11.3f} {reference:>12.3f} {ours / reference:>6.2f}")
     print("(median of 3 runs each; target: ratio <= 1.15 at every size)")
     print()
+    split(binary, work)
+    print()
     markdown(binary, work)
+
+
+def split(binary, work):
+    """The 50-VPC topology as one diagram (--split never) and split (the default past 8 VPCs:
+    an overview plus one diagram per VPC): wall time, files, sizes."""
+    source = os.path.join(work, "gen-50.yaml")
+    print("split: the 50-VPC topology as one SVG vs an overview + one SVG per VPC (vpcgraph render --format svg)")
+    print(f"{'':>8} {'files':>6} {'wall s':>8} {'largest SVG, pt':>18} {'total KB':>9}")
+    rows = {}
+    for label, extra in (("unsplit", ["--split", "never"]), ("split", [])):
+        out = os.path.join(work, f"split-{label}")
+        seconds = wall([binary, "render", source, "-o", out, "--format", "svg"] + extra)
+        files = [os.path.join(out, f) for f in sorted(os.listdir(out)) if f.endswith(".svg")]
+        largest = (0.0, 0.0)
+        for path in files:
+            with open(path) as f:
+                head = f.read(400)
+            try:
+                w = float(head.split('width="')[1].split("pt")[0])
+                h = float(head.split('height="')[1].split("pt")[0])
+            except (IndexError, ValueError):
+                continue
+            if w * h > largest[0] * largest[1]:
+                largest = (w, h)
+        total = sum(os.path.getsize(p) for p in files) / 1024
+        rows[label] = seconds
+        print(f"{label:>8} {len(files):>6} {seconds:>8.3f} {f'{largest[0]:.0f} x {largest[1]:.0f}':>18} {total:>9.0f}")
+    print(f"(median of 3 runs; split takes {rows['split'] / rows['unsplit'] * 100:.1f}% of the unsplit time; target: less than 100%)")
 
 
 def markdown(binary, work):
