@@ -16,6 +16,10 @@ let package = Package(
         .target(name: "VPCModel"),
         // The project's YAML/JSON topology format (and later importers) -> model + diagnostics.
         .target(name: "VPCReaders", dependencies: ["VPCModel", .product(name: "Yams", package: "Yams")]),
+        // AWS CLI `describe-*` outputs (a snapshot folder) -> model + diagnostics located by file and JSON path.
+        .target(name: "AWSImport", dependencies: ["VPCModel"]),
+        // Runs the AWS CLI to collect a snapshot that AWSImport reads.
+        .target(name: "AWSCollect", dependencies: ["AWSImport"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // What Swift cannot express: an id discipline, plugin loading, error capture.
@@ -32,5 +36,6 @@ let package = Package(
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect"]),
     ]
 )
