@@ -28,14 +28,16 @@ let package = Package(
         .target(name: "Graphviz", dependencies: ["CGraphviz", "CGraphvizShim", "Diagram"]),
         // Model -> cluster graph description (pure Swift) and its DOT text.
         .target(name: "Diagram", dependencies: ["VPCModel"]),
+        // The stages wired together, and all-or-nothing output writing.
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "VPCReaders", "Diagram", "Graphviz",
+            "VPCModel", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect"]),
     ]
 )

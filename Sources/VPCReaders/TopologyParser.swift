@@ -1,1 +1,414 @@
+import Yams
+import VPCModel
 
+/// Reads the project's topology format (YAML, or JSON with the same schema).
+/// Every key is documented in the README's "Topology format" section.
+public enum TopologyParser {
+    /// Parses `text` read from `file` (the name used in diagnostics). The topology is returned
+    /// even when diagnostics hold errors, so that later stages can report more; callers stop on errors.
+    public static func parse(_ text: String, file: String) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+        let context = ParseContext(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                let diagnostic = Diagnostic.error("the file is empty; expected a topology with 'regions'",
+                                                  at: SourceLocation(file: file, line: 1, column: 1), rule: "empty-input")
+                return (nil, [diagnostic])
+            }
+            root = node
+        } catch {
+            return (nil, [syntaxDiagnostic(error, file: file)])
+        }
+        let topology = readTopology(root, context)
+        return (topology, context.diagnostics)
+    }
+
+    static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
+        func located(_ problem: String, _ mark: Mark?, context: String? = nil) -> Diagnostic {
+            var message = problem
+            if let context, !context.isEmpty { message = "\(problem) \(context)" }
+            return .error(message, at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1), rule: "yaml-syntax")
+        }
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return located(problem, mark, context: context.map { "(\($0.text) at line \($0.mark.line))" })
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(keys) in one mapping", at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), rule: "duplicate-key")
+        case .reader(let problem, _, _, _):
+            return located(problem, nil)
+        default:
+            return located("\(error)", nil)
+        }
+    }
+
+    // MARK: - Top level
+
+    static func readTopology(_ node: Node, _ c: ParseContext) -> Topology? {
+        guard let m = MappingReader(node, what: "topology", keys: ["title", "description", "regions", "on_premises"], context: c) else { return nil }
+        var topology = Topology(title: m.string("title"), description: m.string("description"), origin: m.origin)
+        if let regions = m.value("regions"), !isNull(regions) {
+            if case .mapping(let mapping) = regions {
+                for (key, value) in mapping {
+                    guard let name = key.string, let region = readRegion(name: name, key: key, value, c) else { continue }
+                    topology.regions.append(region)
+                }
+            } else {
+                c.error("expected a mapping from region code to region for 'regions', found \(kindName(regions))", at: regions, rule: "type-mismatch")
+            }
+        } else {
+            m.missing("regions")
+        }
+        topology.onPremises = m.list("on_premises", allowScalar: false).compactMap { readOnPremises($0, c) }
+        return topology
+    }
+
+    static func readRegion(name: String, key: Node, _ node: Node, _ c: ParseContext) -> Region? {
+        if !Regions.looksLikeRegion(name) {
+            c.error("'\(name)' is not a region code such as 'eu-west-1'", at: key, rule: "invalid-region")
+        }
+        let what = "region '\(name)'"
+        if isNull(node) { return Region(name: name, origin: Origin(c.location(key))) }
+        guard let m = MappingReader(node, what: what, keys: ["vpcs", "peerings", "transit_gateways", "vpn_connections",
+                                                             "private_hosted_zones", "resolver_rules"], context: c) else { return nil }
+        var origin = m.origin
+        origin.location = c.location(key)
+        return Region(
+            name: name,
+            vpcs: m.list("vpcs", allowScalar: false).compactMap { readVPC($0, region: name, c) },
+            peerings: m.list("peerings", allowScalar: false).compactMap { readPeering($0, c) },
+            transitGateways: m.list("transit_gateways", allowScalar: false).compactMap { readTransitGateway($0, c) },
+            vpnConnections: m.list("vpn_connections", allowScalar: false).compactMap { readVPNConnection($0, c) },
+            privateHostedZones: m.list("private_hosted_zones", allowScalar: false).compactMap { readHostedZone($0, c) },
+            resolverRules: m.list("resolver_rules", allowScalar: false).compactMap { readResolverRule($0, c) },
+            origin: origin)
+    }
+
+    // MARK: - VPC and what it holds
+
+    static func readVPC(_ node: Node, region: String, _ c: ParseContext) -> VPC? {
+        let keys = ["id", "name", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
+                    "security_groups", "endpoints", "resolver_endpoints", "reaches"]
+        guard let m = MappingReader(node, what: "vpc", keys: keys, context: c), let id = m.string("id", required: true) else { return nil }
+        var origin = m.origin
+        var vpc = VPC(id: id, name: m.string("name"), cidrs: m.cidrs("cidr", required: true), origin: origin)
+        if let dnsNode = m.value("dns"), !isNull(dnsNode),
+           let dns = MappingReader(dnsNode, what: "dns of vpc '\(id)'", keys: ["support", "hostnames"], context: c) {
+            vpc.dnsSupport = dns.bool("support") ?? true
+            vpc.dnsHostnames = dns.bool("hostnames") ?? false
+            for key in ["support", "hostnames"] { origin.fields["dns.\(key)"] = dns.valueLocation(key) }
+        }
+        vpc.internetGateway = m.value("internet_gateway").flatMap { readNamedID($0, what: "internet gateway", c) }
+            .map { InternetGateway(id: $0.id, name: $0.name, origin: $0.origin) }
+        vpc.vpnGateway = m.value("vpn_gateway").flatMap { readNamedID($0, what: "vpn gateway", c) }
+            .map { VPNGateway(id: $0.id, name: $0.name, origin: $0.origin) }
+        vpc.natGateways = m.list("nat_gateways", allowScalar: false).compactMap { readNATGateway($0, c) }
+        vpc.subnets = m.list("subnets", allowScalar: false).compactMap { readSubnet($0, c) }
+        vpc.routeTables = m.list("route_tables", allowScalar: false).compactMap { readRouteTable($0, c) }
+        vpc.securityGroups = m.list("security_groups", allowScalar: false).compactMap { readSecurityGroup($0, c) }
+        for endpointNode in m.list("endpoints", allowScalar: false) {
+            switch readEndpoint(endpointNode, region: region, c) {
+            case .interface(let e)?: vpc.interfaceEndpoints.append(e)
+            case .gateway(let e)?: vpc.gatewayEndpoints.append(e)
+            case nil: break
+            }
+        }
+        vpc.resolverEndpoints = m.list("resolver_endpoints", allowScalar: false).compactMap { readResolverEndpoint($0, c) }
+        vpc.reaches = m.strings("reaches").map { ServiceName($0, region: region) }
+        vpc.origin = origin
+        return vpc
+    }
+
+    /// `igw-0123` or `{id: igw-0123, name: main}`.
+    static func readNamedID(_ node: Node, what: String, _ c: ParseContext) -> (id: String, name: String?, origin: Origin)? {
+        if isNull(node) { return nil }
+        if case .scalar(let scalar) = node { return (scalar.string, nil, Origin(c.location(node))) }
+        guard let m = MappingReader(node, what: what, keys: ["id", "name"], context: c), let id = m.string("id", required: true) else { return nil }
+        return (id, m.string("name"), m.origin)
+    }
+
+    static func readSubnet(_ node: Node, _ c: ParseContext) -> Subnet? {
+        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let az = m.string("az", required: true)
+        let cidr: CIDR? = m.has("cidr") ? m.value("cidr").flatMap { n in m.scalarString(n, key: "cidr").flatMap { parseCIDR($0, at: n, context: c) } } : { m.missing("cidr"); return nil }()
+        guard let az, let cidr else { return nil }
+        return Subnet(id: id, name: m.string("name"), availabilityZone: az, cidr: cidr, routeTableID: m.string("route_table"),
+                      declaredPublic: m.bool("public"), origin: m.origin)
+    }
+
+    static func readNATGateway(_ node: Node, _ c: ParseContext) -> NATGateway? {
+        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip"], context: c),
+              let id = m.string("id", required: true), let subnet = m.string("subnet", required: true) else { return nil }
+        let connectivity = m.choice("connectivity", ["public", "private"]).flatMap(NATGateway.Connectivity.init) ?? .public
+        return NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
+                          privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
+    }
+
+    static func readRouteTable(_ node: Node, _ c: ParseContext) -> RouteTable? {
+        guard let m = MappingReader(node, what: "route table", keys: ["id", "name", "main", "routes"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        var table = RouteTable(id: id, name: m.string("name"), isMain: m.bool("main") ?? false, origin: m.origin)
+        if let routes = m.value("routes"), !isNull(routes) {
+            switch routes {
+            case .mapping(let mapping):
+                // Short form: destination: target
+                for (key, value) in mapping {
+                    guard let destination = key.string, let target = m.scalarString(value, key: "routes") else { continue }
+                    if let route = makeRoute(destination: destination, destinationNode: key, target: target, targetNode: value,
+                                             state: .active, origin: Origin(c.location(key), fields: ["destination": c.location(key), "target": c.location(value)]), c) {
+                        table.routes.append(route)
+                    }
+                }
+            case .sequence(let sequence):
+                for item in sequence {
+                    guard let r = MappingReader(item, what: "route in '\(id)'", keys: ["destination", "target", "state"], context: c),
+                          let destination = r.string("destination", required: true), let target = r.string("target", required: true) else { continue }
+                    let state = r.choice("state", ["active", "blackhole"]).flatMap(Route.State.init) ?? .active
+                    if let route = makeRoute(destination: destination, destinationNode: r.value("destination")!, target: target,
+                                             targetNode: r.value("target")!, state: state, origin: r.origin, c) {
+                        table.routes.append(route)
+                    }
+                }
+            default:
+                c.error("expected a mapping (destination: target) or a list of routes for 'routes', found \(kindName(routes))", at: routes, rule: "type-mismatch")
+            }
+        }
+        return table
+    }
+
+    static func makeRoute(destination: String, destinationNode: Node, target: String, targetNode: Node, state: Route.State,
+                          origin: Origin, _ c: ParseContext) -> Route? {
+        let parsedDestination: Route.Destination?
+        if destination.hasPrefix("pl-") {
+            parsedDestination = .prefixList(destination)
+        } else {
+            parsedDestination = parseCIDR(destination, at: destinationNode, context: c).map(Route.Destination.cidr)
+        }
+        guard let routeTarget = RouteTarget(target) else {
+            c.error("route target '\(target)' is not 'local' or an id of an internet, NAT, transit or virtual private gateway, gateway endpoint, peering connection or network interface",
+                    at: targetNode, rule: "invalid-route-target")
+            return nil
+        }
+        guard let parsedDestination else { return nil }
+        return Route(destination: parsedDestination, target: routeTarget, state: state, origin: origin)
+    }
+
+    static func readSecurityGroup(_ node: Node, _ c: ParseContext) -> SecurityGroup? {
+        guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let rules = m.list("ingress", allowScalar: false).compactMap { item -> SecurityGroupRule? in
+            guard let r = MappingReader(item, what: "ingress rule of '\(id)'", keys: ["protocol", "ports", "from", "description"], context: c) else { return nil }
+            let sources = r.list("from").compactMap { sourceNode -> SecurityGroupRule.Source? in
+                guard let text = r.scalarString(sourceNode, key: "from") else { return nil }
+                if text.hasPrefix("sg-") { return .securityGroup(text) }
+                if text.hasPrefix("pl-") { return .prefixList(text) }
+                return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)
+            }
+            return SecurityGroupRule(ipProtocol: r.choice("protocol", ["tcp", "udp", "icmp", "all"]) ?? "tcp",
+                                     ports: r.string("ports"), sources: sources, description: r.string("description"), origin: r.origin)
+        }
+        return SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+    }
+
+    enum Endpoint {
+        case interface(InterfaceEndpoint)
+        case gateway(GatewayEndpoint)
+    }
+
+    static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
+        let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
+                    "private_dns_name", "route_tables", "prefix_list", "policy"]
+        guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
+              let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
+        let service = ServiceName(serviceText, region: region)
+        let type: String
+        if m.has("type") {
+            guard let t = m.choice("type", ["interface", "gateway"]) else { return nil }
+            type = t
+        } else if m.has("route_tables") {
+            type = "gateway"
+        } else if m.has("interfaces") {
+            type = "interface"
+        } else {
+            type = service.supportsGatewayEndpoint ? "gateway" : "interface"
+        }
+        let policy = m.value("policy").flatMap { readPolicy($0, c) }
+        if type == "gateway" {
+            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name"] where m.has(key) {
+                c.error("'\(key)' applies to interface endpoints only; '\(id)' is a gateway endpoint",
+                        at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-endpoint-key")
+            }
+            return .gateway(GatewayEndpoint(id: id, name: m.string("name"), service: service, routeTableIDs: m.strings("route_tables"),
+                                            declaredPrefixListID: m.string("prefix_list"), securityGroupIDs: m.strings("security_groups"),
+                                            policy: policy, origin: m.origin))
+        }
+        for key in ["route_tables", "prefix_list"] where m.has(key) {
+            c.error("'\(key)' applies to gateway endpoints only; '\(id)' is an interface endpoint",
+                    at: m.entries.first { $0.key == key }!.keyNode, rule: "interface-endpoint-key")
+        }
+        let interfaces = m.value("interfaces").map { readInterfaces($0, owner: id, c) } ?? []
+        return .interface(InterfaceEndpoint(
+            id: id, name: m.string("name"), service: service, privateDNS: m.bool("private_dns") ?? true,
+            securityGroupIDs: m.strings("security_groups"), interfaces: interfaces, dnsSuffix: m.string("dns_suffix"),
+            declaredDNSNames: m.has("dns_names") ? m.strings("dns_names") : nil, declaredPrivateDNSName: m.string("private_dns_name"),
+            policy: policy, origin: m.origin))
+    }
+
+    /// `{subnet-a: 10.0.1.10, …}` or `[{subnet: subnet-a, ip: 10.0.1.10, eni: eni-…}, …]`.
+    static func readInterfaces(_ node: Node, owner: String, _ c: ParseContext) -> [EndpointInterface] {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.compactMap { key, value in
+                guard let subnet = key.string else { return nil }
+                guard case .scalar(let scalar) = value, !isNull(value) else {
+                    c.error("expected an IP address for subnet '\(subnet)' of '\(owner)', found \(kindName(value))", at: value, rule: "type-mismatch")
+                    return nil
+                }
+                guard let ip = parseIP(scalar.string, at: value, context: c) else { return nil }
+                return EndpointInterface(subnetID: subnet, ip: ip, origin: Origin(c.location(key), fields: ["subnet": c.location(key), "ip": c.location(value)]))
+            }
+        case .sequence(let sequence):
+            return sequence.compactMap { item in
+                guard let m = MappingReader(item, what: "network interface of '\(owner)'", keys: ["subnet", "ip", "eni"], context: c),
+                      let subnet = m.string("subnet", required: true) else { return nil }
+                guard m.has("ip") else { m.missing("ip"); return nil }
+                guard let ip = m.ip("ip") else { return nil }
+                return EndpointInterface(subnetID: subnet, ip: ip, networkInterfaceID: m.string("eni"), origin: m.origin)
+            }
+        default:
+            if !isNull(node) {
+                c.error("expected a mapping (subnet: ip) or a list of network interfaces, found \(kindName(node))", at: node, rule: "type-mismatch")
+            }
+            return []
+        }
+    }
+
+    /// A policy as JSON text, or as a YAML mapping written out as compact JSON.
+    static func readPolicy(_ node: Node, _ c: ParseContext) -> String? {
+        if isNull(node) { return nil }
+        if case .scalar(let scalar) = node { return scalar.string }
+        return JSONText.render(node)
+    }
+
+    static func readResolverEndpoint(_ node: Node, _ c: ParseContext) -> ResolverEndpoint? {
+        guard let m = MappingReader(node, what: "resolver endpoint", keys: ["id", "name", "direction", "security_groups", "ips"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        guard m.has("direction") else { m.missing("direction"); return nil }
+        guard let direction = m.choice("direction", ["inbound", "outbound"]).flatMap(ResolverEndpoint.Direction.init) else { return nil }
+        return ResolverEndpoint(id: id, name: m.string("name"), direction: direction, securityGroupIDs: m.strings("security_groups"),
+                                ipAddresses: m.value("ips").map { readInterfaces($0, owner: id, c) } ?? [], origin: m.origin)
+    }
+
+    // MARK: - Regional connectivity and DNS
+
+    static func readPeering(_ node: Node, _ c: ParseContext) -> PeeringConnection? {
+        guard let m = MappingReader(node, what: "peering", keys: ["id", "name", "vpcs"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let vpcs = m.strings("vpcs")
+        guard vpcs.count == 2 else {
+            c.error("peering '\(id)' must name exactly two vpcs (requester, accepter), found \(vpcs.count)", at: m.value("vpcs") ?? node, rule: "peering-vpcs")
+            return nil
+        }
+        return PeeringConnection(id: id, name: m.string("name"), requesterVPCID: vpcs[0], accepterVPCID: vpcs[1], origin: m.origin)
+    }
+
+    static func readTransitGateway(_ node: Node, _ c: ParseContext) -> TransitGateway? {
+        guard let m = MappingReader(node, what: "transit gateway", keys: ["id", "name", "asn", "attachments"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let attachments = m.list("attachments", allowScalar: false).compactMap { item -> TransitGatewayAttachment? in
+            guard let a = MappingReader(item, what: "attachment of '\(id)'", keys: ["id", "vpc", "subnets", "vpn", "peer"], context: c),
+                  let attachmentID = a.string("id", required: true) else { return nil }
+            let kinds = ["vpc", "vpn", "peer"].filter(a.has)
+            guard kinds.count == 1 else {
+                c.error("attachment '\(attachmentID)' must name exactly one of 'vpc', 'vpn', 'peer'", at: item, rule: "attachment-kind")
+                return nil
+            }
+            let resource: TransitGatewayAttachment.Resource
+            switch kinds[0] {
+            case "vpc": resource = .vpc(id: a.string("vpc")!, subnetIDs: a.strings("subnets"))
+            case "vpn": resource = .vpn(id: a.string("vpn")!)
+            default: resource = .peering(transitGatewayID: a.string("peer")!)
+            }
+            return TransitGatewayAttachment(id: attachmentID, resource: resource, origin: a.origin)
+        }
+        return TransitGateway(id: id, name: m.string("name"), asn: m.int("asn"), attachments: attachments, origin: m.origin)
+    }
+
+    static func readVPNConnection(_ node: Node, _ c: ParseContext) -> VPNConnection? {
+        guard let m = MappingReader(node, what: "vpn connection", keys: ["id", "name", "vpn_gateway", "transit_gateway", "customer_gateway", "on_premises"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let gateway: VPNConnection.Gateway
+        switch (m.string("vpn_gateway"), m.string("transit_gateway")) {
+        case (let vgw?, nil): gateway = .vpnGateway(vgw)
+        case (nil, let tgw?): gateway = .transitGateway(tgw)
+        default:
+            c.error("vpn connection '\(id)' must name exactly one of 'vpn_gateway', 'transit_gateway'", at: node, rule: "vpn-gateway")
+            return nil
+        }
+        return VPNConnection(id: id, name: m.string("name"), gateway: gateway, customerGatewayID: m.string("customer_gateway"),
+                             onPremisesID: m.string("on_premises"), origin: m.origin)
+    }
+
+    static func readHostedZone(_ node: Node, _ c: ParseContext) -> PrivateHostedZone? {
+        guard let m = MappingReader(node, what: "private hosted zone", keys: ["id", "name", "vpcs", "records", "alias"], context: c),
+              let name = m.string("name", required: true) else { return nil }
+        let zoneName = trimDot(name)
+        var zone = PrivateHostedZone(zoneID: m.string("id"), name: zoneName, vpcIDs: m.strings("vpcs"), origin: m.origin)
+        if let alias = m.string("alias") {
+            zone.records.append(DNSRecord(name: zoneName, type: "A", value: .endpointAlias(alias), origin: Origin(m.valueLocation("alias"))))
+        }
+        zone.records += m.list("records", allowScalar: false).compactMap { item -> DNSRecord? in
+            guard let r = MappingReader(item, what: "record in '\(zoneName)'", keys: ["name", "type", "alias", "values"], context: c) else { return nil }
+            let recordName = r.string("name").map { $0 == "@" ? zoneName : trimDot($0) } ?? zoneName
+            let type = r.string("type") ?? "A"
+            switch (r.string("alias"), r.has("values")) {
+            case (let alias?, false): return DNSRecord(name: recordName, type: type, value: .endpointAlias(alias), origin: r.origin)
+            case (nil, true): return DNSRecord(name: recordName, type: type, value: .values(r.strings("values")), origin: r.origin)
+            default:
+                c.error("record '\(recordName)' must have exactly one of 'alias', 'values'", at: item, rule: "record-value")
+                return nil
+            }
+        }
+        return zone
+    }
+
+    static func readResolverRule(_ node: Node, _ c: ParseContext) -> ResolverRule? {
+        guard let m = MappingReader(node, what: "resolver rule", keys: ["id", "name", "domain", "resolver_endpoint", "targets", "vpcs"], context: c),
+              let id = m.string("id", required: true), let domain = m.string("domain", required: true) else { return nil }
+        let targets = m.list("targets").compactMap { n in m.scalarString(n, key: "targets").flatMap { parseIP($0, at: n, context: c) } }
+        return ResolverRule(id: id, name: m.string("name"), domain: trimDot(domain), resolverEndpointID: m.string("resolver_endpoint"),
+                            targetIPs: targets, vpcIDs: m.strings("vpcs"), origin: m.origin)
+    }
+
+    static func readOnPremises(_ node: Node, _ c: ParseContext) -> OnPremisesNetwork? {
+        guard let m = MappingReader(node, what: "on-premises network", keys: ["id", "name", "cidrs", "dns_servers", "forward"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        var network = OnPremisesNetwork(id: id, name: m.string("name"), cidrs: m.cidrs("cidrs"), origin: m.origin)
+        network.dnsServers = m.list("dns_servers").compactMap { n in m.scalarString(n, key: "dns_servers").flatMap { parseIP($0, at: n, context: c) } }
+        if let forward = m.value("forward"), !isNull(forward) {
+            guard case .mapping(let mapping) = forward else {
+                c.error("expected a mapping (domain: resolver endpoint or IPs) for 'forward', found \(kindName(forward))", at: forward, rule: "type-mismatch")
+                return network
+            }
+            for (key, value) in mapping {
+                guard let domain = key.string else { continue }
+                let targetNodes: [Node] = if case .sequence(let s) = value { Array(s) } else { [value] }
+                let targets = targetNodes.compactMap { n -> ForwardingRule.Target? in
+                    guard let text = m.scalarString(n, key: "forward") else { return nil }
+                    if text.hasPrefix("rslvr-") { return .resolverEndpoint(text) }
+                    return parseIP(text, at: n, context: c).map(ForwardingRule.Target.ip)
+                }
+                network.forwardingRules.append(ForwardingRule(domain: trimDot(domain), targets: targets,
+                                                              origin: Origin(c.location(key), fields: ["targets": c.location(value)])))
+            }
+        }
+        return network
+    }
+
+    static func trimDot(_ name: String) -> String {
+        name.hasSuffix(".") ? String(name.dropLast()) : name
+    }
+}

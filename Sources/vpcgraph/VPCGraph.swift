@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import VPCModel
+
+@main
+struct VPCGraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vpcgraph",
+        abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
+        subcommands: [Render.self, Check.self])
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render topology files to DOT and SVG.",
+        discussion: "Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.")
+
+    @Argument(help: "Topology files (YAML or JSON).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Output directory (created if missing).")
+    var output: String = "out"
+
+    @Option(help: "Comma-separated formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String = "dot,svg"
+
+    @Flag(help: "Link each resource in the SVG to its section of <name>.md.")
+    var linkDocs = false
+
+    func validate() throws {
+        _ = try formats()
+        var names: [String: String] = [:]
+        for input in inputs {
+            let name = Pipeline.baseName(of: input)
+            if let other = names[name] {
+                throw ValidationError("'\(other)' and '\(input)' would both write '\(name).*'; render them into different directories")
+            }
+            names[name] = input
+            for format in try formats() {
+                let target = URL(fileURLWithPath: output).appendingPathComponent("\(name).\(format.fileExtension)").standardizedFileURL.path
+                if target == URL(fileURLWithPath: input).standardizedFileURL.path {
+                    throw ValidationError("output '\(target)' would overwrite the input '\(input)'")
+                }
+            }
+        }
+    }
+
+    func formats() throws -> [OutputFormat] {
+        var result: [OutputFormat] = []
+        for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+            guard let f = OutputFormat(rawValue: word) else {
+                throw ValidationError("unknown format '\(word)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(f) { result.append(f) }
+        }
+        if result.isEmpty { throw ValidationError("--format names no format") }
+        return result
+    }
+
+    func run() throws {
+        var files: [OutputFile] = []
+        var collector = DiagnosticCollector()
+        for input in inputs {
+            let name = Pipeline.baseName(of: input)
+            let pipeline = Pipeline(formats: try formats(), diagramOptions: .init(linkDocs: linkDocs ? "\(name).md" : nil))
+            let (produced, diagnostics) = pipeline.run(path: input)
+            collector.emit(contentsOf: diagnostics)
+            files += produced
+        }
+        DiagnosticPrinter.print(collector.sorted)
+        if collector.hasErrors { throw ExitCode(1) }
+        do {
+            for path in try OutputWriter.write(files, to: output) { print("wrote \(path)") }
+        } catch {
+            DiagnosticPrinter.print([.error("cannot write output: \(error.localizedDescription)", at: SourceLocation(file: output), rule: "output")])
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")
+
+    @Argument(help: "Topology files (YAML or JSON).")
+    var inputs: [String]
+
+    func run() throws {
+        var collector = DiagnosticCollector()
+        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input).diagnostics) }
+        DiagnosticPrinter.print(collector.sorted)
+        if collector.hasErrors { throw ExitCode(1) }
+    }
+}
