@@ -34,10 +34,12 @@ let package = Package(
             "VPCModel", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers shared by the test targets: paths, running programs, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
-        .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders"]),
-        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline"]),
-        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect"]),
+        .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
+        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"]),
     ]
 )

@@ -41,8 +41,8 @@ struct Validator {
 
     mutating func define(_ id: String, _ kind: String, _ location: SourceLocation?) {
         if let first = definitions[id] {
-            error("duplicate id '\(id)': \(kind) '\(id)' has the same id as \(first.kind) '\(id)'", at: location, rule: "duplicate-id",
-                  notes: [.note("'\(id)' is first defined here", at: first.location)])
+            let message = first.kind == kind ? "duplicate \(kind) id '\(id)'" : "duplicate id '\(id)': \(kind) '\(id)' has the id of \(first.kind) '\(id)'"
+            error(message, at: location, rule: "duplicate-id", notes: [.note("'\(id)' is first defined here", at: first.location)])
         } else {
             definitions[id] = (kind, location)
         }
@@ -177,7 +177,8 @@ struct Validator {
             }
             if endpoint.privateDNS && !(vpc.dnsSupport && vpc.dnsHostnames) {
                 let missing = [vpc.dnsSupport ? nil : "dns support", vpc.dnsHostnames ? nil : "dns hostnames"].compactMap { $0 }
-                error("\(owner) has private dns enabled, but \(scope) does not have \(missing.joined(separator: " and ")) enabled",
+                let implicit = endpoint.origin.fields["private_dns"] == nil ? " (private_dns is on unless set to false)" : ""
+                error("\(owner) has private dns enabled\(implicit), but \(scope) does not have \(missing.joined(separator: " and ")) enabled",
                       at: endpoint.origin["private_dns"], rule: "private-dns-needs-vpc-dns")
             }
         }

@@ -1,0 +1,36 @@
+# vpcgraph — the two set-up commands are `make run` and `make test`; both install what they need.
+SHELL := /bin/bash
+SWIFT ?= swift
+# Debian packages: Graphviz (library, headers, the dot CLI used by tests and the benchmark),
+# pkg-config (SwiftPM finds libgvc with it), rsvg-convert and cmark-gfm (tests read our SVG and
+# Markdown with real consumers).
+APT_PACKAGES := libgraphviz-dev graphviz pkg-config librsvg2-bin cmark-gfm
+RELEASE_BIN := .build/release/vpcgraph
+
+.PHONY: run test bench deps build clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product vpcgraph
+
+## Render every sample into out/.
+run: build
+	$(RELEASE_BIN) render samples/*.yaml -o out
+
+## Unit, golden-file and end-to-end tests.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Benchmarks: vpcgraph next to `dot -Tsvg` on the same DOT, measured in the same run.
+bench: build
+	scripts/bench.sh $(RELEASE_BIN)
+
+clean:
+	rm -rf .build out
