@@ -35,6 +35,7 @@ struct AWSSnapshot {
         var ip: IPAddress
         var description: String
         var availabilityZone: String?
+        var origin: Origin
     }
     struct InternetGatewayFacts { var gateway: InternetGateway; var vpcs: [Reference] }
     struct NATGatewayFacts { var gateway: NATGateway; var vpc: Reference }

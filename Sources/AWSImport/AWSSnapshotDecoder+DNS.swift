@@ -31,7 +31,8 @@ extension AWSSnapshotDecoder {
             warn("'\(text)' is not an IP address; Resolver endpoint address skipped", at: n.location(of: "Ip"), rule: "aws-bad-value")
             return nil
         }
-        return (n.string("IpId"), EndpointInterface(subnetID: subnet, ip: ip, origin: Origin(n.location)))
+        return (n.string("IpId"), EndpointInterface(subnetID: subnet, ip: ip,
+                                                    origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"), "ip": n.location(of: "Ip")])))
     }
 
     mutating func resolverRule(_ n: JSONNode) -> AWSSnapshot.ResolverRuleFacts? {

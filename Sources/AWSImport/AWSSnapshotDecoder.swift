@@ -145,7 +145,8 @@ struct AWSSnapshotDecoder {
         }
         let isDefault = n.bool("IsDefault") ?? false
         // AWS defaults: DNS support on; DNS hostnames on only in a default VPC. describe-vpc-attribute overrides.
-        let vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault, origin: Origin(n.location))
+        let vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
+                      origin: Origin(n.location, fields: ["id": n.location(of: "VpcId"), "cidr": n.location(of: "CidrBlock")]))
         return AWSSnapshot.VPCFacts(vpc: vpc, isDefault: isDefault)
     }
 
@@ -169,7 +170,8 @@ struct AWSSnapshotDecoder {
             return nil
         }
         guard let block = cidr(n, "CidrBlock", what: "subnet '\(id)'") else { return nil }
-        let subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block, origin: Origin(n.location))
+        let subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block,
+                            origin: Origin(n.location, fields: ["id": n.location(of: "SubnetId"), "cidr": n.location(of: "CidrBlock"), "az": n.location(of: "AvailabilityZone")]))
         return AWSSnapshot.SubnetFacts(subnet: subnet, vpc: vpc)
     }
 
@@ -223,7 +225,7 @@ struct AWSSnapshotDecoder {
             return nil
         }
         let state: Route.State = r.state("State") == "blackhole" ? .blackhole : .active
-        return Route(destination: destination, target: target, state: state, origin: Origin(r.location))
+        return Route(destination: destination, target: target, state: state, origin: Origin(r.location, fields: ["target": r.location(of: key)]))
     }
 
     /// Interface and gateway endpoints come in one output; each goes to its own list.
@@ -241,14 +243,17 @@ struct AWSSnapshotDecoder {
             let endpoint = InterfaceEndpoint(
                 id: id, name: n.nameTag, service: service, privateDNS: n.bool("PrivateDnsEnabled") ?? false,
                 securityGroupIDs: (n["Groups"]?.elements ?? []).compactMap { $0.string("GroupId") },
-                policy: defaultPolicy ? nil : policy, origin: Origin(n.location))
+                policy: defaultPolicy ? nil : policy,
+                origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "security_groups": n.location(of: "Groups"),
+                                                    "private_dns": n.location(of: "PrivateDnsEnabled")]))
             let subnets = (n["SubnetIds"]?.elements ?? []).compactMap { s in s.string.map { AWSSnapshot.Reference(id: $0, location: s.location) } }
             let dnsNames = (n["DnsEntries"]?.elements ?? []).compactMap { $0.string("DnsName") }.map(Self.domain)
             snapshot.interfaceEndpoints.append(record(AWSSnapshot.InterfaceEndpointFacts(
                 endpoint: endpoint, vpc: vpc, subnets: subnets, networkInterfaceIDs: n.strings("NetworkInterfaceIds"),
                 dnsNames: dnsNames, defaultPolicy: defaultPolicy)))
         case "gateway":
-            let endpoint = GatewayEndpoint(id: id, name: n.nameTag, service: service, policy: defaultPolicy ? nil : policy, origin: Origin(n.location))
+            let endpoint = GatewayEndpoint(id: id, name: n.nameTag, service: service, policy: defaultPolicy ? nil : policy,
+                                           origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "route_tables": n.location(of: "RouteTableIds")]))
             snapshot.gatewayEndpoints.append(record(AWSSnapshot.GatewayEndpointFacts(endpoint: endpoint, vpc: vpc, defaultPolicy: defaultPolicy)))
         case let type:
             warn("VPC endpoint '\(id)' is of type '\(n.string("VpcEndpointType") ?? type ?? "?")', which vpcgraph does not draw; skipped",
@@ -266,7 +271,9 @@ struct AWSSnapshotDecoder {
             return nil
         }
         return AWSSnapshot.NetworkInterfaceFacts(id: id, subnetID: subnet, ip: ip, description: n.string("Description") ?? "",
-                                                 availabilityZone: n.string("AvailabilityZone"))
+                                                 availabilityZone: n.string("AvailabilityZone"),
+                                                 origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"),
+                                                                                     "ip": n.location(of: n.string("PrivateIpAddress") != nil ? "PrivateIpAddress" : "PrivateIpAddresses")]))
     }
 
     mutating func internetGateway(_ n: JSONNode) -> AWSSnapshot.InternetGatewayFacts? {
@@ -288,7 +295,8 @@ struct AWSSnapshotDecoder {
         let connectivity: NATGateway.Connectivity = n.state("ConnectivityType") == "private" ? .private : .public
         let gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
                                  privateIP: primary?.string("PrivateIp").flatMap(IPAddress.init),
-                                 publicIP: primary?.string("PublicIp").flatMap(IPAddress.init), origin: Origin(n.location))
+                                 publicIP: primary?.string("PublicIp").flatMap(IPAddress.init),
+                                 origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"), "private_ip": primary?.location(of: "PrivateIp") ?? n.location]))
         return AWSSnapshot.NATGatewayFacts(gateway: gateway, vpc: vpc)
     }
 
@@ -381,7 +389,12 @@ struct AWSSnapshotDecoder {
     /// One rule per distinct source description in a permission, sources in AWS order.
     mutating func securityGroupRules(_ p: JSONNode, group: String) -> [SecurityGroupRule] {
         let rawProtocol = p.string("IpProtocol")?.lowercased() ?? "-1"
-        let ipProtocol = ["-1": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"][rawProtocol] ?? rawProtocol
+        let ipProtocol = ["-1": "all", "6": "tcp", "17": "udp", "1": "icmp"][rawProtocol] ?? rawProtocol
+        guard ["tcp", "udp", "icmp", "all"].contains(ipProtocol) else {
+            warn("rule of security group '\(group)' is for protocol '\(rawProtocol)'; vpcgraph draws tcp, udp, icmp and all-traffic rules only; skipped",
+                 at: p.location(of: "IpProtocol"))
+            return []
+        }
         let from = p.int("FromPort"), to = p.int("ToPort")
         var ports: String?
         switch ipProtocol {
@@ -389,7 +402,7 @@ struct AWSSnapshotDecoder {
             if let from, let to, !(from <= 0 && to >= 65535), from >= 0 {
                 ports = from == to ? "\(from)" : "\(from)-\(to)"
             }
-        case "icmp", "icmpv6":
+        case "icmp":
             if let from, from >= 0 { ports = "\(from)" }
         default: break
         }

@@ -37,7 +37,7 @@ extension TopologyAssembler {
             var addresses = addressesOf[endpoint.id] ?? []
             if addresses.isEmpty {
                 addresses = (eniByOwner[endpoint.id] ?? []).compactMap { eniByID[$0] }.map {
-                    EndpointInterface(subnetID: $0.subnetID, ip: $0.ip, networkInterfaceID: $0.id, origin: Origin(r.location))
+                    EndpointInterface(subnetID: $0.subnetID, ip: $0.ip, networkInterfaceID: $0.id, origin: $0.origin)
                 }
             }
             if addresses.isEmpty {

@@ -49,6 +49,7 @@ struct TopologyAssembler {
         addVPNConnections()
         addResolverRules()
         addHostedZones()
+        dropLinksOutOfSnapshot()
         let sortedRegions = regions.values.sorted { $0.name < $1.name }.map { r -> Region in
             var r = r
             r.vpcs.sort { $0.id < $1.id }
@@ -224,7 +225,7 @@ struct TopologyAssembler {
             var bySubnet: [String: EndpointInterface] = [:]
             for id in eniIDs {
                 guard let eni = eniByID[id], bySubnet[eni.subnetID] == nil else { continue }
-                bySubnet[eni.subnetID] = EndpointInterface(subnetID: eni.subnetID, ip: eni.ip, networkInterfaceID: eni.id, origin: Origin(r.location))
+                bySubnet[eni.subnetID] = EndpointInterface(subnetID: eni.subnetID, ip: eni.ip, networkInterfaceID: eni.id, origin: eni.origin)
             }
             for subnet in r.value.subnets where bySubnet[subnet.id] == nil {
                 let why = haveInterfaces ? "no network interface of it in describe-network-interfaces" : "no describe-network-interfaces output"

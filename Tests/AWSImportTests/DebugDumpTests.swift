@@ -9,5 +9,6 @@ import Testing
     var out = ""
     dump(result.topology, to: &out)
     for d in result.diagnostics { out += "\(d)\n" }
+    for d in result.topology.validate() { out += "VALIDATE: \(d)\n" }
     try out.write(toFile: path + ".dump", atomically: true, encoding: .utf8)
 }
