@@ -29,9 +29,9 @@ let package = Package(
         // Model -> cluster graph description (pure Swift) and its DOT text.
         .target(name: "Diagram", dependencies: ["VPCModel"]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "Pipeline",
+            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets: paths, running programs, golden files.
@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
-        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

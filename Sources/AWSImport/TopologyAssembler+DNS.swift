@@ -69,6 +69,15 @@ extension TopologyAssembler {
         }
     }
 
+    /// `vpce-0a1b…` in `vpce-0a1b…-l1xf6pcv.execute-api.eu-west-1.vpce.amazonaws.com` (or `*.vpce-0a1b…-…`).
+    static func endpointID(inDNSName name: String) -> String? {
+        for label in name.split(separator: ".") where label.hasPrefix("vpce-") {
+            let parts = label.split(separator: "-")
+            if parts.count >= 2 { return "vpce-\(parts[1])" }
+        }
+        return nil
+    }
+
     mutating func addHostedZones() {
         // One zone is described by list-hosted-zones, get-hosted-zone and list-hosted-zones-by-vpc: merge them.
         struct Zone {
@@ -141,9 +150,9 @@ extension TopologyAssembler {
             }
             let records = zone.records.map { record -> DNSRecord in
                 // An alias to an interface endpoint's DNS name is drawn as an alias to the endpoint.
-                guard case .values(let values) = record.value, values.count == 1,
-                      let endpoint = TopologyAssembler.resourceIDs(in: values[0]).first(where: endpointIDs.contains),
-                      values[0].hasSuffix(".vpce.amazonaws.com") else { return record }
+                guard case .values(let values) = record.value, values.count == 1, values[0].hasSuffix(".vpce.amazonaws.com"),
+                      let endpoint = TopologyAssembler.endpointID(inDNSName: values[0]).flatMap({ endpointIDs.contains($0) ? $0 : nil })
+                else { return record }
                 var record = record
                 record.value = .endpointAlias(endpoint)
                 return record

@@ -11,7 +11,7 @@ indirect enum YAMLValue {
 
 enum YAMLEmitter {
     /// Flow-style lines longer than this are written as blocks.
-    static let flowWidth = 110
+    static let flowWidth = 140
 
     static func document(_ root: [(key: String, value: YAMLValue)]) -> String {
         var out = ""

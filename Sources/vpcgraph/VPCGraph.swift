@@ -4,11 +4,11 @@ import Pipeline
 import VPCModel
 
 @main
-struct VPCGraph: ParsableCommand {
+struct VPCGraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
-        subcommands: [Render.self, Check.self])
+        subcommands: [Render.self, Check.self, Import.self, Collect.self])
 }
 
 struct Render: ParsableCommand {
@@ -16,8 +16,11 @@ struct Render: ParsableCommand {
         abstract: "Render topology files to DOT and SVG.",
         discussion: "Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.")
 
-    @Argument(help: "Topology files (YAML or JSON).")
+    @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
+
+    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders (see 'vpcgraph collect').")
+    var from: InputSource = .topology
 
     @Option(name: .shortAndLong, help: "Output directory (created if missing).")
     var output: String = "out"
@@ -64,7 +67,7 @@ struct Render: ParsableCommand {
         for input in inputs {
             let name = Pipeline.baseName(of: input)
             let pipeline = Pipeline(formats: try formats(), diagramOptions: .init(linkDocs: linkDocs ? "\(name).md" : nil))
-            let (produced, diagnostics) = pipeline.run(path: input)
+            let (produced, diagnostics) = pipeline.run(path: input, from: from)
             collector.emit(contentsOf: diagnostics)
             files += produced
         }
@@ -82,12 +85,15 @@ struct Render: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")
 
-    @Argument(help: "Topology files (YAML or JSON).")
+    @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
+
+    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders.")
+    var from: InputSource = .topology
 
     func run() throws {
         var collector = DiagnosticCollector()
-        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input).diagnostics) }
+        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input, from: from).diagnostics) }
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
     }
