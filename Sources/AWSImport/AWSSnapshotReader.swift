@@ -44,7 +44,11 @@ struct AWSSnapshotReader {
             readFile(relative)
         }
         diagnostics.emit(contentsOf: decoder.diagnostics.diagnostics)
-        if decoder.snapshot.outputCount == 0 && !diagnostics.hasErrors {
+        // With a file unread, references into it would only add noise: report the reading errors alone.
+        if diagnostics.hasErrors {
+            return AWSImportResult(topology: Topology(), diagnostics: diagnostics.sorted)
+        }
+        if decoder.snapshot.outputCount == 0 {
             diagnostics.emit(.error("no AWS CLI output found in '\(shown)' (run 'vpcgraph collect' or save 'aws ec2 describe-…' outputs there)",
                                     at: SourceLocation(file: shown), rule: "aws-empty-snapshot"))
         }
