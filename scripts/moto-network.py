@@ -131,6 +131,19 @@ inbound = r53r.create_resolver_endpoint(
     IpAddresses=[{"SubnetId": subnets["shared-a"], "Ip": "10.1.0.53"}, {"SubnetId": subnets["shared-b"], "Ip": "10.1.1.53"}],
 )["ResolverEndpoint"]["Id"]
 
+# And an outbound endpoint with a forwarding rule for the data centre's domain, used by both VPCs.
+outbound = r53r.create_resolver_endpoint(
+    CreatorRequestId="vpcgraph-test-outbound", Name="outbound", SecurityGroupIds=[resolver_sg], Direction="OUTBOUND",
+    IpAddresses=[{"SubnetId": subnets["shared-a"], "Ip": "10.1.0.54"}, {"SubnetId": subnets["shared-b"], "Ip": "10.1.1.54"}],
+)["ResolverEndpoint"]["Id"]
+rule = r53r.create_resolver_rule(
+    CreatorRequestId="vpcgraph-test-rule", Name="corp", RuleType="FORWARD", DomainName="corp.example.com",
+    TargetIps=[{"Ip": "172.16.0.53", "Port": 53}], ResolverEndpointId=outbound,
+)["ResolverRule"]["Id"]
+# (moto sorts associations by name and fails on unnamed ones, so each gets a name.)
+for label, vpc in (("corp-app", app), ("corp-shared", shared)):
+    r53r.associate_resolver_rule(ResolverRuleId=rule, VPCId=vpc, Name=label)
+
 # Private hosted zone for the API, associated with app and shared services.
 r53 = client("route53", EU)
 zone = r53.create_hosted_zone(Name="internal.example.com", CallerReference="vpcgraph-test-zone",
@@ -158,11 +171,10 @@ consumer_dynamo = use.create_vpc_endpoint(
 
 # ---------------------------------------------------------------- manifest, read back from the API
 def enis_of(ec2c, endpoint_id):
-    out = {}
-    for eni in ec2c.describe_network_interfaces()["NetworkInterfaces"]:
-        if endpoint_id in (eni.get("Description") or ""):
-            out[eni["SubnetId"]] = eni["PrivateIpAddress"]
-    return out
+    """subnet -> private IP of the endpoint's network interfaces, as describe-network-interfaces says."""
+    endpoint = ec2c.describe_vpc_endpoints(VpcEndpointIds=[endpoint_id])["VpcEndpoints"][0]
+    interfaces = ec2c.describe_network_interfaces(NetworkInterfaceIds=endpoint["NetworkInterfaceIds"])["NetworkInterfaces"]
+    return {eni["SubnetId"]: eni["PrivateIpAddress"] for eni in interfaces}
 
 
 vpn_desc = ec2.describe_vpn_connections(VpnConnectionIds=[vpn])["VpnConnections"][0]
@@ -179,7 +191,8 @@ json.dump({
     "peerings": {"app": pcx_app, "consumer": pcx_consumer},
     "transit_gateway": tgw, "transit_gateway_attachments": tgw_att,
     "customer_gateway": cgw, "vpn_gateway": vgw, "vpn_connection": vpn,
-    "resolver_endpoint": inbound, "hosted_zone": zone.split("/")[-1],
+    "resolver_endpoint": inbound, "resolver_outbound_endpoint": outbound, "resolver_rule": rule,
+    "hosted_zone": zone.split("/")[-1],
     "secrets": secrets + ([config] if config else []),
 }, sys.stdout, indent=2, sort_keys=True)
 print()
