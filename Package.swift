@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
-        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"]),
+        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),

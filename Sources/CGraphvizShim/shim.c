@@ -75,7 +75,14 @@ static int memory_read(void *chan, char *buf, int bufsize) {
     return (int)n;
 }
 
+// cgraph's lexer (not in its public header): drops whatever is left in the scanner's buffer.
+extern void aglexbad(void);
+
 Agraph_t *vpcg_read(const char *text, size_t length) {
+    // A previous read leaves the text after its closing brace (a newline) in the scanner's buffer,
+    // which would be read as part of this graph and shift every line number by one.
+    aglexbad();
+    agsetfile(NULL);
     memory_reader reader = {text, length, 0};
     Agiodisc_t io = {memory_read, AgIoDisc.putstr, AgIoDisc.flush};
     Agdisc_t disc = {&AgMemDisc, &sequential_ids, &io};

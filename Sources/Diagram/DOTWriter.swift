@@ -42,23 +42,29 @@ public enum DOTWriter {
         }
     }
 
-    /// A DOT double-quoted string. Backslashes are kept (they are Graphviz escapes such as `\n`, `\l`).
+    /// A DOT double-quoted string. Backslashes are kept (they are Graphviz escapes such as `\n`, `\l`);
+    /// a trailing one gets a space so it cannot escape the closing quote.
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for ch in text {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": break
-            default: out.append(ch)
+        let needsWork = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        var body = text
+        if needsWork {
+            body = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": body += "\\\""
+                case "\n": body += "\\n"
+                case "\r": break
+                default: body.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        if body.utf8.last == UInt8(ascii: "\\") { body += " " }
+        return "\"" + body + "\""
     }
 }
 
 extension String {
     func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
 }

@@ -204,6 +204,7 @@ struct DiagramBuilder {
                               "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")"])
         if let docs = options.linkDocs { a["URL"] = .string("\(docs)#\(vpc.id)"); a["target"] = .string("_top") }
         var cluster = DiagramCluster("cluster_vpc_\(vpc.id)", a, comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
+        let tiers = Dictionary(vpc.subnets.map { ($0.id, vpc.tier(of: $0)) }, uniquingKeysWith: { first, _ in first })
 
         if vpc.subnets.isEmpty {
             cluster.nodes.append(DiagramNode("\(vpc.id).anchor", Attributes([("shape", .string("point")), ("style", .string("invis")),
@@ -219,8 +220,8 @@ struct DiagramBuilder {
             za["tooltip"] = plain(["availability zone \(zone) of \(vpc.id)"])
             var zoneCluster = DiagramCluster("cluster_az_\(vpc.id)_\(zone)", za)
             let subnets = vpc.subnets.enumerated().filter { $0.element.availabilityZone == zone }
-                .sorted { (vpc.tier(of: $0.element), $0.offset) < (vpc.tier(of: $1.element), $1.offset) }.map(\.element)
-            for subnet in subnets { zoneCluster.clusters.append(subnetCluster(subnet, in: vpc)) }
+                .sorted { (tiers[$0.element.id]!, $0.offset) < (tiers[$1.element.id]!, $1.offset) }.map(\.element)
+            for subnet in subnets { zoneCluster.clusters.append(subnetCluster(subnet, tier: tiers[subnet.id]!, in: vpc)) }
             for (upper, lower) in zip(subnets, subnets.dropFirst()) {
                 edge("\(upper.id).anchor", "\(lower.id).anchor", kind: "layout", [("style", .string("invis"))])
             }
@@ -312,12 +313,11 @@ struct DiagramBuilder {
     }
 
     /// The subnet's cluster: its anchor, NAT gateways and network interfaces, on one row.
-    mutating func subnetCluster(_ subnet: Subnet, in vpc: VPC) -> DiagramCluster {
-        let tier = vpc.tier(of: subnet)
+    mutating func subnetCluster(_ subnet: Subnet, tier: SubnetTier, in vpc: VPC) -> DiagramCluster {
         var a = Style.cluster("subnet", tier: SubnetTierStyle(rawValue: tier.rawValue))
         a["id"] = .string(subnet.id)
-        var label = "<font point-size=\"11\">\(Label.escape(subnet.displayName))</font> <font point-size=\"9\">(\(tier.rawValue))</font>"
-        label += "<br/><font point-size=\"9\">\(Label.escape(subnet.cidr.description))</font>"
+        var label = "<font point-size=\"11\">\(Label.escape(subnet.displayName))</font>"
+        label += "<br/><font point-size=\"9\">\(Label.escape(subnet.cidr.description)) · \(tier.rawValue)</font>"
         label += "<br/><font point-size=\"8\" color=\"#545b64\">\(Label.escape(subnet.id))</font>"
         a["label"] = .html(label)
         let table = vpc.routeTable(for: subnet)
@@ -341,23 +341,12 @@ struct DiagramBuilder {
         }
         for endpoint in vpc.interfaceEndpoints {
             for interface in endpoint.interfaces where interface.subnetID == subnet.id {
-                let id = eniName(interface, owner: endpoint.id)
-                var label = Label()
-                label.title(interface.ip.description)
-                label.detail("ENI · \(endpoint.service.shortName)")
-                cluster.nodes.append(DiagramNode(id, attributes("eni", id: id, label: label,
-                    tooltip: ["network interface of \(endpoint.id)", interface.networkInterfaceID, "private IP \(interface.ip)",
-                              "subnet \(subnet.id) (\(subnet.availabilityZone))"])))
+                cluster.nodes.append(interfaceNode(interface, of: endpoint.id, kind: "eni", caption: "ENI · \(endpoint.service.shortName)", in: subnet))
             }
         }
         for endpoint in vpc.resolverEndpoints {
             for address in endpoint.ipAddresses where address.subnetID == subnet.id {
-                let id = eniName(address, owner: endpoint.id)
-                var label = Label()
-                label.title(address.ip.description)
-                label.detail("Resolver \(endpoint.direction.rawValue)")
-                cluster.nodes.append(DiagramNode(id, attributes("resolver-ip", id: id, label: label,
-                    tooltip: ["IP of Resolver endpoint \(endpoint.id)", address.networkInterfaceID, "\(address.ip) in \(subnet.id)"])))
+                cluster.nodes.append(interfaceNode(address, of: endpoint.id, kind: "resolver-ip", caption: "Resolver \(endpoint.direction.rawValue)", in: subnet))
             }
         }
         if cluster.nodes.count > 1 {
@@ -366,6 +355,17 @@ struct DiagramBuilder {
             cluster.clusters.append(row)
         }
         return cluster
+    }
+
+    /// A network interface of an interface or Resolver endpoint, inside its subnet, labelled with its IP.
+    func interfaceNode(_ interface: EndpointInterface, of owner: String, kind: String, caption: String, in subnet: Subnet) -> DiagramNode {
+        let id = eniName(interface, owner: owner)
+        var label = Label()
+        label.title(interface.ip.description)
+        label.detail(caption)
+        return DiagramNode(id, attributes(kind, id: id, label: label,
+            tooltip: ["network interface of \(owner)", interface.networkInterfaceID, "private IP \(interface.ip)",
+                      "subnet \(subnet.id) (\(subnet.availabilityZone))"]))
     }
 
     func eniName(_ interface: EndpointInterface, owner: String) -> String {

@@ -3,15 +3,17 @@ struct Label {
     private var lines: [String] = []
 
     static func escape(_ text: String) -> String {
+        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        guard text.utf8.contains(where: special.contains) else { return text }
         var out = ""
-        for ch in text {
-            switch ch {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "\n", "\r": out += " "
-            default: out.append(ch)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -57,13 +59,18 @@ struct Label {
 /// Graphviz's `\n` escape (not a newline character) so the DOT text and the in-process graph hold
 /// the same bytes; a backslash in user text, which Graphviz would read as an escape, is replaced.
 func plain(_ lines: [String?]) -> AttributeValue {
-    .string(lines.compactMap { $0?.replacingOccurrences(of: "\\", with: "\u{29F5}").replacingNewlines() }.joined(separator: "\\n"))
+    .string(lines.compactMap { $0.map(plainLine) }.joined(separator: "\\n"))
 }
 
-extension String {
-    func replacingOccurrences(of target: Character, with replacement: String) -> String {
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
-        return out
+private func plainLine(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\u{29F5}"
+        case "\n", "\r": out += " "
+        default: out.unicodeScalars.append(scalar)
+        }
     }
+    return out
 }

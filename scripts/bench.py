@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""make bench: vpcgraph next to a reference measured in the same run, on generated topologies.
+Prints a table; exits 0 (figures are for reading, not a pass/fail gate)."""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from importlib import import_module  # noqa: E402
+
+generate = import_module("generate-topology").generate
+
+
+def wall(command, runs=3, **kwargs):
+    """Median wall time of `runs` runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/vpcgraph")
+    work = tempfile.mkdtemp(prefix="vpcgraph-bench-")
+    print("render: vpcgraph render (parse, check, DOT, in-process layout, SVG) vs dot -Tsvg on the DOT vpcgraph wrote")
+    print(f"{'VPCs':>5} {'subnets':>8} {'node stmts':>10} {'edges':>6} {'vpcgraph s':>11} {'dot -Tsvg s':>12} {'ratio':>6}")
+    for count in (1, 10, 50):
+        source = os.path.join(work, f"gen-{count}.yaml")
+        with open(source, "w") as f:
+            f.write(generate(count))
+        out = os.path.join(work, f"out-{count}")
+        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg"])
+        dot_file = os.path.join(out, f"gen-{count}.dot")
+        with open(dot_file) as f:
+            lines = f.read().splitlines()
+        node_count = sum(1 for l in lines if l.lstrip().startswith('"') and " -> " not in l)
+        edge_count = sum(1 for l in lines if " -> " in l)
+        reference = wall(["dot", "-Tsvg", dot_file, "-o", os.devnull])
+        print(f"{count:>5} {count * 12:>8} {node_count:>10} {edge_count:>6} {ours:>11.3f} {reference:>12.3f} {ours / reference:>6.2f}")
+    print("(median of 3 runs each; target: ratio <= 1.15 at every size)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# make bench: figures side by side with a reference measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 scripts/bench.py "${1:-.build/release/vpcgraph}"

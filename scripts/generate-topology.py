@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Writes a generated topology in vpcgraph's YAML format: N VPCs in one region, each with
+3 AZs x 4 subnets (public, private, data, endpoints), an internet gateway, a NAT gateway per AZ,
+route tables, an S3 gateway endpoint and two interface endpoints. Deterministic for a given N."""
+import sys
+
+
+def hexid(prefix, *numbers):
+    value = 0
+    for n in numbers:
+        value = value * 1009 + n + 1
+    return f"{prefix}-{value * 2654435761 % (16 ** 17):017x}"
+
+
+def generate(count, region="eu-west-1"):
+    out = [f"title: Generated topology with {count} VPCs", "regions:", f"  {region}:", "    vpcs:"]
+    zones = [f"{region}{z}" for z in "abc"]
+    tiers = ["public", "private", "data", "endpoints"]
+    for v in range(count):
+        vpc = hexid("vpc", v)
+        base = f"10.{v % 250}"
+        out += [f"      - id: {vpc}", f"        name: vpc-{v:03d}", f"        cidr: {base}.0.0/16",
+                "        dns: {support: true, hostnames: true}", f"        internet_gateway: {hexid('igw', v)}",
+                "        subnets:"]
+        subnet_ids = {}
+        for t, tier in enumerate(tiers):
+            for z, zone in enumerate(zones):
+                sid = hexid("subnet", v, t, z)
+                subnet_ids[(tier, z)] = sid
+                table = hexid("rtb", v, 0) if tier == "public" else hexid("rtb", v, 1 + z)
+                out.append(f"          - {{id: {sid}, name: {tier}-{'abc'[z]}, az: {zone}, cidr: {base}.{t * 16 + z}.0/24, route_table: {table}}}")
+        out.append("        nat_gateways:")
+        for z in range(3):
+            out.append(f"          - {{id: {hexid('nat', v, z)}, subnet: {subnet_ids[('public', z)]}}}")
+        out.append("        route_tables:")
+        out.append(f"          - {{id: {hexid('rtb', v, 0)}, name: public, routes: {{0.0.0.0/0: {hexid('igw', v)}}}}}")
+        for z in range(3):
+            out.append(f"          - {{id: {hexid('rtb', v, 1 + z)}, name: private-{'abc'[z]}, main: {'true' if z == 0 else 'false'}, "
+                       f"routes: {{0.0.0.0/0: {hexid('nat', v, z)}}}}}")
+        out.append("        security_groups:")
+        out.append(f"          - {{id: {hexid('sg', v)}, name: endpoints, ingress: [{{protocol: tcp, ports: 443, from: {base}.0.0/16}}]}}")
+        out.append("        endpoints:")
+        tables = ", ".join(hexid("rtb", v, 1 + z) for z in range(3))
+        out.append(f"          - {{id: {hexid('vpce', v, 0)}, service: s3, type: gateway, route_tables: [{tables}]}}")
+        for e, service in enumerate(["execute-api", "ssm"]):
+            interfaces = ", ".join(f"{subnet_ids[('endpoints', z)]}: {base}.{48 + z}.{10 + e}" for z in range(3))
+            out.append(f"          - {{id: {hexid('vpce', v, 1 + e)}, service: {service}, type: interface, dns_suffix: {hexid('x', v, e)[2:10]}, "
+                       f"security_groups: [{hexid('sg', v)}], interfaces: {{{interfaces}}}}}")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(generate(int(sys.argv[1])))
