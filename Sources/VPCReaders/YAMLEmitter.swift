@@ -29,7 +29,7 @@ enum YAMLEmitter {
             case .map(let m) where m.isEmpty:
                 out += "\(pad)\(k): {}\n"
             case .list, .map:
-                if let flow = flow(value), pad.count + k.count + 2 + flow.count <= flowWidth, isShallow(value) {
+                if isShallow(value), let flow = flow(value), pad.count + k.count + 2 + flow.count <= flowWidth {
                     out += "\(pad)\(k): \(flow)\n"
                 } else if case .map(let m) = value {
                     out += "\(pad)\(k):\n"
@@ -49,7 +49,7 @@ enum YAMLEmitter {
         for item in items {
             switch item {
             case .map(let m) where !m.isEmpty:
-                if let flow = flow(item), pad.count + 2 + flow.count <= flowWidth, isShallow(item) {
+                if isShallow(item), let flow = flow(item), pad.count + 2 + flow.count <= flowWidth {
                     out += "\(pad)- \(flow)\n"
                 } else {
                     // First entry on the dash line, the rest aligned under it.
@@ -58,7 +58,7 @@ enum YAMLEmitter {
                     out += "\(pad)- " + block.dropFirst(indent + 2)
                 }
             case .list(let l) where !l.isEmpty:
-                if let flow = flow(item) { out += "\(pad)- \(flow)\n" } else { out += "\(pad)-\n"; writeList(l, indent: indent + 2, into: &out) }
+                if isShallow(item), let flow = flow(item) { out += "\(pad)- \(flow)\n" } else { out += "\(pad)-\n"; writeList(l, indent: indent + 2, into: &out) }
             default:
                 out += "\(pad)- \(flow(item)!)\n"
             }
@@ -119,11 +119,19 @@ enum YAMLEmitter {
 
     static func isPlainSafe(_ s: String) -> Bool {
         guard !reserved.contains(s), let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
-        let isWordStart = first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "/"
+        let isWordStart = ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first) || first == "_" || first == "/"
+            || (!first.isASCII && first.properties.isAlphabetic)
         guard isWordStart, last != " " else { return false }
         // Numbers other than plain digits (0x1f, 1e3, .5, 0o7) would not come back as the same text through every YAML reader.
         if s.first!.isNumber && s.contains(where: { $0 == "e" || $0 == "E" || $0 == "x" || $0 == "o" }) && Double(s) != nil { return false }
         for c in s.unicodeScalars {
+            if c.isASCII {
+                // The common case, without Unicode property look-ups.
+                let v = c.value
+                let word = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                if !(word || "-_./@+=() ".unicodeScalars.contains(c)) { return false }
+                continue
+            }
             let ok = c.properties.isAlphabetic || c.properties.numericType != nil || "-_./@+=()".unicodeScalars.contains(c) || c == " "
             if !ok { return false }
         }
