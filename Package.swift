@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure Swift model: ids, derived facts, validation rules, diagnostics. No C, no I/O.
@@ -28,8 +29,10 @@ let package = Package(
         .target(name: "Graphviz", dependencies: ["CGraphviz", "CGraphvizShim", "Diagram"]),
         // Model -> cluster graph description (pure Swift) and its DOT text.
         .target(name: "Diagram", dependencies: ["VPCModel"]),
+        // Model -> Markdown documentation through Mustache templates (built in, or a user's copy).
+        .target(name: "Markdown", dependencies: ["VPCModel", .product(name: "Mustache", package: "swift-mustache")]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown"]),
         .executableTarget(name: "vpcgraph", dependencies: [
             "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -44,6 +44,29 @@ def main():
         reference = wall(["dot", "-Tsvg", dot_file, "-o", os.devnull])
         print(f"{count:>5} {count * 12:>8} {node_count:>10} {edge_count:>6} {ours:>11.3f} {reference:>12.3f} {ours / reference:>6.2f}")
     print("(median of 3 runs each; target: ratio <= 1.15 at every size)")
+    print()
+    markdown(binary, work)
+
+
+def markdown(binary, work):
+    """Markdown for the 50-VPC topology next to the SVG render, timed inside one process."""
+    source = os.path.join(work, "gen-50.yaml")
+    runs = []
+    for _ in range(3):
+        result = subprocess.run([binary, "render", "--timings", "--format", "dot,svg,md", source, "-o", os.path.join(work, "md")],
+                                check=True, capture_output=True, text=True)
+        stages = {}
+        for line in result.stderr.splitlines():
+            parts = line.split()
+            if len(parts) >= 4 and parts[0] == "timing:":
+                stages[parts[2]] = float(parts[3])
+        runs.append(stages)
+    md = statistics.median(r["md"] for r in runs)
+    svg = statistics.median(r["svg"] for r in runs)
+    print("markdown: renderMarkdown vs layout + SVG for the 50-VPC topology, in one process")
+    print(f"{'md s':>8} {'svg s':>8} {'md/svg':>7}")
+    print(f"{md:>8.3f} {svg:>8.3f} {md / svg * 100:>6.1f}%")
+    print("(median of 3 runs; target: under 5%)")
 
 
 if __name__ == "__main__":

@@ -31,10 +31,11 @@ extension Pipeline {
     }
 
     /// Load, check and render one input of either kind.
-    public func run(path: String, from source: InputSource) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    public func run(path: String, from source: InputSource,
+                    timing: ((OutputFormat, Duration) -> Void)? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let (topology, diagnostics) = Pipeline.load(path: path, from: source)
         guard let topology, !diagnostics.contains(where: { $0.severity == .error }) else { return ([], diagnostics) }
-        let (files, more) = render(topology, name: Pipeline.baseName(of: path))
+        let (files, more) = render(topology, name: Pipeline.baseName(of: path), timing: timing)
         return (files, diagnostics + more)
     }
 }

@@ -14,7 +14,7 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
     }
 
-    @Test func renderWritesDOTAndSVGPerInput() throws {
+    @Test func renderWritesDOTSVGAndMarkdownPerInput() throws {
         let out = Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
         let target = out.appendingPathComponent("nested/dir")
@@ -22,10 +22,10 @@ import Testing
         let result = try Run.vpcgraph(["render"] + samples + ["-o", target.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
-        // One line per file, in input order, DOT before SVG.
+        // One line per file, in input order, DOT, SVG, then Markdown.
         let names = samples.flatMap { path -> [String] in
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return ["\(name).dot", "\(name).svg"]
+            return ["\(name).dot", "\(name).svg", "\(name).md"]
         }
         #expect(listing(target) == names.sorted())
         #expect(result.stdout == names.map { "wrote \(target.path)/\($0)\n" }.joined())
@@ -84,7 +84,7 @@ import Testing
                              named: "app-vpc.yaml", in: dir)
         #expect(try Run.vpcgraph(["render", copy, "-o", out.path]).status == 1)
         #expect(try Data(contentsOf: out.appendingPathComponent("app-vpc.svg")) == before)
-        #expect(listing(out) == ["app-vpc.dot", "app-vpc.svg"], "no temporary files left behind")
+        #expect(listing(out) == ["app-vpc.dot", "app-vpc.md", "app-vpc.svg"], "no temporary files left behind")
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

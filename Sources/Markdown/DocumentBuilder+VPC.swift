@@ -1,0 +1,118 @@
+import VPCModel
+
+// A VPC and what it holds: subnets, gateways, security groups, route tables.
+extension DocumentBuilder {
+    mutating func vpcNode(_ vpc: VPC, region: Region) -> Node {
+        var node = anchored(vpc.id, [
+            "displayName": MarkdownText(vpc.displayName),
+            "region": MarkdownText(region.name),
+            "cidrs": texts(vpc.cidrs),
+            "dnsSupport": vpc.dnsSupport,
+            "dnsHostnames": vpc.dnsHostnames,
+            "zones": texts(vpc.availabilityZones),
+            "reaches": texts(vpc.reaches),
+        ])
+        node["name"] = optional(vpc.name.map { name in MarkdownText(name) })
+        node["subnets"] = vpc.subnets.map { subnetNode($0, in: vpc) }
+        node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
+        node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
+        node["natGateways"] = vpc.natGateways.map { nat -> Node in
+            var n = anchored(nat.id, [
+                "subnet": ref(nat.subnetID, name: vpc.subnet(nat.subnetID)?.name),
+                "connectivity": flags(nat.connectivity.rawValue, among: ["public", "private"]),
+            ])
+            n["name"] = optional(nat.name.map { name in MarkdownText(name) })
+            n["privateIP"] = optional(nat.privateIP.map { ip in MarkdownText(ip.description) })
+            n["publicIP"] = optional(nat.publicIP.map { ip in MarkdownText(ip.description) })
+            return n
+        }
+        node["hasGateways"] = vpc.internetGateway != nil || vpc.vpnGateway != nil || !vpc.natGateways.isEmpty
+        node["securityGroups"] = vpc.securityGroups.map { securityGroupNode($0, in: vpc) }
+        node["interfaceEndpoints"] = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc) }
+        node["gatewayEndpoints"] = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc) }
+        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty
+        node["routeTables"] = vpc.routeTables.map { routeTableNode($0, in: vpc) }
+        node["subnetsWithoutRouteTable"] = vpc.subnets.filter { vpc.routeTable(for: $0) == nil }.map { ref($0.id, name: $0.name) }
+        return node
+    }
+
+    mutating func subnetNode(_ subnet: Subnet, in vpc: VPC) -> Node {
+        var node = anchored(subnet.id, [
+            "zone": MarkdownText(subnet.availabilityZone),
+            "cidr": MarkdownText(subnet.cidr.description),
+            "tier": flags(vpc.tier(of: subnet).rawValue, among: SubnetTier.allCases.map(\.rawValue)),
+        ])
+        node["name"] = optional(subnet.name.map { name in MarkdownText(name) })
+        node["routeTable"] = optional(vpc.routeTable(for: subnet).map { ref($0.id, name: $0.name) })
+        node["routeTableIsMain"] = subnet.routeTableID == nil
+        return node
+    }
+
+    mutating func securityGroupNode(_ group: SecurityGroup, in vpc: VPC) -> Node {
+        var node = anchored(group.id, ["rules": group.ingress.map(ruleNode)])
+        node["name"] = optional(group.name.map { name in MarkdownText(name) })
+        node["description"] = optional(group.description.map { description in MarkdownText(description) })
+        return node
+    }
+
+    func ruleNode(_ rule: SecurityGroupRule) -> Node {
+        var node: Node = [
+            "protocol": MarkdownText(rule.ipProtocol),
+            "allTraffic": rule.ipProtocol == "all" || rule.ipProtocol == "-1",
+            "sources": rule.sources.map { source -> MarkdownFragment in
+                switch source {
+                case .securityGroup(let id): link(id)
+                case .cidr, .prefixList: MarkdownFragment(MarkdownEscaping.code(source.description))
+                }
+            },
+        ]
+        node["ports"] = optional(rule.ports.map { ports in MarkdownText(ports) })
+        node["description"] = optional(rule.description.map { description in MarkdownText(description) })
+        return node
+    }
+
+    /// A security group as an endpoint lists it: a link, its name and its inbound rules.
+    func securityGroupRef(_ id: String, in vpc: VPC) -> Node {
+        let group = vpc.securityGroup(id)
+        var node = ref(id, name: group?.name)
+        node["rules"] = group?.ingress.map(ruleNode) ?? []
+        node["unknown"] = group == nil
+        return node
+    }
+
+    mutating func routeTableNode(_ table: RouteTable, in vpc: VPC) -> Node {
+        var node = anchored(table.id, ["isMain": table.isMain])
+        node["name"] = optional(table.name.map { name in MarkdownText(name) })
+        let explicit = vpc.subnets.filter { $0.routeTableID == table.id }
+        let implicit = table.isMain ? vpc.subnets.filter { $0.routeTableID == nil } : []
+        node["subnets"] = explicit.map { ref($0.id, name: $0.name) }
+        node["implicitSubnets"] = implicit.map { ref($0.id, name: $0.name) }
+        node["unused"] = explicit.isEmpty && implicit.isEmpty
+        node["routes"] = vpc.effectiveRoutes(of: table).map { route -> Node in
+            var r: Node = [
+                "destination": MarkdownText(route.destination.description),
+                "target": route.target.kind == .local ? MarkdownFragment("local") : link(route.target.id),
+                "targetID": MarkdownText(route.target.id),
+                "kind": flags(String(describing: route.target.kind), among: RouteTarget.Kind.allCases.map { String(describing: $0) }),
+                "blackhole": route.state == .blackhole,
+                "implied": !table.routes.contains(route),
+                "prefixList": false,
+                "service": NoValue(),
+            ]
+            if case .prefixList(let id) = route.destination {
+                r["prefixList"] = true
+                r["service"] = optional(prefixListService(id).map { service in MarkdownText(service) })
+            }
+            return r
+        }
+        return node
+    }
+
+    /// The service behind a prefix list id, from the gateway endpoints that use it.
+    func prefixListService(_ id: String) -> String? {
+        for (_, vpc) in topology.allVPCs {
+            if let endpoint = vpc.gatewayEndpoints.first(where: { $0.prefixListID == id }) { return endpoint.service.fullName }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,164 @@
+import Mustache
+import VPCModel
+
+/// A view-model node: what templates see. Keys are the names templates use; values are
+/// `MarkdownText` (input text, escaped when printed), `MarkdownFragment` (Markdown the renderer made
+/// safe), `Bool`, `Int`, nodes and arrays of them. Absent keys are false/empty in templates.
+typealias Node = [String: Any]
+
+/// An absent optional value. Set instead of leaving the key out: Mustache looks a missing key up in
+/// the enclosing nodes, so a subnet without a name would print its VPC's name.
+struct NoValue: MustacheCustomRepresentation {
+    var representation: Any? { nil }
+}
+
+/// Builds the view model of a topology's document. Everything here is data and structure; the
+/// wording and layout are in the templates.
+struct DocumentBuilder {
+    let topology: Topology
+    let documentName: String
+    let prices: PriceTable
+    /// Every anchor the document defines (so a link is made only to a section that exists).
+    let known: Set<String>
+    /// Anchors already given to a node: a resource id used twice is anchored once.
+    private var claimed: Set<String> = []
+    /// Name resolution over the topology, indexed once.
+    var resolver: NameResolver
+    /// VPC names by id, for references.
+    let vpcNames: [String: String]
+    /// Links already made, by id.
+    private var links: [String: MarkdownFragment] = [:]
+
+    init(topology: Topology, documentName: String, prices: PriceTable) {
+        self.topology = topology
+        self.documentName = documentName
+        self.prices = prices
+        self.known = Set(Self.resourceIDs(of: topology).map(DocumentAnchor.id(for:)))
+        self.resolver = NameResolver(topology)
+        var names: [String: String] = [:]
+        for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
+        self.vpcNames = names
+    }
+
+    /// The ids of every resource that has a section, table row or list item of its own.
+    static func resourceIDs(of topology: Topology) -> [String] {
+        var ids: [String] = []
+        for region in topology.regions {
+            ids.append(region.id)
+            for vpc in region.vpcs {
+                ids.append(vpc.id)
+                ids += vpc.subnets.map(\.id) + vpc.routeTables.map(\.id) + vpc.securityGroups.map(\.id)
+                ids += [vpc.internetGateway?.id, vpc.vpnGateway?.id].compactMap { $0 } + vpc.natGateways.map(\.id)
+                ids += vpc.interfaceEndpoints.map(\.id) + vpc.gatewayEndpoints.map(\.id) + vpc.resolverEndpoints.map(\.id)
+            }
+            ids += region.privateHostedZones.map(\.id) + region.resolverRules.map(\.id) + region.peerings.map(\.id)
+            ids += region.transitGateways.flatMap { [$0.id] + $0.attachments.map(\.id) } + region.vpnConnections.map(\.id)
+        }
+        ids += topology.onPremises.map(\.id)
+        return ids
+    }
+
+    // MARK: - Building blocks
+
+    /// Gives the node its anchor, unless another node took it first.
+    mutating func anchored(_ id: String, _ node: Node) -> Node {
+        var node = node
+        node["id"] = MarkdownText(id)
+        let anchor = DocumentAnchor.id(for: id)
+        node["anchor"] = claimed.insert(anchor).inserted ? MarkdownFragment(anchor) : NoValue()
+        node["link"] = link(id)
+        return node
+    }
+
+    /// `[`id`](#id)` when the document has a section for the id, else `` `id` ``.
+    func link(_ id: String) -> MarkdownFragment {
+        if let made = links[id] { return made }
+        let anchor = DocumentAnchor.id(for: id)
+        let code = MarkdownEscaping.code(id)
+        return MarkdownFragment(known.contains(anchor) ? "[\(code)](#\(anchor))" : code)
+    }
+
+    /// Makes the links of every resource once, before the nodes that use them.
+    mutating func cacheLinks() {
+        for id in Self.resourceIDs(of: topology) where links[id] == nil { links[id] = link(id) }
+    }
+
+    /// A reference to another resource: its id, name and link.
+    func ref(_ id: String, name: String? = nil) -> Node {
+        var node: Node = ["id": MarkdownText(id), "link": link(id)]
+        node["name"] = optional(name.map(MarkdownText.init))
+        return node
+    }
+
+    func vpcRef(_ id: String) -> Node {
+        ref(id, name: vpcNames[id].flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// A value, or `NoValue` so a template does not find the key in an enclosing node instead.
+    func optional(_ value: Any?) -> Any { value ?? NoValue() }
+
+    /// `n`, and whether it is one (for "1 VPC" / "2 VPCs") or any.
+    func count(_ n: Int) -> Node {
+        ["n": n, "plural": n != 1, "any": n > 0, "none": n == 0]
+    }
+
+    func texts<S: Sequence>(_ values: S) -> [MarkdownText] where S.Element: CustomStringConvertible {
+        values.map { MarkdownText($0.description) }
+    }
+
+    /// A node of Bool flags, one per case, for templates to choose wording: `{{#kind.natGateway}}`.
+    func flags(_ value: String, among all: [String]) -> Node {
+        Dictionary(uniqueKeysWithValues: all.map { ($0, $0 == value) })
+    }
+
+    // MARK: - Document
+
+    mutating func build() -> Node {
+        cacheLinks()
+        var root: Node = [:]
+        let title = topology.title ?? documentName
+        root["title"] = MarkdownText(title)
+        root["documentName"] = MarkdownText(documentName)
+        root["diagram"] = MarkdownFragment(MarkdownEscaping.url(documentName + ".svg"))
+        root["descriptionParagraphs"] = paragraphs(topology.description)
+
+        let vpcs = topology.allVPCs.map(\.vpc)
+        root["counts"] = [
+            "regions": count(topology.regions.count),
+            "vpcs": count(vpcs.count),
+            "subnets": count(vpcs.reduce(0) { $0 + $1.subnets.count }),
+            "interfaceEndpoints": count(vpcs.reduce(0) { $0 + $1.interfaceEndpoints.count }),
+            "gatewayEndpoints": count(vpcs.reduce(0) { $0 + $1.gatewayEndpoints.count }),
+            "resolverEndpoints": count(vpcs.reduce(0) { $0 + $1.resolverEndpoints.count }),
+            "routeTables": count(vpcs.reduce(0) { $0 + $1.routeTables.count }),
+            "onPremises": count(topology.onPremises.count),
+        ] as Node
+        root["regionNames"] = topology.regions.map { MarkdownText($0.name) }
+
+        root["regions"] = topology.regions.map { region -> Node in
+            var node = anchored(region.id, ["name": MarkdownText(region.name)])
+            node["vpcs"] = region.vpcs.map { vpcNode($0, region: region) }
+            return node
+        }
+        root["dns"] = dnsNode()
+        root["connectivity"] = connectivityNode()
+        root["cost"] = costNode()
+        return root
+    }
+
+    /// Text split into paragraphs at blank lines.
+    func paragraphs(_ text: String?) -> [MarkdownText] {
+        guard let text else { return [] }
+        var result: [String] = [], current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { result.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: " ")) }
+        return result.map { MarkdownText($0.trimmingSpaces) }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Mustache
+import VPCModel
+
+/// The Markdown templates and the price table a document is rendered with: the built-in ones
+/// (compiled into the binary from `templates/`), or a user's copy in a directory, where files
+/// replace the built-in ones of the same name.
+public struct TemplateSet: Sendable {
+    /// The template that renders a whole document; the others are its partials.
+    public static let documentTemplate = "document"
+    /// The price table's file name.
+    public static let priceTableFile = "prices.json"
+
+    /// Template sources by name (file name without `.mustache`).
+    public let sources: [String: String]
+    /// The price table's JSON text.
+    public let priceTableJSON: String
+    public let prices: PriceTable
+    let library: MustacheLibrary
+
+    /// The templates compiled into the binary.
+    public static let builtIn: TemplateSet = {
+        do {
+            return try TemplateSet(sources: builtInSources, priceTableJSON: builtInPriceTable, directory: "templates/markdown")
+        } catch {
+            fatalError("built-in templates do not load: \(error)")
+        }
+    }()
+
+    static var builtInSources: [String: String] {
+        var sources: [String: String] = [:]
+        for (path, text) in EmbeddedTemplates.files where path.hasPrefix("markdown/") && path.hasSuffix(".mustache") {
+            sources[String(path.dropFirst("markdown/".count).dropLast(".mustache".count))] = text
+        }
+        return sources
+    }
+
+    static var builtInPriceTable: String {
+        EmbeddedTemplates.files.first { $0.path == priceTableFile }!.contents
+    }
+
+    /// Loads `*.mustache` and `prices.json` from a directory (as written by `export(to:)`); what the
+    /// directory lacks comes from the built-in set. Problems are thrown as diagnostics located in
+    /// the files (`DIR/x.mustache:LINE:COL: error: … [template-syntax]`).
+    public init(directory: String) throws(TemplateSetError) {
+        let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        } catch {
+            throw TemplateSetError(diagnostics: [.error("cannot read template directory", at: SourceLocation(file: dir), rule: "template-io")])
+        }
+        var sources = Self.builtInSources
+        var prices = Self.builtInPriceTable
+        var problems: [Diagnostic] = []
+        for name in names where name.hasSuffix(".mustache") || name == Self.priceTableFile {
+            let path = "\(dir)/\(name)"
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                problems.append(.error("cannot read file as UTF-8 text", at: SourceLocation(file: path), rule: "template-io"))
+                continue
+            }
+            if name == Self.priceTableFile { prices = text } else { sources[String(name.dropLast(".mustache".count))] = text }
+        }
+        if !problems.isEmpty { throw TemplateSetError(diagnostics: problems) }
+        try self.init(sources: sources, priceTableJSON: prices, directory: dir)
+    }
+
+    /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
+    init(sources: [String: String], priceTableJSON: String, directory: String) throws(TemplateSetError) {
+        MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
+        var problems: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let partials = Set(sources.keys)
+        if sources[Self.documentTemplate] == nil {
+            problems.append(.error("missing template '\(Self.documentTemplate).mustache'", at: SourceLocation(file: directory), rule: "template-syntax"))
+        }
+        for name in sources.keys.sorted() {
+            let file = "\(directory)/\(name).mustache"
+            let source = sources[name]!
+            if let problem = TemplateScanner(source: source).firstProblem(partials: partials) {
+                problems.append(.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column), rule: "template-syntax"))
+                continue
+            }
+            // Every template, partials included, is parsed as Markdown so the engine does not HTML-escape.
+            // The pragma stands alone on a line of its own, which the engine drops from the output.
+            let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}\n"
+            do {
+                library.register(try MustacheTemplate(string: pragma + source), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
+                problems.append(.error(Self.message(for: error.error), at: location, rule: "template-syntax"))
+            } catch {
+                problems.append(.error("\(error)", at: SourceLocation(file: file), rule: "template-syntax"))
+            }
+        }
+        var table: PriceTable?
+        do {
+            table = try PriceTable(json: priceTableJSON)
+        } catch {
+            problems.append(.error(error.message, at: SourceLocation(file: "\(directory)/\(Self.priceTableFile)"), rule: "price-table"))
+        }
+        guard problems.isEmpty, let table else { throw TemplateSetError(diagnostics: problems) }
+        self.sources = sources
+        self.priceTableJSON = priceTableJSON
+        self.prices = table
+        self.library = library
+    }
+
+    static func message(for error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "closing tag does not match the open section"
+        case .unfinishedName: "unfinished tag"
+        case .expectedSectionEnd: "section is never closed"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inherited block"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "only block definitions may appear inside a parent tag"
+        case .invalidConfigVariableSyntax: "malformed pragma"
+        case .unrecognisedConfigVariable: "unknown pragma"
+        case nil: "malformed tag (\(error))"
+        }
+    }
+
+    /// The files `export(to:)` writes, in name order: every template and the price table.
+    public var files: [(name: String, contents: String)] {
+        sources.keys.sorted().map { ("\($0).mustache", sources[$0]!) } + [(Self.priceTableFile, priceTableJSON)]
+    }
+
+    /// Writes the templates and the price table into `directory` (created if needed). Refuses, before
+    /// writing anything, when a file exists already, unless `overwrite`. Returns the paths written.
+    @discardableResult
+    public func export(to directory: String, overwrite: Bool = false) throws(TemplateSetError) -> [String] {
+        let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let manager = FileManager.default
+        let paths = files.map { "\(dir)/\($0.name)" }
+        if !overwrite {
+            let existing = paths.filter { manager.fileExists(atPath: $0) }
+            if !existing.isEmpty {
+                throw TemplateSetError(diagnostics: existing.map {
+                    .error("file exists; use --force to overwrite it", at: SourceLocation(file: $0), rule: "template-export")
+                })
+            }
+        }
+        do {
+            try manager.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for (path, file) in zip(paths, files) {
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
+            }
+        } catch {
+            throw TemplateSetError(diagnostics: [.error("cannot write templates: \(error.localizedDescription)", at: SourceLocation(file: dir), rule: "template-export")])
+        }
+        return paths
+    }
+}
+
+/// Problems with a template directory, as diagnostics.
+public struct TemplateSetError: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

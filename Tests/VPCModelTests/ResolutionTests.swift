@@ -1,0 +1,110 @@
+import Testing
+@testable import VPCModel
+
+/// How clients resolve interface endpoint names: private DNS, private hosted zones, Resolver rules
+/// and on-premises forwarding.
+@Suite struct ResolutionTests {
+    static func ip(_ s: String) -> IPAddress { IPAddress(s)! }
+    static let zoneName = "apigateway.eu-west-1.amazonaws.com"
+
+    /// A hub VPC with an execute-api endpoint, a consumer VPC peered to it, an inbound Resolver
+    /// endpoint, a zone aliasing the endpoint, and an on-premises network forwarding to the Resolver.
+    static func topology(privateDNS: Bool = false, zoneVPCs: [String] = ["vpc-hub", "vpc-consumer"], zoneRecords: [DNSRecord]? = nil,
+                         rules: [ResolverRule] = [], consumerDNSSupport: Bool = true) -> Topology {
+        let endpoint = InterfaceEndpoint(
+            id: "vpce-1", service: ServiceName("execute-api", region: "eu-west-1"), privateDNS: privateDNS,
+            interfaces: [EndpointInterface(subnetID: "subnet-a", ip: ip("10.0.1.10")), EndpointInterface(subnetID: "subnet-b", ip: ip("10.0.2.10"))],
+            dnsSuffix: "abc")
+        let hub = VPC(id: "vpc-hub", cidrs: [CIDR("10.0.0.0/16")!], dnsSupport: true, dnsHostnames: true,
+                      subnets: [Subnet(id: "subnet-a", availabilityZone: "eu-west-1a", cidr: CIDR("10.0.1.0/24")!),
+                                Subnet(id: "subnet-b", availabilityZone: "eu-west-1b", cidr: CIDR("10.0.2.0/24")!)],
+                      interfaceEndpoints: [endpoint],
+                      resolverEndpoints: [ResolverEndpoint(id: "rslvr-in-1", direction: .inbound, ipAddresses: [
+                          EndpointInterface(subnetID: "subnet-a", ip: ip("10.0.1.53")), EndpointInterface(subnetID: "subnet-b", ip: ip("10.0.2.53")),
+                      ])])
+        let consumer = VPC(id: "vpc-consumer", cidrs: [CIDR("10.1.0.0/16")!], dnsSupport: consumerDNSSupport)
+        let records = zoneRecords ?? [DNSRecord(name: zoneName, value: .endpointAlias("vpce-1"))]
+        let region = Region(name: "eu-west-1", vpcs: [hub, consumer],
+                            peerings: [PeeringConnection(id: "pcx-1", requesterVPCID: "vpc-consumer", accepterVPCID: "vpc-hub")],
+                            privateHostedZones: [PrivateHostedZone(zoneID: "Z1", name: zoneName, vpcIDs: zoneVPCs, records: records)],
+                            resolverRules: rules)
+        let datacenter = OnPremisesNetwork(id: "dc", forwardingRules: [ForwardingRule(domain: zoneName, targets: [.resolverEndpoint("rslvr-in-1")])])
+        return Topology(regions: [region], onPremises: [datacenter])
+    }
+
+    static let endpointIPs = NameResolution.Answer.endpointIPs(endpointID: "vpce-1", ips: [ip("10.0.1.10"), ip("10.0.2.10")])
+
+    @Test func aPeeredVPCResolvesThroughThePrivateHostedZone() {
+        let t = Self.topology()
+        #expect(t.clientNames(ofInterfaceEndpoint: "vpce-1") == [Self.zoneName])
+        let (steps, answer) = t.resolve(Self.zoneName, inVPC: "vpc-consumer")
+        #expect(steps == [
+            .vpcResolver(vpcID: "vpc-consumer"),
+            .privateHostedZone(zoneID: "Z1", zoneName: Self.zoneName, record: Self.zoneName, type: "A"),
+            .endpointRegionalName(endpointID: "vpce-1", name: "vpce-1-abc.execute-api.eu-west-1.vpce.amazonaws.com"),
+        ])
+        #expect(answer == Self.endpointIPs)
+    }
+
+    @Test func onPremisesForwardsToTheInboundEndpointWhichAnswersFromTheZone() {
+        let t = Self.topology()
+        let (steps, answer) = t.resolve(Self.zoneName, onPremises: t.onPremises[0])
+        #expect(steps.first == .forwarded(domain: Self.zoneName, resolverEndpointID: "rslvr-in-1", vpcID: "vpc-hub",
+                                          ips: [Self.ip("10.0.1.53"), Self.ip("10.0.2.53")]))
+        #expect(steps.dropFirst().first == .vpcResolver(vpcID: "vpc-hub"))
+        #expect(answer == Self.endpointIPs)
+    }
+
+    @Test func anInboundEndpointInAVPCWithoutTheZoneFallsBackToPublicDNS() {
+        let t = Self.topology(zoneVPCs: ["vpc-consumer"])
+        let (steps, answer) = t.resolve(Self.zoneName, onPremises: t.onPremises[0])
+        #expect(steps.last == .publicDNS)
+        #expect(answer == .publicAddresses)
+    }
+
+    @Test func privateDNSAnswersOnlyInsideTheEndpointsVPC() {
+        let t = Self.topology(privateDNS: true, zoneVPCs: [], zoneRecords: [])
+        let name = "execute-api.eu-west-1.amazonaws.com"
+        #expect(t.clientNames(ofInterfaceEndpoint: "vpce-1") == [name])
+        #expect(t.resolve(name, inVPC: "vpc-hub") == ([.vpcResolver(vpcID: "vpc-hub"), .endpointPrivateDNS(endpointID: "vpce-1")], Self.endpointIPs))
+        #expect(t.resolve("abc123.\(name)", inVPC: "vpc-hub").1 == Self.endpointIPs, "names below the service name too")
+        #expect(t.resolve(name, inVPC: "vpc-consumer") == ([.vpcResolver(vpcID: "vpc-consumer"), .publicDNS], .publicAddresses))
+    }
+
+    @Test func aZoneWithoutTheRecordAnswersNXDOMAIN() {
+        let t = Self.topology(zoneRecords: [DNSRecord(name: "other.\(Self.zoneName)", value: .values(["10.9.9.9"]))])
+        #expect(t.resolve(Self.zoneName, inVPC: "vpc-consumer").1 == .noSuchName(zoneID: "Z1"))
+        #expect(t.resolve("other.\(Self.zoneName)", inVPC: "vpc-consumer").1 == .values(["10.9.9.9"]))
+    }
+
+    @Test func aMoreSpecificResolverRuleWinsAndAnEqualOneToo() {
+        let rule = ResolverRule(id: "rslvr-rr-1", domain: Self.zoneName, targetIPs: [Self.ip("172.16.0.2")], vpcIDs: ["vpc-consumer"])
+        let t = Self.topology(rules: [rule])
+        #expect(t.resolve(Self.zoneName, inVPC: "vpc-consumer").1 == .forwardedOut)
+        #expect(t.resolve(Self.zoneName, inVPC: "vpc-hub").1 == Self.endpointIPs, "the rule is not associated with the hub")
+        let broad = ResolverRule(id: "rslvr-rr-2", domain: "amazonaws.com", targetIPs: [Self.ip("172.16.0.2")], vpcIDs: ["vpc-consumer"])
+        #expect(Self.topology(rules: [broad]).resolve(Self.zoneName, inVPC: "vpc-consumer").1 == Self.endpointIPs, "the zone is more specific")
+    }
+
+    @Test func endpointNamesResolvePubliclyToTheirInterfaces() {
+        let t = Self.topology(zoneVPCs: [])
+        #expect(t.resolve("vpce-1-abc.execute-api.eu-west-1.vpce.amazonaws.com", inVPC: "vpc-consumer").1 == Self.endpointIPs)
+        #expect(t.resolve("vpce-1-abc-eu-west-1b.execute-api.eu-west-1.vpce.amazonaws.com", inVPC: "vpc-consumer").1
+                == .endpointIPs(endpointID: "vpce-1", ips: [Self.ip("10.0.2.10")]))
+    }
+
+    @Test func dnsSupportOffMeansNoAnswer() {
+        #expect(Self.topology(consumerDNSSupport: false).resolve(Self.zoneName, inVPC: "vpc-consumer").1 == .dnsSupportOff(vpcID: "vpc-consumer"))
+    }
+
+    @Test func resolutionsCoverEachClientInOrder() {
+        let clients = Self.topology().resolutions(ofInterfaceEndpoint: "vpce-1").map(\.client)
+        #expect(clients == [.endpointVPC(vpcID: "vpc-hub"), .connectedVPC(vpcID: "vpc-consumer", via: "pcx-1"), .onPremises(networkID: "dc")])
+    }
+
+    @Test func dnsNamesCompareWithoutCaseOrTrailingDot() {
+        #expect(dnsName("API.example.com.", isWithin: "example.com"))
+        #expect(dnsName("example.com", isWithin: "Example.COM."))
+        #expect(!dnsName("badexample.com", isWithin: "example.com"))
+    }
+}
