@@ -63,7 +63,7 @@ import VPCReaders
         let fromSnapshot = try Run.vpcgraph(["render", "--from", "aws", Fixture.documented, "-o", work + "/a"])
         let fromYAML = try Run.vpcgraph(["render", work + "/documented.yaml", "-o", work + "/b"])
         #expect(fromSnapshot.status == 0 && fromYAML.status == 0, "\(fromSnapshot.stderr)\(fromYAML.stderr)")
-        for name in ["documented.dot", "documented.svg"] {
+        for name in ["documented.dot", "documented.svg", "documented.md"] {
             let a = try Fixture.read(work + "/a/" + name)
             #expect(a == (try Fixture.read(work + "/b/" + name)), "\(name) differs")
             #expect(!a.contains("FIXTURE-SECRET"))

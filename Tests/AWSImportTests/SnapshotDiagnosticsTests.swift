@@ -211,4 +211,19 @@ import VPCModel
         ])
         #expect(!result.hasErrors)
     }
+
+    @Test func endpointInterfacesAreFoundByTheirDescriptionAlone() throws {
+        // Interfaces whose description names the endpoint belong to it even when the endpoint does not list them.
+        let folder = try Fixture.copy { dir in
+            let path = dir + "/eu-west-1/describe-vpc-endpoints.json"
+            let text = try Fixture.read(path)
+            try Fixture.write(text.replacingOccurrences(of: #""eni-0b2222222222222bb",\s*"eni-0a1111111111111aa""#, with: "",
+                                                        options: .regularExpression), to: path)
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try !Fixture.read(folder + "/eu-west-1/describe-vpc-endpoints.json").contains("eni-0a1111111111111aa"))
+        let result = Fixture.load(folder)
+        #expect(Fixture.printed(result) == [])
+        #expect(result.topology == Fixture.load(Fixture.documented).topology)
+    }
 }
