@@ -22,6 +22,9 @@ struct Collect: AsyncParsableCommand {
     @Flag(help: "Replace the snapshot folder if it exists.")
     var force = false
 
+    @Option(help: "How many AWS CLI calls run at once.")
+    var jobs = 4
+
     @Flag(help: "Print the IAM policy collect needs, and exit.")
     var printIAMPolicy = false
 
@@ -38,6 +41,7 @@ struct Collect: AsyncParsableCommand {
         if regions.isEmpty { throw ValidationError("name at least one region with --region (e.g. --region eu-west-1)") }
         for r in regions where !Regions.looksLikeRegion(r) { throw ValidationError("'\(r)' is not a region code such as 'eu-west-1'") }
         if output == nil { throw ValidationError("name the snapshot folder with -o") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() async throws {
@@ -47,7 +51,8 @@ struct Collect: AsyncParsableCommand {
         }
         guard let output else { return }
         guard let cli = AWSCLI() else { fail(CollectError.awsNotFound) }
-        let collector = SnapshotCollector(cli: cli, regions: regions)
+        var collector = SnapshotCollector(cli: cli, regions: regions)
+        collector.parallelCalls = jobs
         let terminal = isatty(STDERR_FILENO) != 0
         do {
             try await collector.collect(into: output, force: force) { line in
