@@ -7,13 +7,22 @@ SWIFT ?= swift
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config librsvg2-bin cmark-gfm
 RELEASE_BIN := .build/release/vpcgraph
 
-.PHONY: run test bench deps build clean
+.PHONY: run test bench deps test-deps build clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# Tests also need a real AWS CLI and a moto server (issue 4's tests collect a network from it on loopback).
+test-deps: deps
+	@command -v python3 >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-pip)
+	@if ! command -v moto_server >/dev/null || ! command -v aws >/dev/null; then \
+	  echo "installing: moto[server] awscli (pip)"; \
+	  python3 -m pip install --quiet 'moto[server]' awscli 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages 'moto[server]' awscli; \
 	fi
 
 build: deps
@@ -24,7 +33,7 @@ run: build
 	$(RELEASE_BIN) render samples/*.yaml -o out
 
 ## Unit, golden-file and end-to-end tests.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -17,6 +17,10 @@ let package = Package(
         .target(name: "VPCModel"),
         // The project's YAML/JSON topology format (and later importers) -> model + diagnostics.
         .target(name: "VPCReaders", dependencies: ["VPCModel", .product(name: "Yams", package: "Yams")]),
+        // AWS CLI `describe-*` outputs (a snapshot folder) -> model + diagnostics located by file and JSON path.
+        .target(name: "AWSImport", dependencies: ["VPCModel"]),
+        // Runs the AWS CLI to collect a snapshot that AWSImport reads.
+        .target(name: "AWSCollect", dependencies: ["AWSImport"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // What Swift cannot express: an id discipline, plugin loading, error capture.
@@ -28,9 +32,9 @@ let package = Package(
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy).
         .target(name: "Markdown", dependencies: ["VPCModel", .product(name: "Mustache", package: "swift-mustache")]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Markdown"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "Diagram", "Pipeline",
+            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets: paths, running programs, golden files.
@@ -40,5 +44,7 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
+        .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

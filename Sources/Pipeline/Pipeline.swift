@@ -168,8 +168,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Like `run`, with notes.
-    public func runAll(path: String, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
-        let (topology, diagnostics) = Pipeline.load(path: path)
+    public func runAll(path: String, from source: InputSource = .topology, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
+        let (topology, diagnostics) = Pipeline.load(path: path, from: source)
         guard let topology, !diagnostics.contains(where: { $0.severity == .error }) else { return Rendering(diagnostics: diagnostics) }
         var rendering = renderAll(topology, name: Pipeline.baseName(of: path), timing: timing)
         rendering.diagnostics = diagnostics + rendering.diagnostics

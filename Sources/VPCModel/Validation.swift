@@ -229,6 +229,8 @@ struct Validator {
             } else {
                 seen[route.destination] = route
             }
+            // A blackhole route's target is gone (AWS keeps the route to show that): nothing to look up.
+            if route.state == .blackhole { continue }
             let target = route.target
             let at = route.origin["target"]
             switch target.kind {

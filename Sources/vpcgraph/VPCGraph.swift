@@ -6,24 +6,26 @@ import Pipeline
 import VPCModel
 
 @main
-struct VPCGraph: ParsableCommand {
+struct VPCGraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
-        subcommands: [Render.self, Check.self, Templates.self])
+        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self])
 }
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render topology files to DOT, SVG, PNG and Markdown.",
-        discussion: """
-            Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.
+        discussion: "Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.\n\n"
+            + "Views: 'full' (default) draws everything in one diagram or, past \(DiagramPlan.maxVPCs) VPCs or \(DiagramPlan.maxSubnets) subnets, "
+            + "an overview (<name>.svg) and one diagram per VPC (<name>.<vpc id>.svg), linked to each other; 'overview' writes "
+            + "<name>.overview.svg, 'vpc' one <name>.<vpc id>.svg per VPC, 'dns' <name>.dns.svg.")
 
-            Views: 'full' (default) draws everything in one diagram, or, past \(DiagramPlan.maxVPCs) VPCs or \(DiagramPlan.maxSubnets) subnets,             an overview (<name>.svg) and one diagram per VPC (<name>.<vpc id>.svg), linked to each other; 'overview' writes             <name>.overview.svg, 'vpc' one <name>.<vpc id>.svg per VPC, 'dns' <name>.dns.svg.
-            """)
-
-    @Argument(help: "Topology files (YAML or JSON).")
+    @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
+
+    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders (see 'vpcgraph collect').")
+    var from: InputSource = .topology
 
     @Option(name: .shortAndLong, help: "Output directory (created if missing).")
     var output: String = "out"
@@ -113,7 +115,7 @@ struct Render: ParsableCommand {
             let options = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
             let pipeline = Pipeline(formats: try formats(), diagramOptions: options, templates: templateSet, view: view, split: split)
             // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
-            let rendering = pipeline.runAll(path: input, timing: timings ? { format, duration in
+            let rendering = pipeline.runAll(path: input, from: from, timing: timings ? { format, duration in
                 let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
                 FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
             } : nil)
@@ -146,12 +148,15 @@ extension Theme: ExpressibleByArgument {}
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")
 
-    @Argument(help: "Topology files (YAML or JSON).")
+    @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
+
+    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders.")
+    var from: InputSource = .topology
 
     func run() throws {
         var collector = DiagnosticCollector()
-        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input).diagnostics) }
+        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input, from: from).diagnostics) }
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
     }

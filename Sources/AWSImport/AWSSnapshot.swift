@@ -1,0 +1,108 @@
+import VPCModel
+
+/// What the AWS CLI outputs of a snapshot say, decoded but not yet joined: one record per resource,
+/// each with its location and the region of the folder it was found in (if the folder names one).
+struct AWSSnapshot {
+    struct Record<Value> {
+        var value: Value
+        var location: SourceLocation
+        /// The region the file's folder names, if any.
+        var folderRegion: String?
+    }
+
+    /// A reference to another resource, with where it was written.
+    struct Reference {
+        var id: String
+        var location: SourceLocation
+    }
+
+    struct VPCFacts { var vpc: VPC; var isDefault: Bool }
+    struct VPCAttribute { var vpcID: String; var dnsSupport: Bool?; var dnsHostnames: Bool? }
+    struct SubnetFacts { var subnet: Subnet; var vpc: Reference }
+    struct RouteTableFacts { var table: RouteTable; var vpc: Reference; var subnets: [Reference] }
+    struct InterfaceEndpointFacts {
+        var endpoint: InterfaceEndpoint
+        var vpc: Reference
+        var subnets: [Reference]
+        var networkInterfaceIDs: [String]
+        var dnsNames: [String]
+        var defaultPolicy: Bool
+    }
+    struct GatewayEndpointFacts { var endpoint: GatewayEndpoint; var vpc: Reference; var defaultPolicy: Bool }
+    struct NetworkInterfaceFacts {
+        var id: String
+        var subnetID: String
+        var ip: IPAddress
+        var description: String
+        var availabilityZone: String?
+        var origin: Origin
+    }
+    struct InternetGatewayFacts { var gateway: InternetGateway; var vpcs: [Reference] }
+    struct NATGatewayFacts { var gateway: NATGateway; var vpc: Reference }
+    struct PeeringFacts {
+        var peering: PeeringConnection
+        var requesterRegion: String?
+        var accepterRegion: String?
+        var requesterLocation: SourceLocation
+        var accepterLocation: SourceLocation
+        var status: String
+    }
+    struct TransitGatewayFacts { var gateway: TransitGateway; var arnRegion: String? }
+    struct TransitGatewayAttachmentFacts {
+        var id: String
+        var transitGatewayID: String
+        var resourceType: String
+        var resourceID: String?
+        var subnetIDs: [String]?
+        var state: String
+    }
+    struct VPNConnectionFacts { var connection: VPNConnection; var remoteCIDRs: [CIDR] }
+    struct VPNGatewayFacts { var gateway: VPNGateway; var vpcs: [Reference] }
+    struct CustomerGatewayFacts { var id: String; var name: String? }
+    struct SecurityGroupFacts { var group: SecurityGroup; var vpc: Reference }
+    struct PrefixListFacts { var id: String; var name: String }
+    struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String? }
+    /// One `list-resolver-endpoint-ip-addresses` output: it does not say which endpoint it lists.
+    struct ResolverIPAddressList { var fileName: String; var addresses: [(ipID: String?, interface: EndpointInterface)] }
+    struct ResolverRuleFacts { var rule: ResolverRule; var arnRegion: String? }
+    struct ResolverRuleAssociationFacts { var ruleID: String; var vpc: Reference }
+    struct HostedZoneFacts {
+        var zoneID: String
+        var name: String
+        var isPrivate: Bool?
+        /// From `get-hosted-zone` only: the associated VPCs with their regions.
+        var vpcs: [(reference: Reference, region: String?)]?
+    }
+    /// One `list-hosted-zones-by-vpc` output: it does not say which VPC it was asked about.
+    struct HostedZoneSummaryList { var fileName: String; var zones: [Record<(zoneID: String, name: String)>] }
+    /// One `list-resource-record-sets` output: it does not say which zone it lists.
+    struct RecordSetList { var fileName: String; var records: [DNSRecord]; var apexNames: [String]; var location: SourceLocation }
+
+    var vpcs: [Record<VPCFacts>] = []
+    var vpcAttributes: [Record<VPCAttribute>] = []
+    var subnets: [Record<SubnetFacts>] = []
+    var routeTables: [Record<RouteTableFacts>] = []
+    var interfaceEndpoints: [Record<InterfaceEndpointFacts>] = []
+    var gatewayEndpoints: [Record<GatewayEndpointFacts>] = []
+    var networkInterfaces: [Record<NetworkInterfaceFacts>] = []
+    var internetGateways: [Record<InternetGatewayFacts>] = []
+    var natGateways: [Record<NATGatewayFacts>] = []
+    var peerings: [Record<PeeringFacts>] = []
+    var transitGateways: [Record<TransitGatewayFacts>] = []
+    var transitGatewayAttachments: [Record<TransitGatewayAttachmentFacts>] = []
+    var vpnConnections: [Record<VPNConnectionFacts>] = []
+    var vpnGateways: [Record<VPNGatewayFacts>] = []
+    var customerGateways: [Record<CustomerGatewayFacts>] = []
+    var securityGroups: [Record<SecurityGroupFacts>] = []
+    var prefixLists: [Record<PrefixListFacts>] = []
+    var resolverEndpoints: [Record<ResolverEndpointFacts>] = []
+    var resolverIPAddressLists: [Record<ResolverIPAddressList>] = []
+    var resolverRules: [Record<ResolverRuleFacts>] = []
+    var resolverRuleAssociations: [Record<ResolverRuleAssociationFacts>] = []
+    var hostedZones: [Record<HostedZoneFacts>] = []
+    var hostedZoneSummaryLists: [Record<HostedZoneSummaryList>] = []
+    var recordSetLists: [Record<RecordSetList>] = []
+
+    /// How many outputs were recognised.
+    var outputCount = 0
+}

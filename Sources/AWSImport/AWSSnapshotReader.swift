@@ -1,0 +1,116 @@
+import Foundation
+import VPCModel
+
+/// What importing a snapshot gives: the topology and every diagnostic, sorted by location.
+public struct AWSImportResult: Sendable {
+    public var topology: Topology
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads a folder of AWS CLI JSON outputs (one folder per region, or all together) into a topology.
+/// `displayPath` is how file names are printed in diagnostics (by default the folder as given).
+public func importAWSSnapshot(at path: String, displayPath: String? = nil) -> AWSImportResult {
+    var reader = AWSSnapshotReader(root: path, displayPath: displayPath ?? path)
+    return reader.read()
+}
+
+struct AWSSnapshotReader {
+    let root: String
+    let displayPath: String
+    var decoder = AWSSnapshotDecoder()
+
+    init(root: String, displayPath: String) {
+        self.root = root
+        self.displayPath = displayPath
+    }
+
+    mutating func read() -> AWSImportResult {
+        var diagnostics = DiagnosticCollector()
+        let shown = displayPath.isEmpty ? "." : displayPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            diagnostics.emit(.error("no such file or folder", at: SourceLocation(file: shown), rule: "aws-no-snapshot"))
+            return AWSImportResult(topology: Topology(), diagnostics: diagnostics.sorted)
+        }
+        let files: [String]
+        if isDirectory.boolValue {
+            files = snapshotFiles()
+        } else {
+            files = [""]
+        }
+        for relative in files {
+            readFile(relative)
+        }
+        diagnostics.emit(contentsOf: decoder.diagnostics.diagnostics)
+        // With a file unread, references into it would only add noise: report the reading errors alone.
+        if diagnostics.hasErrors {
+            return AWSImportResult(topology: Topology(), diagnostics: diagnostics.sorted)
+        }
+        if decoder.snapshot.outputCount == 0 {
+            diagnostics.emit(.error("no AWS CLI output found in '\(shown)' (run 'vpcgraph collect' or save 'aws ec2 describe-…' outputs there)",
+                                    at: SourceLocation(file: shown), rule: "aws-empty-snapshot"))
+        }
+        var assembler = TopologyAssembler(snapshot: decoder.snapshot)
+        let topology = assembler.assemble()
+        diagnostics.emit(contentsOf: assembler.diagnostics.diagnostics)
+        return AWSImportResult(topology: topology, diagnostics: diagnostics.sorted)
+    }
+
+    /// Regular files under the root, hidden ones left out, in byte order of their relative paths.
+    func snapshotFiles() -> [String] {
+        guard let all = try? FileManager.default.subpathsOfDirectory(atPath: root) else { return [] }
+        return all.filter { relative in
+            !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                && !isDirectory(join(root, relative))
+        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    func join(_ a: String, _ b: String) -> String {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    mutating func readFile(_ relative: String) {
+        let shownName = relative.isEmpty ? displayPath : join(displayPath, relative)
+        let location = SourceLocation(file: shownName)
+        guard let data = FileManager.default.contents(atPath: join(root, relative)) else {
+            decoder.diagnostics.emit(.error("cannot read file", at: location, rule: "aws-unreadable"))
+            return
+        }
+        let bytes = [UInt8](data)
+        let looksLikeJSON = relative.lowercased().hasSuffix(".json") || relative.isEmpty
+            || bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false
+        guard looksLikeJSON else {
+            decoder.warn("not an AWS CLI JSON output; skipped", at: location, rule: "aws-unknown-file")
+            return
+        }
+        var parser = JSONParser(bytes)
+        let value: JSONValue
+        do {
+            value = try parser.parse()
+        } catch {
+            decoder.diagnostics.emit(.error("invalid JSON: \(error.message)", at: SourceLocation(file: shownName, line: error.line, column: error.column),
+                                            rule: "aws-json-syntax"))
+            return
+        }
+        let node = JSONNode(root: value, file: shownName)
+        guard let kind = AWSOutputKind.recognise(value) else {
+            let keys = value.keys.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let what = keys.isEmpty ? "its top level is not an object" : "top-level keys \(keys)"
+            decoder.warn("not an AWS CLI output vpcgraph reads (\(what)); skipped", at: node.location, rule: "aws-unknown-file")
+            return
+        }
+        let folders = relative.split(separator: "/").dropLast().map(String.init)
+        let folderRegion = folders.last(where: Regions.looksLikeRegion)
+        let baseName = relative.split(separator: "/").last.map(String.init) ?? displayPath
+        decoder.decode(node, kind: kind, folderRegion: folderRegion, fileName: baseName)
+    }
+}

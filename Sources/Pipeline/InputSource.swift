@@ -1,0 +1,39 @@
+import AWSImport
+import VPCModel
+
+/// What an input path holds: a topology file, or a folder of AWS CLI outputs (a snapshot).
+public enum InputSource: String, CaseIterable, Sendable {
+    case topology
+    case aws
+}
+
+extension Pipeline {
+    /// Reads and checks one input of either kind; see `load(path:)`.
+    public static func load(path: String, from source: InputSource) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+        switch source {
+        case .topology:
+            return load(path: path)
+        case .aws:
+            return loadAWSSnapshot(path: path)
+        }
+    }
+
+    /// Imports a snapshot folder and checks the topology like a parsed one. Nil after import errors.
+    public static func loadAWSSnapshot(path: String) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+        let result = importAWSSnapshot(at: path)
+        var diagnostics = result.diagnostics
+        if result.hasErrors { return (nil, diagnostics) }
+        diagnostics += result.topology.validate()
+        if result.topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("the snapshot has no vpcs; nothing to draw", at: SourceLocation(file: path), rule: "empty-topology"))
+        }
+        return (result.topology, diagnostics)
+    }
+
+    /// Load, check and render one input of either kind.
+    public func run(path: String, from source: InputSource,
+                    timing: ((OutputFormat, Duration) -> Void)? = nil) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let rendering = runAll(path: path, from: source, timing: timing)
+        return (rendering.files, rendering.diagnostics)
+    }
+}

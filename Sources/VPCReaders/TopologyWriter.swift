@@ -1,0 +1,204 @@
+import VPCModel
+
+/// Writes a `Topology` in the project's own format (the one `TopologyParser` reads and the README
+/// documents), so that parsing the text gives back an equal topology. Output depends only on the
+/// model: the same topology always gives the same bytes.
+public enum TopologyWriter {
+    public static func write(_ topology: Topology) -> String {
+        var root: [(key: String, value: YAMLValue)] = []
+        if let title = topology.title { root.append(("title", .string(title))) }
+        if let description = topology.description { root.append(("description", .string(description))) }
+        root.append(("regions", .map(topology.regions.map { ($0.name, region($0)) })))
+        if !topology.onPremises.isEmpty { root.append(("on_premises", .list(topology.onPremises.map(onPremises)))) }
+        return YAMLEmitter.document(root)
+    }
+
+    // MARK: - Helpers
+
+    /// Entries with nil values left out.
+    static func object(_ entries: [(String, YAMLValue?)]) -> YAMLValue {
+        .map(entries.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    static func string(_ s: String?) -> YAMLValue? { s.map(YAMLValue.string) }
+    static func strings(_ list: [String]) -> YAMLValue { .list(list.map(YAMLValue.string)) }
+    /// A list, left out when empty.
+    static func nonEmpty(_ list: [String]) -> YAMLValue? { list.isEmpty ? nil : strings(list) }
+    /// One value as a scalar, several as a list.
+    static func oneOrMany(_ list: [String]) -> YAMLValue { list.count == 1 ? .string(list[0]) : strings(list) }
+
+    /// `s3` for `com.amazonaws.<region>.s3`, the full name otherwise.
+    static func service(_ service: ServiceName, region: String) -> String {
+        ServiceName(service.shortName, region: region) == service ? service.shortName : service.fullName
+    }
+
+    // MARK: - Regions and VPCs
+
+    static func region(_ r: Region) -> YAMLValue {
+        object([
+            ("vpcs", r.vpcs.isEmpty ? nil : .list(r.vpcs.map { vpc($0, region: r.name) })),
+            ("peerings", r.peerings.isEmpty ? nil : .list(r.peerings.map(peering))),
+            ("transit_gateways", r.transitGateways.isEmpty ? nil : .list(r.transitGateways.map(transitGateway))),
+            ("vpn_connections", r.vpnConnections.isEmpty ? nil : .list(r.vpnConnections.map(vpnConnection))),
+            ("private_hosted_zones", r.privateHostedZones.isEmpty ? nil : .list(r.privateHostedZones.map(hostedZone))),
+            ("resolver_rules", r.resolverRules.isEmpty ? nil : .list(r.resolverRules.map(resolverRule))),
+        ])
+    }
+
+    static func namedID(_ id: String, _ name: String?) -> YAMLValue {
+        name.map { object([("id", .string(id)), ("name", .string($0))]) } ?? .string(id)
+    }
+
+    static func vpc(_ v: VPC, region: String) -> YAMLValue {
+        let endpoints = v.interfaceEndpoints.map { interfaceEndpoint($0, region: region) } + v.gatewayEndpoints.map { gatewayEndpoint($0, region: region) }
+        return object([
+            ("id", .string(v.id)),
+            ("name", string(v.name)),
+            ("cidr", oneOrMany(v.cidrs.map(\.description))),
+            ("dns", object([("support", .bool(v.dnsSupport)), ("hostnames", .bool(v.dnsHostnames))])),
+            ("internet_gateway", v.internetGateway.map { namedID($0.id, $0.name) }),
+            ("vpn_gateway", v.vpnGateway.map { namedID($0.id, $0.name) }),
+            ("nat_gateways", v.natGateways.isEmpty ? nil : .list(v.natGateways.map(natGateway))),
+            ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map(subnet))),
+            ("route_tables", v.routeTables.isEmpty ? nil : .list(v.routeTables.map(routeTable))),
+            ("security_groups", v.securityGroups.isEmpty ? nil : .list(v.securityGroups.map(securityGroup))),
+            ("endpoints", endpoints.isEmpty ? nil : .list(endpoints)),
+            ("resolver_endpoints", v.resolverEndpoints.isEmpty ? nil : .list(v.resolverEndpoints.map(resolverEndpoint))),
+            ("reaches", v.reaches.isEmpty ? nil : strings(v.reaches.map { service($0, region: region) })),
+        ])
+    }
+
+    static func subnet(_ s: Subnet) -> YAMLValue {
+        object([
+            ("id", .string(s.id)), ("name", string(s.name)), ("az", .string(s.availabilityZone)), ("cidr", .string(s.cidr.description)),
+            ("route_table", string(s.routeTableID)), ("public", s.declaredPublic.map(YAMLValue.bool)),
+        ])
+    }
+
+    static func natGateway(_ n: NATGateway) -> YAMLValue {
+        object([
+            ("id", .string(n.id)), ("name", string(n.name)), ("subnet", .string(n.subnetID)),
+            ("connectivity", n.connectivity == .public ? nil : .string(n.connectivity.rawValue)),
+            ("private_ip", string(n.privateIP?.description)), ("public_ip", string(n.publicIP?.description)),
+        ])
+    }
+
+    static func routeTable(_ t: RouteTable) -> YAMLValue {
+        let destinations = t.routes.map(\.destination)
+        let short = t.routes.allSatisfy { $0.state == .active } && Set(destinations).count == destinations.count
+        let routes: YAMLValue? = t.routes.isEmpty ? nil : short
+            ? .map(t.routes.map { ($0.destination.description, .string($0.target.id)) })
+            : .list(t.routes.map { r in
+                object([("destination", .string(r.destination.description)), ("target", .string(r.target.id)),
+                        ("state", r.state == .active ? nil : .string(r.state.rawValue))])
+            })
+        return object([("id", .string(t.id)), ("name", string(t.name)), ("main", t.isMain ? .bool(true) : nil), ("routes", routes)])
+    }
+
+    static func securityGroup(_ g: SecurityGroup) -> YAMLValue {
+        object([
+            ("id", .string(g.id)), ("name", string(g.name)), ("description", string(g.description)),
+            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map { rule in
+                object([("protocol", .string(rule.ipProtocol)), ("ports", string(rule.ports)),
+                        ("from", strings(rule.sources.map(\.description))), ("description", string(rule.description))])
+            })),
+        ])
+    }
+
+    /// `{subnet: ip}` when no interface names its network interface and no subnet repeats; else a list.
+    static func interfaces(_ list: [EndpointInterface]) -> YAMLValue {
+        let subnets = list.map(\.subnetID)
+        if list.allSatisfy({ $0.networkInterfaceID == nil }) && Set(subnets).count == subnets.count {
+            return .map(list.map { ($0.subnetID, .string($0.ip.description)) })
+        }
+        return .list(list.map { i in
+            object([("subnet", .string(i.subnetID)), ("ip", .string(i.ip.description)), ("eni", string(i.networkInterfaceID))])
+        })
+    }
+
+    static func interfaceEndpoint(_ e: InterfaceEndpoint, region: String) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
+            ("type", .string("interface")), ("private_dns", e.privateDNS ? nil : .bool(false)),
+            ("security_groups", nonEmpty(e.securityGroupIDs)),
+            ("interfaces", e.interfaces.isEmpty ? nil : interfaces(e.interfaces)),
+            ("dns_suffix", string(e.dnsSuffix)), ("dns_names", e.declaredDNSNames.map(strings)),
+            ("private_dns_name", string(e.declaredPrivateDNSName)), ("policy", string(e.policy)),
+        ])
+    }
+
+    static func gatewayEndpoint(_ e: GatewayEndpoint, region: String) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
+            ("type", .string("gateway")), ("route_tables", nonEmpty(e.routeTableIDs)), ("prefix_list", string(e.declaredPrefixListID)),
+            ("security_groups", nonEmpty(e.securityGroupIDs)), ("policy", string(e.policy)),
+        ])
+    }
+
+    static func resolverEndpoint(_ e: ResolverEndpoint) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("direction", .string(e.direction.rawValue)),
+            ("security_groups", nonEmpty(e.securityGroupIDs)), ("ips", e.ipAddresses.isEmpty ? nil : interfaces(e.ipAddresses)),
+        ])
+    }
+
+    // MARK: - Connectivity and DNS
+
+    static func peering(_ p: PeeringConnection) -> YAMLValue {
+        object([("id", .string(p.id)), ("name", string(p.name)), ("vpcs", strings([p.requesterVPCID, p.accepterVPCID]))])
+    }
+
+    static func transitGateway(_ t: TransitGateway) -> YAMLValue {
+        object([
+            ("id", .string(t.id)), ("name", string(t.name)), ("asn", t.asn.map(YAMLValue.int)),
+            ("attachments", t.attachments.isEmpty ? nil : .list(t.attachments.map { a in
+                switch a.resource {
+                case .vpc(let vpc, let subnets): object([("id", .string(a.id)), ("vpc", .string(vpc)), ("subnets", nonEmpty(subnets))])
+                case .vpn(let vpn): object([("id", .string(a.id)), ("vpn", .string(vpn))])
+                case .peering(let peer): object([("id", .string(a.id)), ("peer", .string(peer))])
+                }
+            })),
+        ])
+    }
+
+    static func vpnConnection(_ v: VPNConnection) -> YAMLValue {
+        var gateway: (String, YAMLValue?)
+        switch v.gateway {
+        case .vpnGateway(let id): gateway = ("vpn_gateway", .string(id))
+        case .transitGateway(let id): gateway = ("transit_gateway", .string(id))
+        }
+        return object([("id", .string(v.id)), ("name", string(v.name)), gateway,
+                       ("customer_gateway", string(v.customerGatewayID)), ("on_premises", string(v.onPremisesID))])
+    }
+
+    static func hostedZone(_ z: PrivateHostedZone) -> YAMLValue {
+        object([
+            ("id", string(z.zoneID)), ("name", .string(z.name)), ("vpcs", nonEmpty(z.vpcIDs)),
+            ("records", z.records.isEmpty ? nil : .list(z.records.map { r in
+                let value: (String, YAMLValue) = switch r.value {
+                case .endpointAlias(let id): ("alias", .string(id))
+                case .values(let values): ("values", strings(values))
+                }
+                return object([("name", .string(r.name)), ("type", r.type == "A" ? nil : .string(r.type)), value])
+            })),
+        ])
+    }
+
+    static func resolverRule(_ r: ResolverRule) -> YAMLValue {
+        object([
+            ("id", .string(r.id)), ("name", string(r.name)), ("domain", .string(r.domain)),
+            ("resolver_endpoint", string(r.resolverEndpointID)), ("targets", nonEmpty(r.targetIPs.map(\.description))),
+            ("vpcs", nonEmpty(r.vpcIDs)),
+        ])
+    }
+
+    static func onPremises(_ o: OnPremisesNetwork) -> YAMLValue {
+        object([
+            ("id", .string(o.id)), ("name", string(o.name)), ("cidrs", nonEmpty(o.cidrs.map(\.description))),
+            ("dns_servers", nonEmpty(o.dnsServers.map(\.description))),
+            ("forward", o.forwardingRules.isEmpty ? nil : .map(o.forwardingRules.map { rule in
+                (rule.domain, strings(rule.targets.map(\.description)))
+            })),
+        ])
+    }
+}
