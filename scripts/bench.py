@@ -84,7 +84,7 @@ def markdown(binary, work):
     source = os.path.join(work, "gen-50.yaml")
     runs = []
     for _ in range(3):
-        result = subprocess.run([binary, "render", "--timings", "--format", "dot,svg,md", source, "-o", os.path.join(work, "md")],
+        result = subprocess.run([binary, "render", "--timings", "--format", "dot,svg,md", "--split", "never", source, "-o", os.path.join(work, "md")],
                                 check=True, capture_output=True, text=True)
         stages = {}
         for line in result.stderr.splitlines():

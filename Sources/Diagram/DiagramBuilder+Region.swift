@@ -18,6 +18,8 @@ extension DiagramBuilder {
         var rails: [String] = []
     }
 
+    /// A region's cluster with its VPCs. Connectors come after every region's VPCs exist (see
+    /// `addConnectors`), since a peering or transit gateway may reach into another region.
     mutating func regionCluster(_ region: Region) -> DiagramCluster {
         var cluster = DiagramCluster("cluster_region_\(region.name)", regionAttributes(region.name), comment: "region \(region.name)")
         var grid = RegionGrid()
@@ -53,6 +55,13 @@ extension DiagramBuilder {
             }
         }
 
+        grids[region.name] = grid
+        return cluster
+    }
+
+    /// Peering connections, transit gateways, hosted zones, VPN and DNS forwarding of a region.
+    mutating func addConnectors(_ region: Region, into cluster: inout DiagramCluster) {
+        let grid = grids[region.name] ?? RegionGrid()
         for peering in region.peerings where peering.vpcIDs.contains(where: isDetailed) {
             var label = label(.peering)
             label.title(peering.name ?? "peering")
@@ -137,7 +146,6 @@ extension DiagramBuilder {
                      [("style", .string("dashed")), ("color", .string(style.palette.dnsLine)), ("fontcolor", .string(style.palette.dnsLine))])
             }
         }
-        return cluster
     }
 
     /// Names joined with commas into lines of at most about `width` characters.

@@ -243,7 +243,7 @@ extension DiagramBuilder {
         var title = label(.subnet)
         title.title("\(subnet.displayName) (\(tier.rawValue))")
         title.line(subnet.cidr.description)
-        title.detail(subnet.id)
+        if subnet.name != nil { title.detail(subnet.id) }
         a["label"] = title.value
         let table = vpc.routeTable(for: subnet)
         a["tooltip"] = plain(["subnet \(subnet.id)", subnet.name, "\(subnet.availabilityZone), \(subnet.cidr), \(tier.rawValue)",

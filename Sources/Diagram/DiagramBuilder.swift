@@ -68,6 +68,8 @@ struct DiagramBuilder {
     var stubs: [String: String] = [:]
     /// The first rail point of the grid row below each VPC's, where there is one.
     var nextRowRails: [String: String] = [:]
+    /// Where each region's rows are.
+    var grids: [String: RegionGrid] = [:]
     /// VPCs with a row above their AZs (internet gateway, public route tables).
     var topRows: [String: Bool] = [:]
     /// "<vpc id> <peering or transit gateway id>" for VPCs whose route tables route over it.
@@ -89,7 +91,10 @@ struct DiagramBuilder {
         var root = DiagramCluster("root")
         var rootClusters: [DiagramCluster] = []
         for network in topology.onPremises where isShown(network) { rootClusters.append(onPremisesCluster(network)) }
-        for region in topology.regions where isShown(region) { rootClusters.append(regionCluster(region)) }
+        let shownRegions = topology.regions.filter(isShown)
+        var regionClusters = shownRegions.map { regionCluster($0) }
+        for index in shownRegions.indices { addConnectors(shownRegions[index], into: &regionClusters[index]) }
+        rootClusters += regionClusters
         // Services of regions not in the topology (e.g. S3 in another region reached over the internet).
         for regionName in services.keys.sorted() where !topology.regions.contains(where: { $0.name == regionName && isShown($0) }) {
             var cluster = DiagramCluster("cluster_region_\(regionName)", regionAttributes(regionName), comment: "region \(regionName) (services only)")
@@ -146,9 +151,18 @@ struct DiagramBuilder {
         return graph
     }
 
+    /// A region is drawn when it holds a VPC in focus, or a peering connection or transit gateway
+    /// that reaches one (they live in one region and may connect VPCs of others).
     func isShown(_ region: Region) -> Bool {
         guard let focus else { return true }
         return region.vpcs.contains { focus.contains($0.id) }
+            || region.peerings.contains { $0.vpcIDs.contains(where: focus.contains) }
+            || region.transitGateways.contains { tgw in
+                tgw.attachments.contains { attachment in
+                    if case .vpc(let id, _) = attachment.resource { return focus.contains(id) }
+                    return false
+                }
+            }
     }
 
     func isShown(_ network: OnPremisesNetwork) -> Bool {

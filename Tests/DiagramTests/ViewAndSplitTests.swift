@@ -61,6 +61,7 @@ import Testing
         #expect(files.count == 41)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("gen40.dot").path))
 
+        try Self.expectUniqueIDs(files)
         for (name, svg) in files {
             let geometry = try SVGGeometry(svg: svg)
             let ratio = geometry.widthPoints / geometry.heightPoints
@@ -116,6 +117,51 @@ import Testing
         let overview = try Self.texts(directory.appendingPathComponent("overview/shared-services.overview.svg"))
         for text in ["10.20.0.0/16", "pcx-0d4e5f60718293a41", "site-to-site VPN", "Dublin data centre"] {
             #expect(overview.contains(text), "overview lacks '\(text)'")
+        }
+    }
+
+    /// No id appears twice in a file (links and tooltips go by id).
+    static func expectUniqueIDs(_ files: [String: String]) throws {
+        for (name, svg) in files {
+            let document = try XMLDocument(data: Data(svg.utf8), options: [])
+            let ids = try document.nodes(forXPath: "//*[@id]").compactMap { ($0 as? XMLElement)?.attr("id") }
+            let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            #expect(repeated.isEmpty, "\(name): ids used twice: \(repeated)")
+        }
+    }
+
+    /// A peering between regions joins the two VPC boxes; in each VPC's own diagram the region
+    /// that holds the peering is drawn too, with the other VPC as a linked node.
+    @Test func crossRegionPeeringInFullAndPerVPCDiagrams() throws {
+        let yaml = """
+        regions:
+          eu-west-1:
+            vpcs:
+              - {id: vpc-0000000000000aaa1, name: left, cidr: 10.1.0.0/16, subnets: [{id: subnet-00000000000000a01, az: eu-west-1a, cidr: 10.1.1.0/24}]}
+            peerings:
+              - {id: pcx-00000000000000001, vpcs: [vpc-0000000000000aaa1, vpc-0000000000000bbb1]}
+          us-east-1:
+            vpcs:
+              - {id: vpc-0000000000000bbb1, name: right, cidr: 10.3.0.0/16, subnets: [{id: subnet-00000000000000b01, az: us-east-1a, cidr: 10.3.1.0/24}]}
+        """
+        let (directory, input) = Self.write(yaml, as: "cross")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for split in ["never", "always"] {
+            let out = directory.appendingPathComponent(split)
+            #expect(try Run.vpcgraph(["render", input.path, "-o", out.path, "--format", "svg", "--split", split]).status == 0)
+            let files = try Self.svgs(in: out)
+            try Self.expectUniqueIDs(files)
+            try Self.expectLinksResolve(files)
+            if split == "never" {
+                let geometry = try SVGGeometry(svg: try #require(files["cross.svg"]))
+                // Both VPCs are boxes (clusters), joined through the peering node.
+                #expect(geometry.classes["vpc-0000000000000bbb1"]?.hasPrefix("cluster") == true)
+                #expect(geometry.ids(ofKind: "peering").count == 2)
+            } else {
+                let right = try SVGGeometry(svg: try #require(files["cross.vpc-0000000000000bbb1.svg"]))
+                #expect(right.classes["pcx-00000000000000001"]?.contains("peering-connection") == true)
+                #expect(right.classes["vpc-0000000000000aaa1"]?.contains("vpc-summary") == true)
+            }
         }
     }
 
