@@ -45,7 +45,7 @@ struct DNSViewBuilder {
             label.line("no interface endpoints, Resolver endpoints,")
             label.line("private hosted zones or DNS forwarding")
             label.line("in this topology")
-            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"])
+            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"], anchor: "section-dns")
             note.attributes["margin"] = .string("0.3,0.25")
             root.nodes.append(note)
         }
@@ -64,13 +64,14 @@ struct DNSViewBuilder {
         return style.label(icon)
     }
 
-    func node(_ id: String, kind: String, label: Label, tooltip: [String?]) -> DiagramNode {
+    /// `anchor`: the resource's section in the Markdown document, when not `id`.
+    func node(_ id: String, kind: String, label: Label, tooltip: [String?], anchor: String? = nil) -> DiagramNode {
         var a = style.node(kind)
         a["id"] = .string(id)
         a["label"] = label.value
         a["tooltip"] = plain(tooltip)
         if case .docs(let file) = options.links {
-            a["URL"] = .string("\(file)#\(id)")
+            a["URL"] = .string("\(file)#\(anchor ?? id)")
             a["target"] = .string("_top")
         }
         return DiagramNode(id, a)
@@ -100,7 +101,8 @@ struct DNSViewBuilder {
             label.detail("\(vpc.id) · \(vpc.cidrs.first.map { Self.resolverAddress($0) } ?? "")")
             label.detail("DNS support \(vpc.dnsSupport ? "on" : "off") · hostnames \(vpc.dnsHostnames ? "on" : "off")")
             cluster.nodes.append(node(resolverName(vpc), kind: "vpc", label: label,
-                                      tooltip: ["Route 53 Resolver of VPC \(vpc.id)", vpc.name, vpc.cidrs.first.map { "at \(Self.resolverAddress($0))" }]))
+                                      tooltip: ["Route 53 Resolver of VPC \(vpc.id)", vpc.name, vpc.cidrs.first.map { "at \(Self.resolverAddress($0))" }],
+                                      anchor: vpc.id))
             for endpoint in vpc.resolverEndpoints {
                 var label = self.label(.resolverEndpoint)
                 label.title("Resolver \(endpoint.direction.rawValue) endpoint")
@@ -176,7 +178,8 @@ struct DNSViewBuilder {
             let others = rule.targets.filter { if case .ip = $0 { return true } else { return false } }
             if !others.isEmpty { label.detail("forward \(rule.domain) → \(others.map(\.description).joined(separator: ", "))") }
         }
-        return node("\(network.id).dns", kind: "dns-servers", label: label, tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description))
+        return node("\(network.id).dns", kind: "dns-servers", label: label, tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description),
+                    anchor: network.id)
     }
 
     /// The VPC resolver's address: the VPC's first CIDR's network address plus two.

@@ -244,14 +244,16 @@ extension DiagramBuilder {
                 var cgw = label(.vpn)
                 cgw.title("customer gateway")
                 cgw.detail(vpn.customerGatewayID ?? vpn.id)
-                cluster.nodes.append(DiagramNode(id, attributes("customer-gateway", id: id, label: cgw, tooltip: ["customer gateway \(id)", "VPN \(vpn.id)"])))
+                cluster.nodes.append(DiagramNode(id, attributes("customer-gateway", id: id, label: cgw, tooltip: ["customer gateway \(id)", "VPN \(vpn.id)"],
+                                                                 link: ResourceLink(id: vpn.id))))
             }
         }
         var label = label(nil)
         label.title("network")
         for cidr in network.cidrs { label.line(cidr.description) }
         cluster.nodes.append(DiagramNode("\(network.id).network", attributes("on-premises-network", id: "\(network.id).network", label: label,
-                                                                              tooltip: ["on-premises network \(network.id)"] + network.cidrs.map(\.description))))
+                                                                              tooltip: ["on-premises network \(network.id)"] + network.cidrs.map(\.description),
+                                                                              link: ResourceLink(id: network.id))))
         if !network.dnsServers.isEmpty || !network.forwardingRules.isEmpty {
             var dns = self.label(nil)
             dns.title("DNS servers")
@@ -259,7 +261,8 @@ extension DiagramBuilder {
             for rule in network.forwardingRules { dns.detail("forward \(rule.domain)") }
             cluster.nodes.append(DiagramNode("\(network.id).dns", attributes("dns-servers", id: "\(network.id).dns", label: dns,
                 tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description)
-                    + network.forwardingRules.map { "forward \($0.domain) to \($0.targets.map(\.description).joined(separator: ", "))" })))
+                    + network.forwardingRules.map { "forward \($0.domain) to \($0.targets.map(\.description).joined(separator: ", "))" },
+                link: ResourceLink(id: network.id))))
         }
         // One row: customer gateways, the network, the DNS servers.
         var row = DiagramCluster("row_\(network.id)", Attributes([("rank", .string("same"))]))

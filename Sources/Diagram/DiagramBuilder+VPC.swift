@@ -154,7 +154,8 @@ extension DiagramBuilder {
             var label = label(isENI ? .eni : .internetGateway)
             label.title(isENI ? "network interface" : "egress-only internet gateway")
             label.detail(id)
-            edgeRow.append(DiagramNode(id, attributes("network-interface", id: id, label: label, tooltip: [id])))
+            edgeRow.append(DiagramNode(id, attributes("network-interface", id: id, label: label, tooltip: [id],
+                                                                  link: ResourceLink(id: DiagramBuilder.routeTablesSection))))
         }
         for node in edgeRow { layoutEdge(bottom, node.name, minlen: bottomTables.isEmpty ? 0 : 1, weight: 1) }
         cluster.nodes += edgeRow
@@ -283,7 +284,8 @@ extension DiagramBuilder {
                 label.title(address.ip.description)
                 label.detail("Resolver \(endpoint.direction.rawValue)")
                 cluster.nodes.append(DiagramNode(id, attributes("resolver-ip", id: id, label: label,
-                    tooltip: ["IP of Resolver endpoint \(endpoint.id)", address.networkInterfaceID, "\(address.ip) in \(subnet.id)"])))
+                    tooltip: ["IP of Resolver endpoint \(endpoint.id)", address.networkInterfaceID, "\(address.ip) in \(subnet.id)"],
+                    link: ResourceLink(id: endpoint.id))))
             }
         }
         if cluster.nodes.count > 1 {

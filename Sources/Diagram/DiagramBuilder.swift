@@ -263,9 +263,16 @@ struct DiagramBuilder {
             label.title(ServiceNames.displayName(service.shortName))
             label.detail(service.fullName)
             return DiagramNode(service.fullName, attributes("aws-service", id: service.fullName, label: label,
-                                                            tooltip: ["AWS service", service.fullName, service.publicDNSName]))
+                                                            tooltip: ["AWS service", service.fullName, service.publicDNSName],
+                                                            link: ResourceLink(id: DiagramBuilder.endpointsSection)))
         }
     }
+}
+
+extension DiagramBuilder {
+    /// Sections of the Markdown document for things without a section of their own.
+    static let endpointsSection = "section-endpoints"
+    static let routeTablesSection = "section-route-tables"
 }
 
 /// Display names of common AWS services for labels.

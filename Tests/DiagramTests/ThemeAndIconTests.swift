@@ -222,6 +222,28 @@ extension Icon {
         #expect(hrefs.allSatisfy { $0.hasPrefix("https://eu-west-1.console.aws.amazon.com/") })
     }
 
+    /// With `--link docs`, every link from any view lands on an anchor of the Markdown document
+    /// rendered from the same topology.
+    @Test(arguments: LayoutTests.samples)
+    func docsLinksLandOnMarkdownAnchors(_ sample: String) throws {
+        let url = Paths.samples.appendingPathComponent(sample)
+        let topology = try SampleRendering.load(url)
+        let name = Pipeline.baseName(of: url.path)
+        let markdown = try #require(Pipeline(formats: [.md]).render(topology, name: name).files.first?.contents)
+        for view in DiagramView.allCases {
+            let pipeline = Pipeline(formats: [.svg], diagramOptions: DiagramOptions(links: .docs("\(name).md")), view: view, split: .always)
+            for file in pipeline.render(topology, name: name).files {
+                let hrefs = Self.hrefs(try SVGGeometry(svg: file.contents)).filter { $0.hasPrefix("\(name).md#") }
+                // Overviews link their VPCs to the per-VPC files instead.
+                #expect(!hrefs.isEmpty || view == .overview || file.fileName == "\(name).svg", "\(file.fileName) has no links")
+                for href in hrefs {
+                    let anchor = href.dropFirst("\(name).md#".count)
+                    #expect(markdown.contains("id=\"\(anchor)\""), "\(file.fileName): \(href) lands on no anchor of \(name).md")
+                }
+            }
+        }
+    }
+
     static func hrefs(_ svg: SVGGeometry) -> [String] {
         ((try? svg.document.nodes(forXPath: "//*[local-name()='a']")) ?? []).compactMap { ($0 as? XMLElement)?.attr("href") }
     }
