@@ -15,7 +15,16 @@ extension DiagramBuilder {
     /// Where a region's rows are: each detailed VPC's row, and the first rail point of each row.
     struct RegionGrid {
         var row: [String: Int] = [:]
+        var column: [String: Int] = [:]
         var rails: [String] = []
+    }
+
+    /// A connector placed below a grid row, with where its VPCs are (to order a row of them).
+    struct PlacedConnector {
+        var node: String
+        var row: Int
+        var meanColumn: Double
+        var meanRow: Double
     }
 
     /// A region's cluster with its VPCs. Connectors come after every region's VPCs exist (see
@@ -24,7 +33,12 @@ extension DiagramBuilder {
         var cluster = DiagramCluster("cluster_region_\(region.name)", regionAttributes(region.name), comment: "region \(region.name)")
         var grid = RegionGrid()
         let gridRows = DiagramBuilder.gridRows(region.vpcs.filter { isDetailed($0.id) })
-        for (index, row) in gridRows.enumerated() { for vpc in row { grid.row[vpc.id] = index } }
+        for (index, row) in gridRows.enumerated() {
+            for (column, vpc) in row.enumerated() {
+                grid.row[vpc.id] = index
+                grid.column[vpc.id] = column
+            }
+        }
         // Peering connections and transit gateways sit below a row of VPCs; those in lower rows
         // have them above.
         var connectorRows: [String: Int] = [:]
@@ -62,6 +76,8 @@ extension DiagramBuilder {
     /// Peering connections, transit gateways, hosted zones, VPN and DNS forwarding of a region.
     mutating func addConnectors(_ region: Region, into cluster: inout DiagramCluster) {
         let grid = grids[region.name] ?? RegionGrid()
+        placedConnectors = []
+        defer { orderConnectors(region, into: &cluster) }
         for peering in region.peerings where peering.vpcIDs.contains(where: isDetailed) {
             var label = label(.peering)
             label.title(peering.name ?? "peering")
@@ -185,12 +201,30 @@ extension DiagramBuilder {
     mutating func place(_ node: String, touching vpcIDs: [String], hub: Bool, grid: RegionGrid) -> Int? {
         let rows = vpcIDs.compactMap { grid.row[$0] }
         guard let row = hub ? rows.max() : rows.min() else { return nil }
+        let columns = vpcIDs.compactMap { grid.column[$0] }
+        placedConnectors.append(PlacedConnector(node: node, row: row, meanColumn: Double(columns.reduce(0, +)) / Double(columns.count),
+                                                meanRow: Double(rows.reduce(0, +)) / Double(rows.count)))
         var placed: Set<String> = []
         for id in vpcIDs where grid.row[id] == row && placed.insert(id).inserted {
             layoutEdge(vpcBottoms[id]!, node, minlen: 1, weight: 1)
         }
         if row + 1 < grid.rails.count { layoutEdge(node, grid.rails[row + 1], minlen: 1, weight: 1) }
         return row
+    }
+
+    /// Below each grid row, connectors left to right by where their VPCs are (mean column, then
+    /// mean row), so edges to them do not cross the picture.
+    mutating func orderConnectors(_ region: Region, into cluster: inout DiagramCluster) {
+        for row in Set(placedConnectors.map(\.row)).sorted() {
+            let connectors = placedConnectors.enumerated().filter { $0.element.row == row }
+                .sorted { ($0.element.meanColumn, $0.element.meanRow, $0.offset) < ($1.element.meanColumn, $1.element.meanRow, $1.offset) }
+                .map(\.element.node)
+            guard connectors.count > 1 else { continue }
+            var rails = Rails(prefix: "\(region.name).below\(row + 1)")
+            for node in connectors { rails.add(node, weight: 1) }
+            cluster.nodes += rails.nodes
+            edges += rails.edges
+        }
     }
 
     /// Where an edge between a VPC and a connector starts: the VPC box's bottom when the VPC is

@@ -70,6 +70,8 @@ struct DiagramBuilder {
     var nextRowRails: [String: String] = [:]
     /// Where each region's rows are.
     var grids: [String: RegionGrid] = [:]
+    /// The connectors of the region being built, for ordering them.
+    var placedConnectors: [PlacedConnector] = []
     /// VPCs with a row above their AZs (internet gateway, public route tables).
     var topRows: [String: Bool] = [:]
     /// "<vpc id> <peering or transit gateway id>" for VPCs whose route tables route over it.
