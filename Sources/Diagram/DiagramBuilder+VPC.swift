@@ -267,25 +267,16 @@ extension DiagramBuilder {
         }
         for endpoint in vpc.interfaceEndpoints {
             for interface in endpoint.interfaces where interface.subnetID == subnet.id {
-                let id = eniName(interface, owner: endpoint.id)
-                var label = label(.eni)
-                label.title(interface.ip.description)
-                label.detail("\(endpoint.service.shortName) endpoint")
-                cluster.nodes.append(DiagramNode(id, attributes("eni", id: id, label: label,
-                    tooltip: ["network interface of \(endpoint.id) (\(endpoint.service.fullName))", interface.networkInterfaceID,
-                              "private IP \(interface.ip)", "subnet \(subnet.id) (\(subnet.availabilityZone))"],
-                    link: .endpoint(endpoint.id, region: region.name))))
+                cluster.nodes.append(interfaceNode(interface, of: endpoint.id, kind: "eni", icon: .eni, caption: "\(endpoint.service.shortName) endpoint",
+                                                   owner: "\(endpoint.id) (\(endpoint.service.fullName))", in: subnet,
+                                                   link: .endpoint(endpoint.id, region: region.name)))
             }
         }
         for endpoint in vpc.resolverEndpoints {
             for address in endpoint.ipAddresses where address.subnetID == subnet.id {
-                let id = eniName(address, owner: endpoint.id)
-                var label = label(.resolverEndpoint)
-                label.title(address.ip.description)
-                label.detail("Resolver \(endpoint.direction.rawValue)")
-                cluster.nodes.append(DiagramNode(id, attributes("resolver-ip", id: id, label: label,
-                    tooltip: ["IP of Resolver endpoint \(endpoint.id)", address.networkInterfaceID, "\(address.ip) in \(subnet.id)"],
-                    link: ResourceLink(id: endpoint.id))))
+                cluster.nodes.append(interfaceNode(address, of: endpoint.id, kind: "resolver-ip", icon: .resolverEndpoint,
+                                                   caption: "Resolver \(endpoint.direction.rawValue)", owner: "Resolver endpoint \(endpoint.id)",
+                                                   in: subnet, link: ResourceLink(id: endpoint.id)))
             }
         }
         if cluster.nodes.count > 1 {
@@ -298,6 +289,20 @@ extension DiagramBuilder {
             }
         }
         return cluster
+    }
+
+    /// A network interface of an interface or Resolver endpoint, inside its subnet: its IP and
+    /// what it belongs to.
+    mutating func interfaceNode(_ interface: EndpointInterface, of endpointID: String, kind: String, icon: Icon, caption: String,
+                                owner: String, in subnet: Subnet, link: ResourceLink) -> DiagramNode {
+        let id = eniName(interface, owner: endpointID)
+        var label = label(icon)
+        label.title(interface.ip.description)
+        label.detail(caption)
+        return DiagramNode(id, attributes(kind, id: id, label: label,
+            tooltip: ["network interface of \(owner)", interface.networkInterfaceID, "private IP \(interface.ip)",
+                      "subnet \(subnet.id) (\(subnet.availabilityZone))"],
+            link: link))
     }
 
     func eniName(_ interface: EndpointInterface, owner: String) -> String {
