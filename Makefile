@@ -2,9 +2,10 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages: Graphviz (library, headers, the dot CLI used by tests and the benchmark),
-# pkg-config (SwiftPM finds libgvc with it), rsvg-convert and cmark-gfm (tests read our SVG and
-# Markdown with real consumers).
-APT_PACKAGES := libgraphviz-dev graphviz pkg-config librsvg2-bin cmark-gfm
+# pkg-config (SwiftPM finds libgvc with it); real consumers of what we write: rsvg-convert and
+# Chromium (SVG, and the screenshots `make run` takes), cmark-gfm (Markdown); ImageMagick (tests
+# read PNG pixels); Liberation Sans (what Helvetica maps to in Chromium and rsvg).
+APT_PACKAGES := libgraphviz-dev graphviz pkg-config librsvg2-bin cmark-gfm chromium imagemagick fonts-liberation
 RELEASE_BIN := .build/release/vpcgraph
 
 .PHONY: run test bench deps test-deps build clean
@@ -28,9 +29,10 @@ test-deps: deps
 build: deps
 	$(SWIFT) build -c release --product vpcgraph
 
-## Render every sample into out/.
+## Render every sample into out/ (DOT, SVG, Markdown), and light and dark PNG screenshots of each.
 run: build
 	$(RELEASE_BIN) render samples/*.yaml -o out
+	scripts/screenshots.sh $(RELEASE_BIN) out
 
 ## Unit, golden-file and end-to-end tests.
 test: test-deps

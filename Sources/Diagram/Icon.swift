@@ -1,4 +1,4 @@
-/// The project's own icons (`templates/icons/<name>.svg`, embedded by `scripts/embed-files.sh`).
+/// The project's own icons (`templates/icons/<name>.svg`, embedded by `scripts/embed-resources.py`).
 ///
 /// Graphviz can only *link* image files, and an SVG shown through `<img>` loads nothing external,
 /// so labels reserve a fixed-size cell for each icon, filled with a placeholder colour that names
@@ -82,7 +82,8 @@ public enum Icon: String, CaseIterable, Sendable, Comparable {
 
     /// The icon's SVG file as embedded.
     public var source: String {
-        EmbeddedIcons.files.first { $0.name == rawValue }?.text ?? ""
+        let text = EmbeddedIcons.files.first { $0.path == "\(rawValue).svg" }?.contents ?? ""
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     /// The icon as a `<symbol>`: the file's `viewBox` and contents.

@@ -13,7 +13,7 @@ struct Bitmap {
     static func read(png url: URL) throws -> Bitmap {
         // stdout straight into a file: the PPM is binary.
         let ppm = url.deletingPathExtension().appendingPathExtension("ppm")
-        FileManager.default.createFile(atPath: ppm.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: ppm.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: ppm) }
         let output = try FileHandle(forWritingTo: ppm)
         let process = Process()

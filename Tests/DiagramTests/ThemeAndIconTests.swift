@@ -12,22 +12,20 @@ import VPCModel
     static let iconDirectory = Paths.repository.appendingPathComponent("templates/icons")
 
     /// The icons compiled into the binary are the files in `templates/icons/`; regenerate with
-    /// `scripts/embed-files.sh EmbeddedIcons Sources/Diagram/EmbeddedIcons.swift templates/icons/*.svg`.
+    /// `scripts/embed-resources.py --root templates/icons --output Sources/Diagram/EmbeddedIcons.swift --enum EmbeddedIcons templates/icons`.
     @Test func embeddedIconsAreTheTemplateFiles() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.iconDirectory.path).filter { $0.hasSuffix(".svg") }.sorted()
-        let command = "scripts/embed-files.sh EmbeddedIcons Sources/Diagram/EmbeddedIcons.swift templates/icons/*.svg"
-        #expect(files.map { String($0.dropLast(4)) } == EmbeddedIcons.files.map(\.name).sorted(),
-                "icons added or removed: run \(command)")
+        let command = "scripts/embed-resources.py --root templates/icons --output Sources/Diagram/EmbeddedIcons.swift --enum EmbeddedIcons templates/icons"
+        #expect(files == EmbeddedIcons.files.map(\.path).sorted(), "icons added or removed: run \(command)")
         for file in files {
-            var text = try String(contentsOf: Self.iconDirectory.appendingPathComponent(file), encoding: .utf8)
-            if text.hasSuffix("\n") { text.removeLast() }
-            let embedded = EmbeddedIcons.files.first { $0.name == String(file.dropLast(4)) }?.text
+            let text = try String(contentsOf: Self.iconDirectory.appendingPathComponent(file), encoding: .utf8)
+            let embedded = EmbeddedIcons.files.first { $0.path == file }?.contents
             #expect(embedded == text, "\(file) changed: run \(command)")
         }
     }
 
     @Test func everyIconKindHasAFileAndEveryFileAKind() {
-        #expect(Set(Icon.allCases.map(\.rawValue)) == Set(EmbeddedIcons.files.map(\.name)))
+        #expect(Set(Icon.allCases.map { "\($0.rawValue).svg" }) == Set(EmbeddedIcons.files.map(\.path)))
         #expect(Icon.allCases.count == 17)
     }
 
