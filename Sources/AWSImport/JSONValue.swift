@@ -1,3 +1,5 @@
+import VPCModel
+
 /// A JSON value as the AWS CLI prints it. Objects keep their members in file order and numbers
 /// keep their text, so a value prints back exactly (apart from whitespace).
 public enum JSONValue: Equatable, Sendable {
@@ -72,20 +74,6 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONString.quote(s)
     }
 }
