@@ -20,6 +20,8 @@ struct DocumentBuilder {
     var resolver: NameResolver
     /// VPC names by id, for references.
     let vpcNames: [String: String]
+    /// Services behind prefix list ids.
+    let prefixListServices: [String: String]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
 
@@ -32,6 +34,7 @@ struct DocumentBuilder {
         var names: [String: String] = [:]
         for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
         self.vpcNames = names
+        self.prefixListServices = Self.prefixListServices(of: topology)
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.

@@ -2,7 +2,7 @@ import Foundation
 import VPCModel
 
 /// A value of the view model as templates see it.
-enum TemplateValue {
+enum TemplateValue: Sendable {
     /// Input text (`MarkdownText`): escaped as Markdown text when printed; has the text transforms.
     case text(String)
     /// Markdown made safe by the builder (`MarkdownFragment`): printed as it is.
@@ -40,7 +40,7 @@ extension Array: ViewValue where Element: ViewValue {
 
 /// A view-model node: what templates see. Keys are the names templates use. Absent keys are
 /// looked up in the enclosing nodes; `NoValue` stops that.
-struct Node: ViewValue, ExpressibleByDictionaryLiteral {
+struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
     var fields: [String: TemplateValue]
 
     init() { fields = [:] }
