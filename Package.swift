@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure Swift model: ids, derived facts, validation rules, diagnostics. No C, no I/O.
@@ -29,8 +28,8 @@ let package = Package(
         .target(name: "Graphviz", dependencies: ["CGraphviz", "CGraphvizShim", "Diagram"]),
         // Model -> cluster graph description (pure Swift) and its DOT text.
         .target(name: "Diagram", dependencies: ["VPCModel"]),
-        // Model -> Markdown documentation through Mustache templates (built in, or a user's copy).
-        .target(name: "Markdown", dependencies: ["VPCModel", .product(name: "Mustache", package: "swift-mustache")]),
+        // Model -> Markdown documentation through Mustache templates (built in, or a user's copy), with its own Mustache renderer.
+        .target(name: "Markdown", dependencies: ["VPCModel"]),
         // The stages wired together, and all-or-nothing output writing.
         .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown"]),
         .executableTarget(name: "vpcgraph", dependencies: [

@@ -172,9 +172,10 @@ extension DocumentBuilder {
 
     func stepNode(_ step: NameResolution.Step) -> Node {
         let kinds = ["forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS"]
-        var base = Dictionary(uniqueKeysWithValues: kinds.map { ($0, false as Any) })
-        base["own"] = false
-        base.merge(stepDetails(step)) { $1 }
+        var base = Node()
+        for kind in kinds { base.fields[kind] = .bool(false) }
+        base.fields["own"] = .bool(false)
+        base.fields.merge(stepDetails(step).fields) { $1 }
         return base
     }
 
@@ -203,9 +204,10 @@ extension DocumentBuilder {
 
     func answerNode(_ answer: NameResolution.Answer, endpointID: String) -> Node {
         let kinds = ["endpointIPs", "publicAddresses", "noSuchName", "values", "forwardedOut", "dnsSupportOff", "unknown"]
-        var base = Dictionary(uniqueKeysWithValues: kinds.map { ($0, false as Any) })
-        base["own"] = false
-        base.merge(answerDetails(answer, endpointID: endpointID)) { $1 }
+        var base = Node()
+        for kind in kinds { base.fields[kind] = .bool(false) }
+        base.fields["own"] = .bool(false)
+        base.fields.merge(answerDetails(answer, endpointID: endpointID).fields) { $1 }
         return base
     }
 

@@ -93,7 +93,7 @@ extension DocumentBuilder {
                 "destination": MarkdownText(route.destination.description),
                 "target": route.target.kind == .local ? MarkdownFragment("local") : link(route.target.id),
                 "targetID": MarkdownText(route.target.id),
-                "kind": flags(String(describing: route.target.kind), among: RouteTarget.Kind.allCases.map { String(describing: $0) }),
+                "kind": Self.routeKindFlags[route.target.kind]!,
                 "blackhole": route.state == .blackhole,
                 "implied": !table.routes.contains(route),
                 "prefixList": false,
@@ -110,9 +110,29 @@ extension DocumentBuilder {
 
     /// The service behind a prefix list id, from the gateway endpoints that use it.
     func prefixListService(_ id: String) -> String? {
-        for (_, vpc) in topology.allVPCs {
-            if let endpoint = vpc.gatewayEndpoints.first(where: { $0.prefixListID == id }) { return endpoint.service.fullName }
-        }
-        return nil
+        prefixListServices[id]
     }
+
+    /// The services behind prefix list ids, from the first gateway endpoint (in document order) that uses each.
+    static func prefixListServices(of topology: Topology) -> [String: String] {
+        var services: [String: String] = [:]
+        for (_, vpc) in topology.allVPCs {
+            for endpoint in vpc.gatewayEndpoints {
+                if let id = endpoint.prefixListID, services[id] == nil { services[id] = endpoint.service.fullName }
+            }
+        }
+        return services
+    }
+
+    /// `kind` flags of a route target (`{{#kind.natGateway}}`), made once per kind.
+    static let routeKindFlags: [RouteTarget.Kind: Node] = {
+        let names = RouteTarget.Kind.allCases.map { String(describing: $0) }
+        var flags: [RouteTarget.Kind: Node] = [:]
+        for (kind, name) in zip(RouteTarget.Kind.allCases, names) {
+            var node = Node()
+            for other in names { node.fields[other] = .bool(other == name) }
+            flags[kind] = node
+        }
+        return flags
+    }()
 }

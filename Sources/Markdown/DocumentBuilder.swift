@@ -1,15 +1,9 @@
-import Mustache
 import VPCModel
-
-/// A view-model node: what templates see. Keys are the names templates use; values are
-/// `MarkdownText` (input text, escaped when printed), `MarkdownFragment` (Markdown the renderer made
-/// safe), `Bool`, `Int`, nodes and arrays of them. Absent keys are false/empty in templates.
-typealias Node = [String: Any]
 
 /// An absent optional value. Set instead of leaving the key out: Mustache looks a missing key up in
 /// the enclosing nodes, so a subnet without a name would print its VPC's name.
-struct NoValue: MustacheCustomRepresentation {
-    var representation: Any? { nil }
+struct NoValue: ViewValue {
+    var viewValue: TemplateValue { .none }
 }
 
 /// Builds the view model of a topology's document. Everything here is data and structure; the
@@ -26,6 +20,8 @@ struct DocumentBuilder {
     var resolver: NameResolver
     /// VPC names by id, for references.
     let vpcNames: [String: String]
+    /// Services behind prefix list ids.
+    let prefixListServices: [String: String]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
 
@@ -38,6 +34,7 @@ struct DocumentBuilder {
         var names: [String: String] = [:]
         for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
         self.vpcNames = names
+        self.prefixListServices = Self.prefixListServices(of: topology)
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.
@@ -95,7 +92,7 @@ struct DocumentBuilder {
     }
 
     /// A value, or `NoValue` so a template does not find the key in an enclosing node instead.
-    func optional(_ value: Any?) -> Any { value ?? NoValue() }
+    func optional(_ value: (any ViewValue)?) -> any ViewValue { value ?? NoValue() }
 
     /// `n`, and whether it is one (for "1 VPC" / "2 VPCs") or any.
     func count(_ n: Int) -> Node {
@@ -108,7 +105,9 @@ struct DocumentBuilder {
 
     /// A node of Bool flags, one per case, for templates to choose wording: `{{#kind.natGateway}}`.
     func flags(_ value: String, among all: [String]) -> Node {
-        Dictionary(uniqueKeysWithValues: all.map { ($0, $0 == value) })
+        var node = Node()
+        for name in all { node.fields[name] = .bool(name == value) }
+        return node
     }
 
     // MARK: - Document

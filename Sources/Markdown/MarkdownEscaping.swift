@@ -6,6 +6,7 @@ public enum MarkdownEscaping {
     /// backslash-escaped (`\ ` * _ [ ] < > | & ~ # !`). `_` between letters or digits is left alone,
     /// where it cannot start emphasis.
     public static func text(_ raw: String) -> String {
+        if raw.utf8.allSatisfy(isPlain) { return raw }
         let chars = Array(oneLine(raw))
         var out = ""
         out.reserveCapacity(chars.count + 8)
@@ -29,6 +30,12 @@ public enum MarkdownEscaping {
     /// table would show the backslash; so text holding a `|` is written as escaped text instead,
     /// which reads the same in both places.
     public static func code(_ raw: String) -> String {
+        // Printable ASCII without backticks, pipes or breaks: one backtick each side.
+        let utf8 = raw.utf8
+        if let first = utf8.first, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") && $0 != UInt8(ascii: "|") }),
+           !(first == UInt8(ascii: " ") && utf8.last == UInt8(ascii: " ")) {
+            return "`" + raw + "`"
+        }
         let content = oneLine(raw)
         if content.isEmpty { return "" }
         if content.contains("|") { return text(content) }
@@ -73,6 +80,19 @@ public enum MarkdownEscaping {
             }
         }
         return out
+    }
+
+    /// Printable ASCII that `text` leaves as it is.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
+             UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "%"),
+             UInt8(ascii: "$"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Line breaks (and tabs) as single spaces, so a value never ends a table row or a list item.

@@ -1,4 +1,3 @@
-import Mustache
 import VPCModel
 
 /// Renders a topology's documentation as Markdown.
@@ -11,7 +10,7 @@ import VPCModel
 public func renderMarkdown(_ topology: Topology, documentName: String, templates: TemplateSet = .builtIn) -> String {
     var builder = DocumentBuilder(topology: topology, documentName: documentName, prices: templates.prices)
     let model = builder.build()
-    let text = templates.library.render(model, withTemplate: TemplateSet.documentTemplate) ?? ""
+    let text = TemplateRenderer.render(TemplateSet.documentTemplate, root: model, templates: templates.parsed)
     return tidyBlankLines(text)
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import VPCModel
 
 /// The Markdown templates and the price table a document is rendered with: the built-in ones
@@ -16,7 +15,8 @@ public struct TemplateSet: Sendable {
     /// The price table's JSON text.
     public let priceTableJSON: String
     public let prices: PriceTable
-    let library: MustacheLibrary
+    /// Every template, parsed.
+    let parsed: [String: Template]
 
     /// The templates compiled into the binary.
     public static let builtIn: TemplateSet = {
@@ -67,9 +67,8 @@ public struct TemplateSet: Sendable {
 
     /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
     init(sources: [String: String], priceTableJSON: String, directory: String) throws(TemplateSetError) {
-        MustacheContentTypes.register(MarkdownContentType(), named: MarkdownContentType.name)
         var problems: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var parsed: [String: Template] = [:]
         let partials = Set(sources.keys)
         if sources[Self.documentTemplate] == nil {
             problems.append(.error("missing template '\(Self.documentTemplate).mustache'", at: SourceLocation(file: directory), rule: "template-syntax"))
@@ -81,16 +80,11 @@ public struct TemplateSet: Sendable {
                 problems.append(.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column), rule: "template-syntax"))
                 continue
             }
-            // Every template, partials included, is parsed as Markdown so the engine does not HTML-escape.
-            // The pragma stands alone on a line of its own, which the engine drops from the output.
-            let pragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}\n"
             do {
-                library.register(try MustacheTemplate(string: pragma + source), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-                problems.append(.error(Self.message(for: error.error), at: location, rule: "template-syntax"))
+                parsed[name] = try Template(source)
             } catch {
-                problems.append(.error("\(error)", at: SourceLocation(file: file), rule: "template-syntax"))
+                let (line, column) = error.location(in: source)
+                problems.append(.error(error.message, at: SourceLocation(file: file, line: line, column: column), rule: "template-syntax"))
             }
         }
         var table: PriceTable?
@@ -103,21 +97,7 @@ public struct TemplateSet: Sendable {
         self.sources = sources
         self.priceTableJSON = priceTableJSON
         self.prices = table
-        self.library = library
-    }
-
-    static func message(for error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "closing tag does not match the open section"
-        case .unfinishedName: "unfinished tag"
-        case .expectedSectionEnd: "section is never closed"
-        case .invalidSetDelimiter: "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inherited block"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "only block definitions may appear inside a parent tag"
-        case .invalidConfigVariableSyntax: "malformed pragma"
-        case .unrecognisedConfigVariable: "unknown pragma"
-        case nil: "malformed tag (\(error))"
-        }
+        self.parsed = parsed
     }
 
     /// The files `export(to:)` writes, in name order: every template and the price table.

@@ -2,6 +2,23 @@
 public enum Regions {
     /// True for strings shaped like a region code: `eu-west-1`, `us-gov-west-1`, `ap-southeast-3`.
     public static func looksLikeRegion(_ text: String) -> Bool {
+        // ASCII (every region name): the same test over bytes, without splitting.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var parts = 0, length = 0, firstLength = 0, digitsOnly = true, lettersOnly = true, earlierOK = true
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "-") {
+                    if length == 0 || !lettersOnly { earlierOK = false }
+                    if parts == 0 { firstLength = length }
+                    parts += 1
+                    length = 0; digitsOnly = true; lettersOnly = true
+                } else {
+                    length += 1
+                    if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { digitsOnly = false }
+                    if !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { lettersOnly = false }
+                }
+            }
+            return parts + 1 >= 3 && length > 0 && digitsOnly && earlierOK && firstLength == 2
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter && $0.isLowercase } }

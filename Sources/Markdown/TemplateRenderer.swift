@@ -1,0 +1,246 @@
+import Foundation
+import VPCModel
+
+/// A value of the view model as templates see it.
+enum TemplateValue: Sendable {
+    /// Input text (`MarkdownText`): escaped as Markdown text when printed; has the text transforms.
+    case text(String)
+    /// Markdown made safe by the builder (`MarkdownFragment`): printed as it is.
+    case fragment(String)
+    /// The result of a text transform (`code(x)`): printed as it is; has the string transforms.
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case node(Node)
+    case list([TemplateValue])
+    /// An explicit absence (`NoValue`), or nothing found.
+    case none
+}
+
+/// What the view model's builders may store in a node.
+protocol ViewValue {
+    var viewValue: TemplateValue { get }
+}
+
+extension TemplateValue: ViewValue {
+    var viewValue: TemplateValue { self }
+}
+
+extension Bool: ViewValue {
+    var viewValue: TemplateValue { .bool(self) }
+}
+
+extension Int: ViewValue {
+    var viewValue: TemplateValue { .int(self) }
+}
+
+extension Array: ViewValue where Element: ViewValue {
+    var viewValue: TemplateValue { .list(map(\.viewValue)) }
+}
+
+/// A view-model node: what templates see. Keys are the names templates use. Absent keys are
+/// looked up in the enclosing nodes; `NoValue` stops that.
+struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
+    var fields: [String: TemplateValue]
+
+    init() { fields = [:] }
+
+    init(dictionaryLiteral elements: (String, any ViewValue)...) {
+        fields = Dictionary(minimumCapacity: elements.count)
+        for (key, value) in elements { fields[key] = value.viewValue }
+    }
+
+    subscript(key: String) -> (any ViewValue)? {
+        get { fields[key] }
+        set { fields[key] = newValue?.viewValue }
+    }
+
+    var viewValue: TemplateValue { .node(self) }
+}
+
+/// Where a list section's item is: what `first()`, `last()`, `index()`, `even()` and `odd()` see.
+struct ListPosition {
+    var first: Bool
+    var last: Bool
+    var index: Int
+}
+
+/// Renders parsed templates against a view model: a walk of the tree with dictionary lookups up
+/// a stack of the enclosing values. Nothing is escaped here: the view model's values know how
+/// they print (`MarkdownText` escapes itself).
+struct TemplateRenderer {
+    let templates: [String: Template]
+    private(set) var output = ""
+    private var stack: [TemplateValue] = []
+
+    init(templates: [String: Template]) { self.templates = templates }
+
+    /// The template named `name` rendered with `root`.
+    static func render(_ name: String, root: Node, templates: [String: Template]) -> String {
+        var renderer = TemplateRenderer(templates: templates)
+        renderer.output.reserveCapacity(1 << 16)
+        renderer.stack.reserveCapacity(32)
+        renderer.stack.append(.node(root))
+        if let template = templates[name] { renderer.render(template.nodes, position: nil, indentation: "") }
+        return renderer.output
+    }
+
+    private mutating func emit(_ piece: String, _ indentation: String) {
+        if piece.isEmpty { return }
+        if !indentation.isEmpty && output.utf8.last == UInt8(ascii: "\n") { output += indentation }
+        output += piece
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], position: ListPosition?, indentation: String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                emit(text, indentation)
+            case .variable(let name):
+                switch lookup(name, position: position) {
+                case .text(let raw): emit(MarkdownEscaping.text(raw), indentation)
+                case .fragment(let s), .string(let s): emit(s, indentation)
+                case .bool(let b): emit(b ? "true" : "false", indentation)
+                case .int(let n): emit(String(n), indentation)
+                case .node, .list, .none: break
+                }
+            case .section(let name, let body):
+                let value = lookup(name, position: position)
+                switch value {
+                case .list(let items):
+                    for (index, item) in items.enumerated() {
+                        stack.append(item)
+                        render(body, position: ListPosition(first: index == 0, last: index == items.count - 1, index: index), indentation: indentation)
+                        stack.removeLast()
+                    }
+                case .bool(let b):
+                    if b { render(body, position: position, indentation: indentation) }
+                case .none:
+                    break
+                default:
+                    stack.append(value)
+                    render(body, position: nil, indentation: indentation)
+                    stack.removeLast()
+                }
+            case .inverted(let name, let body):
+                let value = lookup(name, position: position)
+                switch value {
+                case .list(let items):
+                    if items.isEmpty {
+                        stack.append(value)
+                        render(body, position: nil, indentation: indentation)
+                        stack.removeLast()
+                    }
+                case .bool(let b):
+                    if !b { render(body, position: position, indentation: indentation) }
+                case .none:
+                    render(body, position: position, indentation: indentation)
+                default:
+                    break
+                }
+            case .partial(let name, let indent):
+                guard let template = templates[name] else { continue }
+                render(template.nodes, position: nil, indentation: indent.map { indentation + $0 } ?? indentation)
+            }
+        }
+    }
+
+    /// The value a name stands for, transforms applied; `.none` when there is none.
+    private func lookup(_ name: TemplateName, position: ListPosition?) -> TemplateValue {
+        var value: TemplateValue
+        var transforms = name.transforms[...]
+        switch name.kind {
+        case .current:
+            value = stack[stack.count - 1]
+        case .position:
+            guard let position, let first = transforms.popFirst() else { return .none }
+            switch first {
+            case "first": value = .bool(position.first)
+            case "last": value = .bool(position.last)
+            case "index": value = .int(position.index)
+            case "even": value = .bool(position.index & 1 == 0)
+            case "odd": value = .bool(position.index & 1 == 1)
+            default: return .none
+            }
+        case .local:
+            value = stack[stack.count - 1]
+            for part in name.parts {
+                guard case .node(let node) = value, let child = node.fields[part] else { return .none }
+                value = child
+            }
+        case .stack:
+            let parts = name.parts
+            guard let head = parts.first else { return .none }
+            var found: TemplateValue?
+            var i = stack.count - 1
+            while i >= 0 {
+                if case .node(let node) = stack[i], let child = node.fields[head] {
+                    found = child
+                    break
+                }
+                i -= 1
+            }
+            guard var child = found else { return .none }
+            for part in parts.dropFirst() {
+                guard case .node(let node) = child, let next = node.fields[part] else { return .none }
+                child = next
+            }
+            value = child
+        }
+        for transform in transforms {
+            if case .none = value { return .none }
+            value = Self.apply(transform, to: value)
+        }
+        return value
+    }
+
+    /// The transforms swift-mustache defines for each kind of value; `.none` for any other.
+    static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .text(let raw):
+            switch transform {
+            case "code": return .string(MarkdownEscaping.code(raw))
+            case "anchor": return .string(DocumentAnchor.id(for: raw))
+            case "html": return .string(MarkdownEscaping.html(raw))
+            case "url": return .string(MarkdownEscaping.url(raw))
+            case "empty": return .bool(raw.isEmpty)
+            default: return .none
+            }
+        case .string(let s):
+            switch transform {
+            case "empty": return .bool(s.isEmpty)
+            case "capitalized": return .string(s.capitalized)
+            case "lowercased": return .string(s.lowercased())
+            case "uppercased": return .string(s.uppercased())
+            case "reversed": return .string(String(s.reversed()))
+            default: return .none
+            }
+        case .int(let n):
+            switch transform {
+            case "equalzero": return .bool(n == 0)
+            case "plusone": return .int(n + 1)
+            case "minusone": return .int(n - 1)
+            case "even": return .bool(n & 1 == 0)
+            case "odd": return .bool(n & 1 == 1)
+            default: return .none
+            }
+        case .list(let items):
+            switch transform {
+            case "first": return items.first ?? .none
+            case "last": return items.last ?? .none
+            case "reversed": return .list(items.reversed())
+            case "count": return .int(items.count)
+            case "empty": return .bool(items.isEmpty)
+            default: return .none
+            }
+        case .node(let node):
+            switch transform {
+            case "count": return .int(node.fields.count)
+            case "empty": return .bool(node.fields.isEmpty)
+            default: return .none
+            }
+        case .fragment, .bool, .none:
+            return .none
+        }
+    }
+}
