@@ -58,7 +58,7 @@ struct DocumentBuilder {
     // MARK: - Building blocks
 
     /// Gives the node its anchor, unless another node took it first.
-    mutating func anchored(_ id: String, _ node: Node) -> Node {
+    mutating func anchored(_ id: String, _ node: consuming Node) -> Node {
         var node = node
         node["id"] = MarkdownText(id)
         let anchor = DocumentAnchor.id(for: id)

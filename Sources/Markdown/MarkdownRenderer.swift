@@ -36,8 +36,10 @@ func tidyBlankLines(_ text: String) -> String {
         out += line
         out.append(UInt8(ascii: "\n"))
         blank = false
-        if contains(line, "<pre") { inPre = true }
-        if contains(line, "</pre>") { inPre = false }
+        if line.contains(UInt8(ascii: "<")) {
+            if contains(line, "<pre") { inPre = true }
+            if contains(line, "</pre>") { inPre = false }
+        }
     }
     while out.count >= 2 && out[out.count - 1] == UInt8(ascii: "\n") && out[out.count - 2] == UInt8(ascii: "\n") { out.removeLast() }
     if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }

@@ -2,33 +2,31 @@
 /// endpoint service `com.amazonaws.vpce.eu-west-1.vpce-svc-0123…`.
 public struct ServiceName: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let fullName: String
+    /// The region named in the service name, if any.
+    public let region: String?
+    /// The part after the region: `s3`, `execute-api`, `ecr.dkr`, `vpce-svc-0123…`.
+    public let shortName: String
 
     public init(fullName: String) {
         self.fullName = fullName
+        // Split once: the parts are read for every label, route and DNS name.
+        let parts = fullName.split(separator: ".", omittingEmptySubsequences: false)
+        if let index = parts.firstIndex(where: { Regions.looksLikeRegion(String($0)) }) {
+            region = String(parts[index])
+            shortName = index + 1 < parts.count ? parts[(index + 1)...].joined(separator: ".") : fullName
+        } else {
+            region = nil
+            shortName = fullName
+        }
     }
 
     /// Expands a short name (`s3`, `execute-api`) to `com.amazonaws.REGION.NAME`; full names stay as they are.
     public init(_ text: String, region: String) {
         if text.hasPrefix("com.amazonaws.") || text.hasPrefix("aws.") || text.contains(".vpce-svc-") {
-            fullName = text
+            self.init(fullName: text)
         } else {
-            fullName = "com.amazonaws.\(region).\(text)"
+            self.init(fullName: "com.amazonaws.\(region).\(text)")
         }
-    }
-
-    /// The region named in the service name, if any.
-    public var region: String? {
-        let parts = fullName.split(separator: ".").map(String.init)
-        return parts.first(where: Regions.looksLikeRegion)
-    }
-
-    /// The part after the region: `s3`, `execute-api`, `ecr.dkr`, `vpce-svc-0123…`.
-    public var shortName: String {
-        let parts = fullName.split(separator: ".", omittingEmptySubsequences: false)
-        guard let index = parts.firstIndex(where: { Regions.looksLikeRegion(String($0)) }), index + 1 < parts.count else {
-            return fullName
-        }
-        return parts[(index + 1)...].joined(separator: ".")
     }
 
     /// True for services that also offer gateway endpoints.
