@@ -45,12 +45,13 @@ public struct Rendering: Sendable {
 public struct Pipeline: Sendable {
     public var formats: [OutputFormat]
     public var diagramOptions: DiagramOptions
-    /// The Markdown templates and price table (`--templates DIR`, else the built-in ones).
-    public var templates: TemplateSet
+    /// The Markdown templates and price table (`--templates DIR`); nil: the built-in ones, which
+    /// are parsed only when Markdown is rendered.
+    public var templates: TemplateSet?
     public var view: DiagramView
     public var split: SplitMode
 
-    public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet = .builtIn,
+    public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet? = nil,
                 view: DiagramView = .full, split: SplitMode = .auto) {
         self.formats = formats
         self.diagramOptions = diagramOptions
@@ -126,7 +127,7 @@ public struct Pipeline: Sendable {
                     if let note, !result.notes.contains(note) { result.notes.append(note) }
                 }
             case .md:
-                let markdown = timed(.md) { renderMarkdown(topology, documentName: name, templates: templates) }
+                let markdown = timed(.md) { renderMarkdown(topology, documentName: name, templates: templates ?? .builtIn) }
                 result.files.append(OutputFile(fileName: "\(name).md", contents: markdown))
             }
         }

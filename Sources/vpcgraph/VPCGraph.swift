@@ -96,7 +96,8 @@ struct Render: ParsableCommand {
         var files: [OutputFile] = []
         var notes: [String] = []
         var collector = DiagnosticCollector()
-        var templateSet = TemplateSet.builtIn
+        // nil: the built-in templates, parsed only when Markdown is asked for.
+        var templateSet: TemplateSet?
         if let templates {
             do {
                 templateSet = try TemplateSet(directory: templates)
