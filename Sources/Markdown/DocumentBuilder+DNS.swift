@@ -173,9 +173,9 @@ extension DocumentBuilder {
     func stepNode(_ step: NameResolution.Step) -> Node {
         let kinds = ["forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS"]
         var base = Node()
-        for kind in kinds { base.fields[kind] = .bool(false) }
-        base.fields["own"] = .bool(false)
-        base.fields.merge(stepDetails(step).fields) { $1 }
+        for kind in kinds { base[value: kind] = .bool(false) }
+        base[value: "own"] = .bool(false)
+        base.merge(stepDetails(step))
         return base
     }
 
@@ -205,9 +205,9 @@ extension DocumentBuilder {
     func answerNode(_ answer: NameResolution.Answer, endpointID: String) -> Node {
         let kinds = ["endpointIPs", "publicAddresses", "noSuchName", "values", "forwardedOut", "dnsSupportOff", "unknown"]
         var base = Node()
-        for kind in kinds { base.fields[kind] = .bool(false) }
-        base.fields["own"] = .bool(false)
-        base.fields.merge(answerDetails(answer, endpointID: endpointID).fields) { $1 }
+        for kind in kinds { base[value: kind] = .bool(false) }
+        base[value: "own"] = .bool(false)
+        base.merge(answerDetails(answer, endpointID: endpointID))
         return base
     }
 

@@ -130,7 +130,7 @@ extension DocumentBuilder {
         var flags: [RouteTarget.Kind: Node] = [:]
         for (kind, name) in zip(RouteTarget.Kind.allCases, names) {
             var node = Node()
-            for other in names { node.fields[other] = .bool(other == name) }
+            for other in names { node[value: other] = .bool(other == name) }
             flags[kind] = node
         }
         return flags

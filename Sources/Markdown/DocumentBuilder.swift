@@ -106,7 +106,7 @@ struct DocumentBuilder {
     /// A node of Bool flags, one per case, for templates to choose wording: `{{#kind.natGateway}}`.
     func flags(_ value: String, among all: [String]) -> Node {
         var node = Node()
-        for name in all { node.fields[name] = .bool(name == value) }
+        for name in all { node[value: name] = .bool(name == value) }
         return node
     }
 

@@ -38,26 +38,6 @@ extension Array: ViewValue where Element: ViewValue {
     var viewValue: TemplateValue { .list(map(\.viewValue)) }
 }
 
-/// A view-model node: what templates see. Keys are the names templates use. Absent keys are
-/// looked up in the enclosing nodes; `NoValue` stops that.
-struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
-    var fields: [String: TemplateValue]
-
-    init() { fields = [:] }
-
-    init(dictionaryLiteral elements: (String, any ViewValue)...) {
-        fields = Dictionary(minimumCapacity: elements.count)
-        for (key, value) in elements { fields[key] = value.viewValue }
-    }
-
-    subscript(key: String) -> (any ViewValue)? {
-        get { fields[key] }
-        set { fields[key] = newValue?.viewValue }
-    }
-
-    var viewValue: TemplateValue { .node(self) }
-}
-
 /// Where a list section's item is: what `first()`, `last()`, `index()`, `even()` and `odd()` see.
 struct ListPosition {
     var first: Bool
@@ -165,7 +145,7 @@ struct TemplateRenderer {
         case .local:
             value = stack[stack.count - 1]
             for part in name.parts {
-                guard case .node(let node) = value, let child = node.fields[part] else { return .none }
+                guard case .node(let node) = value, let child = node[value: part] else { return .none }
                 value = child
             }
         case .stack:
@@ -174,7 +154,7 @@ struct TemplateRenderer {
             var found: TemplateValue?
             var i = stack.count - 1
             while i >= 0 {
-                if case .node(let node) = stack[i], let child = node.fields[head] {
+                if case .node(let node) = stack[i], let child = node[value: head] {
                     found = child
                     break
                 }
@@ -182,7 +162,7 @@ struct TemplateRenderer {
             }
             guard var child = found else { return .none }
             for part in parts.dropFirst() {
-                guard case .node(let node) = child, let next = node.fields[part] else { return .none }
+                guard case .node(let node) = child, let next = node[value: part] else { return .none }
                 child = next
             }
             value = child
@@ -235,8 +215,8 @@ struct TemplateRenderer {
             }
         case .node(let node):
             switch transform {
-            case "count": return .int(node.fields.count)
-            case "empty": return .bool(node.fields.isEmpty)
+            case "count": return .int(node.count)
+            case "empty": return .bool(node.isEmpty)
             default: return .none
             }
         case .fragment, .bool, .none:
