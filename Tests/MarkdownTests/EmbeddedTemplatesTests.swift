@@ -44,4 +44,14 @@ import Testing
             "connectivity", "cost", "dns", "document", "endpoints", "policy", "route-tables", "summary", "vpcs",
         ])
     }
+
+    /// `TemplateSet.builtIn` only parses its templates; the scan a user's templates get is here.
+    @Test func builtInTemplatesScanClean() throws {
+        let set = TemplateSet.builtIn
+        let partials = Set(set.sources.keys)
+        for (name, source) in set.sources {
+            #expect(TemplateScanner(source: source).firstProblem(partials: partials) == nil, "\(name)")
+        }
+        _ = try TemplateSet(sources: set.sources, priceTableJSON: set.priceTableJSON, directory: "templates/markdown")
+    }
 }
