@@ -27,7 +27,8 @@ indirect enum TemplateNode: Sendable {
 }
 
 /// A tag's name: where to look it up and the transforms to apply (innermost first).
-struct TemplateName: Sendable, Equatable {
+/// A class, so the renderer copies one reference per tag rather than two arrays.
+final class TemplateName: Sendable {
     enum Kind: Sendable, Equatable {
         /// `.`: the current object.
         case current

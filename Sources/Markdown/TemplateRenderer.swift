@@ -35,7 +35,7 @@ extension Int: ViewValue {
 }
 
 extension Array: ViewValue where Element: ViewValue {
-    var viewValue: TemplateValue { .list(map(\.viewValue)) }
+    var viewValue: TemplateValue { .list(map { $0.viewValue }) }
 }
 
 /// Where a list section's item is: what `first()`, `last()`, `index()`, `even()` and `odd()` see.
