@@ -13,7 +13,8 @@ extension DocumentBuilder {
             "reaches": texts(vpc.reaches),
         ])
         node["name"] = optional(vpc.name.map { name in MarkdownText(name) })
-        node["subnets"] = vpc.subnets.map { subnetNode($0, in: vpc) }
+        let routing = VPCRouting(vpc)
+        node["subnets"] = vpc.subnets.map { subnetNode($0, routing: routing) }
         node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["natGateways"] = vpc.natGateways.map { nat -> Node in
@@ -31,19 +32,19 @@ extension DocumentBuilder {
         node["interfaceEndpoints"] = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc) }
         node["gatewayEndpoints"] = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc) }
         node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty
-        node["routeTables"] = vpc.routeTables.map { routeTableNode($0, in: vpc) }
-        node["subnetsWithoutRouteTable"] = vpc.subnets.filter { vpc.routeTable(for: $0) == nil }.map { ref($0.id, name: $0.name) }
+        node["routeTables"] = vpc.routeTables.indices.map { routeTableNode(vpc.routeTables[$0], routes: routing.routes[$0], in: vpc) }
+        node["subnetsWithoutRouteTable"] = vpc.subnets.filter { routing.routeTableIndex(for: $0) == nil }.map { ref($0.id, name: $0.name) }
         return node
     }
 
-    mutating func subnetNode(_ subnet: Subnet, in vpc: VPC) -> Node {
+    mutating func subnetNode(_ subnet: Subnet, routing: VPCRouting) -> Node {
         var node = anchored(subnet.id, [
             "zone": MarkdownText(subnet.availabilityZone),
             "cidr": MarkdownText(subnet.cidr.description),
-            "tier": flags(vpc.tier(of: subnet).rawValue, among: SubnetTier.allCases.map(\.rawValue)),
+            "tier": Self.tierFlags[routing.tier(of: subnet)]!,
         ])
         node["name"] = optional(subnet.name.map { name in MarkdownText(name) })
-        node["routeTable"] = optional(vpc.routeTable(for: subnet).map { ref($0.id, name: $0.name) })
+        node["routeTable"] = optional(routing.routeTable(for: subnet).map { ref($0.id, name: $0.name) })
         node["routeTableIsMain"] = subnet.routeTableID == nil
         return node
     }
@@ -80,7 +81,8 @@ extension DocumentBuilder {
         return node
     }
 
-    mutating func routeTableNode(_ table: RouteTable, in vpc: VPC) -> Node {
+    /// `routes`: the table's effective routes.
+    mutating func routeTableNode(_ table: RouteTable, routes: [Route], in vpc: VPC) -> Node {
         var node = anchored(table.id, ["isMain": table.isMain])
         node["name"] = optional(table.name.map { name in MarkdownText(name) })
         let explicit = vpc.subnets.filter { $0.routeTableID == table.id }
@@ -88,7 +90,7 @@ extension DocumentBuilder {
         node["subnets"] = explicit.map { ref($0.id, name: $0.name) }
         node["implicitSubnets"] = implicit.map { ref($0.id, name: $0.name) }
         node["unused"] = explicit.isEmpty && implicit.isEmpty
-        node["routes"] = vpc.effectiveRoutes(of: table).map { route -> Node in
+        node["routes"] = routes.map { route -> Node in
             var r: Node = [
                 "destination": MarkdownText(route.destination.description),
                 "target": route.target.kind == .local ? MarkdownFragment("local") : link(route.target.id),
@@ -123,6 +125,18 @@ extension DocumentBuilder {
         }
         return services
     }
+
+    /// `tier` flags of a subnet (`{{#tier.public}}`), made once per tier.
+    static let tierFlags: [SubnetTier: Node] = {
+        let names = SubnetTier.allCases.map(\.rawValue)
+        var flags: [SubnetTier: Node] = [:]
+        for tier in SubnetTier.allCases {
+            var node = Node()
+            for name in names { node[value: name] = .bool(name == tier.rawValue) }
+            flags[tier] = node
+        }
+        return flags
+    }()
 
     /// `kind` flags of a route target (`{{#kind.natGateway}}`), made once per kind.
     static let routeKindFlags: [RouteTarget.Kind: Node] = {

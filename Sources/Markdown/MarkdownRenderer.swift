@@ -10,14 +10,13 @@ import VPCModel
 public func renderMarkdown(_ topology: Topology, documentName: String, templates: TemplateSet = .builtIn) -> String {
     var builder = DocumentBuilder(topology: topology, documentName: documentName, prices: templates.prices)
     let model = builder.build()
-    let text = TemplateRenderer.render(TemplateSet.documentTemplate, root: model, templates: templates.parsed)
+    let text = TemplateRenderer.renderBytes(TemplateSet.documentTemplate, root: model, templates: templates.parsed)
     return tidyBlankLines(text)
 }
 
 /// Runs of blank lines (left where optional parts of the templates printed nothing) become one
 /// blank line, outside `<pre>` blocks; the text ends with exactly one newline.
-func tidyBlankLines(_ text: String) -> String {
-    let bytes = Array(text.utf8)
+func tidyBlankLines(_ bytes: [UInt8]) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var inPre = false, blank = true

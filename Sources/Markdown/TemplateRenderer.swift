@@ -50,15 +50,20 @@ struct ListPosition {
 /// they print (`MarkdownText` escapes itself).
 struct TemplateRenderer {
     let templates: [String: Template]
-    private(set) var output = ""
+    private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
 
     init(templates: [String: Template]) { self.templates = templates }
 
     /// The template named `name` rendered with `root`.
     static func render(_ name: String, root: Node, templates: [String: Template]) -> String {
+        String(decoding: renderBytes(name, root: root, templates: templates), as: UTF8.self)
+    }
+
+    /// The template named `name` rendered with `root`, as UTF-8.
+    static func renderBytes(_ name: String, root: Node, templates: [String: Template]) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
-        renderer.output.reserveCapacity(1 << 16)
+        renderer.output.reserveCapacity(1 << 18)
         renderer.stack.reserveCapacity(32)
         renderer.stack.append(.node(root))
         if let template = templates[name] { renderer.render(template.nodes, position: nil, indentation: "") }
@@ -67,8 +72,8 @@ struct TemplateRenderer {
 
     private mutating func emit(_ piece: String, _ indentation: String) {
         if piece.isEmpty { return }
-        if !indentation.isEmpty && output.utf8.last == UInt8(ascii: "\n") { output += indentation }
-        output += piece
+        if !indentation.isEmpty && output.last == UInt8(ascii: "\n") { output.append(contentsOf: indentation.utf8) }
+        output.append(contentsOf: piece.utf8)
     }
 
     private mutating func render(_ nodes: [TemplateNode], position: ListPosition?, indentation: String) {
