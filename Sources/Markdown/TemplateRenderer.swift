@@ -17,6 +17,16 @@ enum TemplateValue: Sendable {
     case none
 }
 
+extension TemplateValue {
+    /// The field `key` when this is a node (looked up in place, without copying the node).
+    func field(_ key: String) -> TemplateValue? {
+        switch self {
+        case .node(let node): node[value: key]
+        default: nil
+        }
+    }
+}
+
 /// What the view model's builders may store in a node.
 protocol ViewValue {
     var viewValue: TemplateValue { get }
@@ -150,24 +160,23 @@ struct TemplateRenderer {
         case .local:
             value = stack[stack.count - 1]
             for part in name.parts {
-                guard case .node(let node) = value, let child = node[value: part] else { return .none }
+                guard let child = value.field(part) else { return .none }
                 value = child
             }
         case .stack:
             let parts = name.parts
             guard let head = parts.first else { return .none }
-            var found: TemplateValue?
-            var i = stack.count - 1
-            while i >= 0 {
-                if case .node(let node) = stack[i], let child = node[value: head] {
-                    found = child
-                    break
+            let found: TemplateValue? = stack.withUnsafeBufferPointer { stack in
+                var i = stack.count - 1
+                while i >= 0 {
+                    if let child = stack[i].field(head) { return child }
+                    i -= 1
                 }
-                i -= 1
+                return nil
             }
             guard var child = found else { return .none }
             for part in parts.dropFirst() {
-                guard case .node(let node) = child, let next = node[value: part] else { return .none }
+                guard let next = child.field(part) else { return .none }
                 child = next
             }
             value = child
