@@ -60,10 +60,10 @@ struct DocumentBuilder {
     /// Gives the node its anchor, unless another node took it first.
     mutating func anchored(_ id: String, _ node: consuming Node) -> Node {
         var node = node
-        node["id"] = MarkdownText(id)
+        node.set("id", .text(id))
         let anchor = DocumentAnchor.id(for: id)
-        node["anchor"] = claimed.insert(anchor).inserted ? MarkdownFragment(anchor) : NoValue()
-        node["link"] = link(id)
+        node.set("anchor", claimed.insert(anchor).inserted ? .fragment(anchor) : .none)
+        node.set("link", .fragment(link(id).markdown))
         return node
     }
 
@@ -82,8 +82,10 @@ struct DocumentBuilder {
 
     /// A reference to another resource: its id, name and link.
     func ref(_ id: String, name: String? = nil) -> Node {
-        var node: Node = ["id": MarkdownText(id), "link": link(id)]
-        node["name"] = optional(name.map(MarkdownText.init))
+        var node = Node(capacity: 6)
+        node.set("id", .text(id))
+        node.set("link", .fragment(link(id).markdown))
+        node.set("name", name.map(TemplateValue.text) ?? .none)
         return node
     }
 
@@ -96,7 +98,12 @@ struct DocumentBuilder {
 
     /// `n`, and whether it is one (for "1 VPC" / "2 VPCs") or any.
     func count(_ n: Int) -> Node {
-        ["n": n, "plural": n != 1, "any": n > 0, "none": n == 0]
+        var node = Node(capacity: 4)
+        node.set("n", .int(n))
+        node.set("plural", .bool(n != 1))
+        node.set("any", .bool(n > 0))
+        node.set("none", .bool(n == 0))
+        return node
     }
 
     func texts<S: Sequence>(_ values: S) -> [MarkdownText] where S.Element: CustomStringConvertible {

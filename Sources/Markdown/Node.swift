@@ -14,6 +14,12 @@ struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
 
     init() { fields = [] }
 
+    /// An empty node with room for `capacity` fields.
+    init(capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
     init(dictionaryLiteral elements: (String, any ViewValue)...) {
         fields = []
         fields.reserveCapacity(elements.count + 4)
@@ -54,6 +60,11 @@ struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
                 fields.append(Field(key: key, value: newValue))
             }
         }
+    }
+
+    /// Sets a field (`.none` stores an explicit absence, as `NoValue` does).
+    mutating func set(_ key: String, _ value: TemplateValue) {
+        self[value: key] = value
     }
 
     /// Sets every field of `other` here, replacing fields of the same name.
