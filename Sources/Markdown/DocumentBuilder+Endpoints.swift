@@ -49,11 +49,9 @@ extension DocumentBuilder {
 
     /// Names that private hosted zones alias to the endpoint, as rows of its DNS names table.
     func aliasRecordNames(of endpointID: String, ips: [IPAddress]) -> [Node] {
-        topology.regions.flatMap(\.privateHostedZones).flatMap { zone in
-            zone.records.filter { $0.value == .endpointAlias(endpointID) }.map { record -> Node in
-                ["name": MarkdownText(record.name), "regional": false, "zonal": NoValue(), "privateDNS": false, "wildcard": false,
-                 "zone": ref(zone.id, name: zone.name), "ips": texts(ips)]
-            }
+        (aliasRecords[endpointID] ?? []).map { zone, record -> Node in
+            ["name": MarkdownText(record.name), "regional": false, "zonal": NoValue(), "privateDNS": false, "wildcard": false,
+             "zone": ref(zone.id, name: zone.name), "ips": texts(ips)]
         }
     }
 

@@ -22,6 +22,8 @@ struct DocumentBuilder {
     let vpcNames: [String: String]
     /// Services behind prefix list ids.
     let prefixListServices: [String: String]
+    /// Records of private hosted zones that alias an interface endpoint, by endpoint id, in document order.
+    let aliasRecords: [String: [(zone: PrivateHostedZone, record: DNSRecord)]]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
 
@@ -35,6 +37,13 @@ struct DocumentBuilder {
         for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
         self.vpcNames = names
         self.prefixListServices = Self.prefixListServices(of: topology)
+        var aliases: [String: [(zone: PrivateHostedZone, record: DNSRecord)]] = [:]
+        for zone in topology.regions.flatMap(\.privateHostedZones) {
+            for record in zone.records {
+                if case .endpointAlias(let id) = record.value { aliases[id, default: []].append((zone, record)) }
+            }
+        }
+        self.aliasRecords = aliases
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.
