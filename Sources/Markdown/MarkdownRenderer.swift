@@ -16,44 +16,68 @@ public func renderMarkdown(_ topology: Topology, documentName: String, templates
 
 /// Runs of blank lines (left where optional parts of the templates printed nothing) become one
 /// blank line, outside `<pre>` blocks; the text ends with exactly one newline.
-func tidyBlankLines(_ bytes: [UInt8]) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var inPre = false, blank = true
-    var start = 0
-    while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        let line = bytes[start..<end]
-        start = end + 1
-        let isBlank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        if !inPre && isBlank {
-            if !blank { out.append(UInt8(ascii: "\n")) }
-            blank = true
-            continue
-        }
-        out += line
-        out.append(UInt8(ascii: "\n"))
-        blank = false
-        if line.contains(UInt8(ascii: "<")) {
-            if contains(line, "<pre") { inPre = true }
-            if contains(line, "</pre>") { inPre = false }
+func tidyBlankLines(_ text: [UInt8]) -> String {
+    let newline = UInt8(ascii: "\n")
+    return text.withUnsafeBufferPointer { bytes in
+        // Every line is written with at most its own bytes and its line break; only the last may lack one.
+        String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+            var count = 0
+            var inPre = false, blank = true
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var isBlank = true, hasTag = false
+                while end < bytes.count {
+                    let b = bytes[end]
+                    if b == newline { break }
+                    if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") { isBlank = false }
+                    if b == UInt8(ascii: "<") { hasTag = true }
+                    end += 1
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                if !inPre && isBlank {
+                    if !blank {
+                        out[count] = newline
+                        count += 1
+                    }
+                    blank = true
+                    continue
+                }
+                if !line.isEmpty {
+                    _ = UnsafeMutableBufferPointer(rebasing: out[count..<count + line.count]).initialize(from: line)
+                    count += line.count
+                }
+                out[count] = newline
+                count += 1
+                blank = false
+                if hasTag {
+                    if contains(line, "<pre") { inPre = true }
+                    if contains(line, "</pre>") { inPre = false }
+                }
+            }
+            while count >= 2 && out[count - 1] == newline && out[count - 2] == newline { count -= 1 }
+            if count == 0 || out[count - 1] != newline {
+                out[count] = newline
+                count += 1
+            }
+            return count
         }
     }
-    while out.count >= 2 && out[out.count - 1] == UInt8(ascii: "\n") && out[out.count - 2] == UInt8(ascii: "\n") { out.removeLast() }
-    if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-    return String(decoding: out, as: UTF8.self)
 }
 
-private func contains(_ line: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+/// Whether `line` holds `needle`, looked for only where a `<` is (every needle starts with one).
+private func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
     let n = needle.utf8Start
-    let count = needle.utf8CodeUnitCount
-    guard line.count >= count else { return false }
-    var i = line.startIndex
-    while i + count <= line.endIndex {
-        var match = true
-        for k in 0..<count where line[i + k] != n[k] { match = false; break }
-        if match { return true }
+    let length = needle.utf8CodeUnitCount
+    guard line.count >= length else { return false }
+    var i = 0
+    while i + length <= line.count {
+        if line[i] == n[0] {
+            var match = true
+            for k in 1..<length where line[i + k] != n[k] { match = false; break }
+            if match { return true }
+        }
         i += 1
     }
     return false

@@ -73,7 +73,7 @@ struct TemplateRenderer {
     /// The template named `name` rendered with `root`, as UTF-8.
     static func renderBytes(_ name: String, root: Node, templates: [String: Template]) -> [UInt8] {
         var renderer = TemplateRenderer(templates: templates)
-        renderer.output.reserveCapacity(1 << 18)
+        renderer.output.reserveCapacity(1 << 20)
         renderer.stack.reserveCapacity(32)
         renderer.stack.append(.node(root))
         if let template = templates[name] { renderer.render(template.nodes, position: nil, indentation: "") }
