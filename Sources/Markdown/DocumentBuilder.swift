@@ -14,6 +14,8 @@ struct DocumentBuilder {
     let prices: PriceTable
     /// Every anchor the document defines (so a link is made only to a section that exists).
     let known: Set<String>
+    /// `resourceIDs(of:)` and their anchors, worked out once.
+    private let resources: [(id: String, anchor: String)]
     /// Anchors already given to a node: a resource id used twice is anchored once.
     private var claimed: Set<String> = []
     /// Name resolution over the topology, indexed once.
@@ -31,7 +33,9 @@ struct DocumentBuilder {
         self.topology = topology
         self.documentName = documentName
         self.prices = prices
-        self.known = Set(Self.resourceIDs(of: topology).map(DocumentAnchor.id(for:)))
+        let resources = Self.resourceIDs(of: topology).map { (id: $0, anchor: DocumentAnchor.id(for: $0)) }
+        self.resources = resources
+        self.known = Set(resources.map(\.anchor))
         self.resolver = NameResolver(topology)
         var names: [String: String] = [:]
         for (_, vpc) in topology.allVPCs where names[vpc.id] == nil { names[vpc.id] = vpc.name ?? "" }
@@ -86,7 +90,11 @@ struct DocumentBuilder {
 
     /// Makes the links of every resource once, before the nodes that use them.
     mutating func cacheLinks() {
-        for id in Self.resourceIDs(of: topology) where links[id] == nil { links[id] = link(id) }
+        links.reserveCapacity(resources.count)
+        for (id, anchor) in resources where links[id] == nil {
+            // What `link(id)` makes: every resource's anchor is known.
+            links[id] = MarkdownFragment("[\(MarkdownEscaping.code(id))](#\(anchor))")
+        }
     }
 
     /// A reference to another resource: its id, name and link.
