@@ -33,12 +33,6 @@ struct VPCRouting {
 
     /// `VPC.tier(of:)` with the routes worked out once.
     func tier(of subnet: Subnet) -> SubnetTier {
-        let defaults = routeTableIndex(for: subnet).map { routes[$0] }?.filter {
-            if case .cidr(let c) = $0.destination { return c.isDefaultRoute && $0.state == .active }
-            return false
-        } ?? []
-        if subnet.declaredPublic == true || defaults.contains(where: { $0.target.kind == .internetGateway }) { return .public }
-        if subnet.declaredPublic == false && defaults.contains(where: { $0.target.kind == .internetGateway }) { return .private }
-        return defaults.isEmpty ? .isolated : .private
+        SubnetTier.derived(declaredPublic: subnet.declaredPublic, routes: routeTableIndex(for: subnet).map { routes[$0] } ?? [])
     }
 }

@@ -13,6 +13,19 @@ public enum SubnetTier: String, Sendable, CaseIterable, Comparable {
     public static func < (a: SubnetTier, b: SubnetTier) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The tier of a subnet whose route table has `routes`: public as declared (`public: true`),
+    /// else public with an active default route to an internet gateway (unless `public: false`),
+    /// private with any other active default route, isolated with none.
+    public static func derived(declaredPublic: Bool?, routes: [Route]) -> SubnetTier {
+        if declaredPublic == true { return .public }
+        let defaults = routes.filter {
+            if case .cidr(let c) = $0.destination { return c.isDefaultRoute && $0.state == .active }
+            return false
+        }
+        if declaredPublic == nil && defaults.contains(where: { $0.target.kind == .internetGateway }) { return .public }
+        return defaults.isEmpty ? .isolated : .private
+    }
 }
 
 extension VPC {
@@ -52,13 +65,7 @@ extension VPC {
     }
 
     public func tier(of subnet: Subnet) -> SubnetTier {
-        let defaults = routeTable(for: subnet).map(effectiveRoutes)?.filter {
-            if case .cidr(let c) = $0.destination { return c.isDefaultRoute && $0.state == .active }
-            return false
-        } ?? []
-        if subnet.declaredPublic == true || defaults.contains(where: { $0.target.kind == .internetGateway }) { return .public }
-        if subnet.declaredPublic == false && defaults.contains(where: { $0.target.kind == .internetGateway }) { return .private }
-        return defaults.isEmpty ? .isolated : .private
+        SubnetTier.derived(declaredPublic: subnet.declaredPublic, routes: routeTable(for: subnet).map(effectiveRoutes) ?? [])
     }
 
     /// Public as declared, else derived: a default route to an internet gateway.

@@ -33,6 +33,9 @@ import Testing
         var declared = v
         declared.subnets[3].declaredPublic = true
         #expect(declared.tier(of: declared.subnets[3]) == .public)
+        declared.subnets[0].declaredPublic = false
+        #expect(declared.tier(of: declared.subnets[0]) == .private, "public: false wins over an internet gateway route")
+        #expect(SubnetTier.derived(declaredPublic: false, routes: []) == .isolated)
     }
 
     @Test func gatewayEndpointRoutesAndLocalRouteAreDerived() {
