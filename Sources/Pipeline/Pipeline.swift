@@ -113,10 +113,21 @@ public struct Pipeline: Sendable {
                 for diagram in diagrams { result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot)) }
             case .svg:
                 timed(.svg) {
+                    // What links in the SVGs may point at: the diagrams of this render and its document.
+                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + ["\(name).md"])
                     for diagram in diagrams {
                         let (svg, messages) = GraphvizRenderer.render(dot: diagram.dot, format: .svg, file: "\(diagram.baseName).dot")
                         result.diagnostics += messages
-                        if let svg { result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: SVGPostProcessor.process(svg, options: svgOptions))) }
+                        guard let svg else { continue }
+                        let processed = SVGPostProcessor.process(svg, options: svgOptions)
+                        let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
+                        guard problems.isEmpty else {
+                            // A bug of vpcgraph's, never the input's: refuse to write it.
+                            result.diagnostics.append(.error("refusing to write '\(diagram.baseName).svg': it \(problems.joined(separator: "; "))",
+                                                             at: SourceLocation(file: "\(diagram.baseName).svg"), rule: "svg-safety"))
+                            continue
+                        }
+                        result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: processed))
                     }
                 }
             case .png:
