@@ -61,15 +61,12 @@ public enum GraphvizRenderer {
         }
 
         var graph: UnsafeMutablePointer<Agraph_t>?
-        let read = step {
-            let utf8 = Array(dot.utf8)
-            graph = utf8.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { vpcg_read($0, buffer.count) }
-            }
+        let parsed = step {
+            graph = read(dot)
             return graph != nil
         }
         guard let graph else { return failure("graphviz could not read the diagram") }
-        guard read else {
+        guard parsed else {
             agclose(graph)  // not laid out yet: nothing of dot's to free
             return failure("graphviz could not read the diagram")
         }
@@ -96,6 +93,29 @@ public enum GraphvizRenderer {
         agclose(graph)
         guard rendered else { return failure("graphviz could not render the diagram") }
         return (output, diagnostics)
+    }
+
+    /// Reads `dot` as Graphviz would, without laying it out: the errors it reports (a DOT file
+    /// written without an SVG is still one Graphviz must be able to read).
+    public static func check(dot: String, file: String) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        vpcg_errors_begin()
+        let graph = read(dot)
+        if let graph { agclose(graph) }
+        var diagnostics = parseMessages(String(cString: vpcg_errors_end()), file: file)
+        if graph == nil && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("graphviz could not read the diagram", at: SourceLocation(file: file), rule: "graphviz"))
+        }
+        return diagnostics
+    }
+
+    /// Parses DOT text with the sequential id discipline (see `vpcg_read`). Callers hold the lock.
+    private static func read(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
+        let utf8 = Array(dot.utf8)
+        return utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { vpcg_read($0, buffer.count) }
+        }
     }
 
     /// Turns Graphviz's messages ("Warning: …", "Error: … in line 3 near …") into diagnostics.

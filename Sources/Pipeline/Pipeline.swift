@@ -110,7 +110,15 @@ public struct Pipeline: Sendable {
         for format in formats {
             switch format {
             case .dot:
-                for diagram in diagrams { result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot)) }
+                for diagram in diagrams {
+                    // With an SVG, Graphviz reads the same text below; without one, check it reads.
+                    if !formats.contains(.svg) {
+                        let problems = GraphvizRenderer.check(dot: diagram.dot, file: "\(diagram.baseName).dot")
+                        result.diagnostics += problems
+                        if problems.contains(where: { $0.severity == .error }) { continue }
+                    }
+                    result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot))
+                }
             case .svg:
                 timed(.svg) {
                     // What links in the SVGs may point at: the diagrams of this render and its document.

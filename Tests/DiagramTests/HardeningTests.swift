@@ -213,3 +213,17 @@ enum SVGInspection {
         return numbers.count == 4 ? (numbers[2], numbers[3]) : nil
     }
 }
+
+extension HardeningTests {
+    /// A DOT file written without an SVG is still read by Graphviz first: what it cannot read is
+    /// an error, not a file.
+    @Test func dotAloneIsCheckedByGraphviz() {
+        #expect(GraphvizRenderer.check(dot: "digraph g { a -> b; }\n", file: "ok.dot").isEmpty)
+        #expect(GraphvizRenderer.check(dot: "digraph g {\n  a -> ;\n}\n", file: "bad.dot").map(\.description)
+            == ["bad.dot:2: error: graphviz: syntax error in line 2 near ';' [graphviz]"])
+        let topology = HostileInput.peered(count: 3, name: #"a\"b"# + "\u{1}")
+        let (files, diagnostics) = Pipeline(formats: [.dot]).render(topology, name: "dot-only")
+        #expect(diagnostics.isEmpty)
+        #expect(files.map(\.fileName) == ["dot-only.dot"])
+    }
+}
