@@ -382,7 +382,7 @@ struct AWSSnapshotDecoder {
             rules += securityGroupRules(permission, group: id)
         }
         let group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
-                                  ingress: rules, origin: Origin(n.location))
+                                  ingress: rules, origin: Origin(n.location, fields: ["id": n.location(of: "GroupId")]))
         return AWSSnapshot.SecurityGroupFacts(group: group, vpc: vpc)
     }
 

@@ -89,16 +89,17 @@ public enum IDRules {
         }
         guard let prefix = kind.prefix else { return nil }
         let consequence = "links to the AWS console will not work"
+        let article = "aeiou".contains(kind.name.first!) ? "an" : "a"
         guard id.hasPrefix(prefix), id.count > prefix.count else {
-            return .warning("'\(id)' does not look like a \(what) (\(prefix)…); \(consequence)", at: location, rule: "id-format")
+            return .warning("'\(id)' does not look like \(article) \(what) (\(prefix)…); \(consequence)", at: location, rule: "id-format")
         }
         let rest = id.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
         if kind == .hostedZone {
             if !rest.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
-                return .warning("'\(id)' does not look like a \(what) (Z and upper-case letters and digits); \(consequence)", at: location, rule: "id-format")
+                return .warning("'\(id)' does not look like \(article) \(what) (Z and upper-case letters and digits); \(consequence)", at: location, rule: "id-format")
             }
         } else if !rest.allSatisfy({ ("a"..."f").contains($0) || ("0"..."9").contains($0) }) {
-            return .warning("'\(id)' does not look like a \(what) (\(prefix) and lower-case hex digits); \(consequence)", at: location, rule: "id-format")
+            return .warning("'\(id)' does not look like \(article) \(what) (\(prefix) and lower-case hex digits); \(consequence)", at: location, rule: "id-format")
         }
         return nil
     }
