@@ -71,42 +71,46 @@ public enum IDKind: String, CaseIterable, Sendable {
 public enum IDRules {
     /// The diagnostic for `id` used as an id of `kind` at `location`, or nil when it is well-formed.
     public static func check(_ id: String, as kind: IDKind, at location: SourceLocation?) -> Diagnostic? {
-        let what = "\(kind.name) id"
+        var what: String { "\(kind.name) id" }
         if id.isEmpty {
             return .error("\(what) is empty", at: location, rule: "id-characters")
         }
-        let allowedPunctuation: Set<Unicode.Scalar> = kind == .onPremisesNetwork ? ["-", ".", "_"] : ["-"]
-        var offending: [Unicode.Scalar] = []
-        for scalar in id.unicodeScalars where !(isLetterOrDigit(scalar) || allowedPunctuation.contains(scalar)) {
-            if !offending.contains(scalar) { offending.append(scalar) }
+        let isOnPremises = kind == .onPremisesNetwork
+        func allowed(_ byte: UInt8) -> Bool {
+            isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || (isOnPremises && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")))
         }
-        if !offending.isEmpty {
+        if !id.utf8.allSatisfy(allowed) {
+            var offending: [Unicode.Scalar] = []
+            for scalar in id.unicodeScalars where !(scalar.isASCII && allowed(UInt8(scalar.value))) && !offending.contains(scalar) {
+                offending.append(scalar)
+            }
             let list = offending.map { "'\(escaped(String($0)))'" }.joined(separator: ", ")
-            let message = kind == .onPremisesNetwork
+            let message = isOnPremises
                 ? "\(what) '\(escaped(id))' has characters vpcgraph does not allow in it: \(list) (use letters, digits, '.', '_' and '-')"
                 : "\(what) '\(escaped(id))' has characters no AWS id has: \(list) (AWS ids are letters, digits and '-')"
             return .error(message, at: location, rule: "id-characters")
         }
         guard let prefix = kind.prefix else { return nil }
         let consequence = "links to the AWS console will not work"
-        let article = "aeiou".contains(kind.name.first!) ? "an" : "a"
-        guard id.hasPrefix(prefix), id.count > prefix.count else {
+        var article: String { "aeiou".contains(kind.name.first!) ? "an" : "a" }
+        guard id.utf8.count > prefix.utf8.count, id.utf8.starts(with: prefix.utf8) else {
             return .warning("'\(id)' does not look like \(article) \(what) (\(prefix)…); \(consequence)", at: location, rule: "id-format")
         }
-        let rest = id.unicodeScalars.dropFirst(prefix.unicodeScalars.count)
+        // Only ASCII from here on (checked above), so bytes are characters.
+        let rest = id.utf8.dropFirst(prefix.utf8.count)
         if kind == .hostedZone {
-            if !rest.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
+            if !rest.allSatisfy({ isUpper($0) || isDigit($0) }) {
                 return .warning("'\(id)' does not look like \(article) \(what) (Z and upper-case letters and digits); \(consequence)", at: location, rule: "id-format")
             }
-        } else if !rest.allSatisfy({ ("a"..."f").contains($0) || ("0"..."9").contains($0) }) {
+        } else if !rest.allSatisfy({ isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) {
             return .warning("'\(id)' does not look like \(article) \(what) (\(prefix) and lower-case hex digits); \(consequence)", at: location, rule: "id-format")
         }
         return nil
     }
 
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
-    }
+    static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
+    static func isLetterOrDigit(_ b: UInt8) -> Bool { isDigit(b) || isUpper(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }
 
     /// `text` with everything but printable ASCII written as `\u{…}`, and `\` and `'` escaped, so that
     /// a message shows exactly what the input holds and a terminal shows nothing it would act on.
