@@ -1,6 +1,7 @@
 import AWSImport
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 import VPCModel
 import VPCReaders
@@ -124,5 +125,21 @@ import VPCReaders
         #expect(diagnostics.map { $0.description.replacingOccurrences(of: folder + "/", with: "") } == [
             "eu-west-1/vpcs.json: $.Vpcs[0].VpcId: error: VPC id 'vpc-1/../../escaped' has characters no AWS id has: '/', '.' (AWS ids are letters, digits and '-') [id-characters]",
         ])
+    }
+
+    /// Through the command line: exit 1, the error on stderr, nothing written, from a snapshot and from YAML.
+    @Test func aHostileIdStopsRenderingAndImport() throws {
+        let folder = try Self.snapshot(permissions: [], vpcID: "vpc-1/../../escaped")
+        let work = try Tools.temporaryFolder()
+        defer { for f in [folder, work] { try? FileManager.default.removeItem(atPath: f) } }
+        let error = "error: VPC id 'vpc-1/../../escaped' has characters no AWS id has: '/', '.' (AWS ids are letters, digits and '-') [id-characters]\n"
+        let render = try Run.vpcgraph(["render", "--from", "aws", folder, "-o", work + "/out"])
+        #expect(render.status == 1 && render.stderr == "\(folder)/eu-west-1/vpcs.json: $.Vpcs[0].VpcId: " + error)
+        let imported = try Run.vpcgraph(["import", "aws", folder, "-o", work + "/net.yaml"])
+        #expect(imported.status == 1 && imported.stderr == "\(folder)/eu-west-1/vpcs.json: $.Vpcs[0].VpcId: " + error)
+        try Fixture.write("regions:\n  eu-west-1:\n    vpcs:\n      - {id: vpc-1/../../escaped, cidr: 10.0.0.0/16}\n", to: work + "/in/net.yaml")
+        let fromYAML = try Run.vpcgraph(["render", work + "/in/net.yaml", "-o", work + "/out"])
+        #expect(fromYAML.status == 1 && fromYAML.stderr == "\(work)/in/net.yaml:4:14: " + error)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["in"])
     }
 }
