@@ -279,12 +279,15 @@ public enum TopologyParser {
             }
         }
         if let node = r.value("aws_ports"), !isNull(node) {
-            guard case .sequence(let items) = node, items.count == 2,
-                  case let values = items.map({ isNull($0) ? Optional<Int?>.some(nil) : $0.scalar.flatMap { Int($0.string) }.map(Optional.some) }),
-                  values.allSatisfy({ $0 != nil }) else {
+            /// One of the two numbers: `.some(nil)` for null, nil when it is not a whole number.
+            func member(_ item: Node) -> Int?? {
+                if isNull(item) { return .some(nil) }
+                guard case .scalar(let scalar) = item, let value = Int(scalar.string) else { return nil }
+                return .some(value)
+            }
+            guard case .sequence(let items) = node, items.count == 2, let from = member(items[0]), let to = member(items[1]) else {
                 return fail("'aws_ports' of \(owner) must be [FromPort, ToPort], each a whole number or null, found \(describeNode(node))", at: node)
             }
-            let (from, to) = (values[0]!, values[1]!)
             range = TrafficRange(ipProtocol: ipProtocol, fromPort: from, toPort: to)
             if case .asReported = range {
                 c.warning("\(owner) keeps \(TrafficRange.reportedReason(ipProtocol: ipProtocol, fromPort: from, toPort: to)); documented as given",
