@@ -82,6 +82,11 @@ struct Collect: AsyncParsableCommand {
         } catch let error as CollectError {
             failure = error
         }
+        // Ctrl-C reaches the whole process group: an `aws` child may die of it before our handler
+        // has run. A call ended by SIGINT or SIGTERM gives the handler a second to claim the exit.
+        if case .failed(_, let code, _)? = failure, code == 128 + SIGINT || code == 128 + SIGTERM {
+            for _ in 0..<100 where !session.isInterrupted { try? await Task.sleep(for: .milliseconds(10)) }
+        }
         // A signal's handler, once it has claimed the exit, cleans up and exits: wait for it.
         guard exit.claim() else { await ExitClaim.waitForever() }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }

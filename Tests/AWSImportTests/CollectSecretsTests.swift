@@ -42,7 +42,8 @@ import Testing
 
     /// A folder with an `aws` script. For the operation named by `HANG_ON` it prints its output,
     /// writes its pid to `marker` and then sleeps (exec, so the pid is the sleeping process), as a
-    /// call in flight. `describe-security-groups` prints `big.err` to stderr, `big.json`, and
+    /// call in flight; for the one named by `CTRL_C_ON` it sends SIGINT to vpcgraph and to itself,
+    /// as Ctrl-C does to the terminal's foreground process group. `describe-security-groups` prints `big.err` to stderr, `big.json`, and
     /// `big.err` again, when those files exist.
     static func standIn() throws -> String {
         let bin = try Tools.temporaryFolder("stand-in-aws")
@@ -56,6 +57,9 @@ import Testing
                 if [ -f "\(bin)/big.json" ]; then cat "\(bin)/big.err" >&2; cat "\(bin)/big.json"; cat "\(bin)/big.err" >&2; else echo '{}'; fi ;;
               *) echo '{}' ;;
             esac
+            if [ "$2" = "$CTRL_C_ON" ]; then
+              kill -INT $PPID $$
+            fi
             if [ "$2" = "$HANG_ON" ]; then
               echo $$ > "\(bin)/marker.tmp"
               mv "\(bin)/marker.tmp" "\(bin)/marker"
@@ -67,10 +71,11 @@ import Testing
         return bin
     }
 
-    static func environment(bin: String, hangOn: String = "-") -> [String: String] {
+    static func environment(bin: String, hangOn: String = "-", ctrlCOn: String = "-") -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = bin + ":/usr/bin:/bin"
         env["HANG_ON"] = hangOn
+        env["CTRL_C_ON"] = ctrlCOn
         env["NO_COLOR"] = "1"
         return env
     }
@@ -163,6 +168,23 @@ import Testing
         #expect(try Fixture.read(work + "/snap/old.txt") == "keep me\n")
         // The stand-in was killed and reaped before vpcgraph exited.
         #expect(kill(standIn, 0) == -1 && errno == ESRCH, "the stand-in \(standIn) still runs")
+    }
+
+    /// Ctrl-C in a terminal reaches `aws` too, which may die of it before vpcgraph's handler runs:
+    /// still the interruption (130, the folder as it was), not "the call failed".
+    @Test func ctrlCReachingTheCallToo() throws {
+        let bin = try Self.standIn()
+        let work = try Tools.temporaryFolder("collect-ctrl-c")
+        defer { for f in [bin, work] { try? FileManager.default.removeItem(atPath: f) } }
+        try Fixture.write("keep me\n", to: work + "/snap/old.txt")
+        let result = try Run.vpcgraph(["collect", "--region", "eu-west-1", "-o", work + "/snap", "--force"],
+                                      environment: Self.environment(bin: bin, ctrlCOn: "describe-vpn-connections"))
+        #expect(result.status == 130)
+        #expect(result.stderr.hasSuffix("collect: interrupted by SIGINT; '\(work)/snap' left as it was\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("error:"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["snap"])
+        #expect(try Fixture.read(work + "/snap/old.txt") == "keep me\n")
+        #expect(Self.filesHoldingSecrets(under: [work]) == [])
     }
 
     /// A finished snapshot: no secret in any file, no staging folder left, and the modes any
