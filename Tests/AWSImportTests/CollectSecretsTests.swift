@@ -52,11 +52,15 @@ import Testing
             #!/bin/sh
             case "$2" in
               describe-vpcs) echo '{"Vpcs": [{"VpcId": "vpc-0a", "CidrBlock": "10.0.0.0/16"}]}' ;;
-              describe-vpn-connections) cat "\(bin)/vpn.json" ;;
+              describe-vpn-connections) if [ "$VPN_NOT_JSON" = 1 ]; then head -c -5 "\(bin)/vpn.json"; else cat "\(bin)/vpn.json"; fi ;;
               describe-security-groups)
                 if [ -f "\(bin)/big.json" ]; then cat "\(bin)/big.err" >&2; cat "\(bin)/big.json"; cat "\(bin)/big.err" >&2; else echo '{}'; fi ;;
               *) echo '{}' ;;
             esac
+            if [ "$2" = "$FAIL_ON" ]; then
+              echo "An error occurred (RequestLimitExceeded) when calling the DescribeVpnGateways operation: Request limit exceeded." >&2
+              exit 254
+            fi
             if [ "$2" = "$CTRL_C_ON" ]; then
               kill -INT $PPID $$
             fi
@@ -71,8 +75,10 @@ import Testing
         return bin
     }
 
-    static func environment(bin: String, hangOn: String = "-", ctrlCOn: String = "-") -> [String: String] {
+    static func environment(bin: String, hangOn: String = "-", ctrlCOn: String = "-", failOn: String = "-", vpnNotJSON: Bool = false) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
+        env["FAIL_ON"] = failOn
+        env["VPN_NOT_JSON"] = vpnNotJSON ? "1" : "0"
         env["PATH"] = bin + ":/usr/bin:/bin"
         env["HANG_ON"] = hangOn
         env["CTRL_C_ON"] = ctrlCOn
@@ -185,6 +191,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["snap"])
         #expect(try Fixture.read(work + "/snap/old.txt") == "keep me\n")
         #expect(Self.filesHoldingSecrets(under: [work]) == [])
+    }
+
+    /// A failed call, or an output cut short (the VPN one, both keys in it):
+    /// exit 1 with the error, the old snapshot as it was, no staging folder, no key anywhere.
+    @Test(arguments: [false, true])
+    func aFailedCollectKeepsTheOldSnapshotAndLeavesNoKey(cutShort: Bool) throws {
+        let bin = try Self.standIn()
+        let work = try Tools.temporaryFolder("collect-failed")
+        defer { for f in [bin, work] { try? FileManager.default.removeItem(atPath: f) } }
+        try Fixture.write("keep me\n", to: work + "/snap/old.txt")
+        let environment = cutShort ? Self.environment(bin: bin, vpnNotJSON: true) : Self.environment(bin: bin, failOn: "describe-vpn-gateways")
+        let result = try Run.vpcgraph(["collect", "--region", "eu-west-1", "-o", work + "/snap", "--force", "--jobs", "1"], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix(cutShort
+            ? "error: 'aws ec2 describe-vpn-connections' printed something that is not JSON: unexpected end of file inside an object, expected ',' or '}' (truncated file?) at line 1 [collect]\n"
+            : "error: 'aws ec2 describe-vpn-gateways' failed (exit 254)\n  aws said: An error occurred (RequestLimitExceeded) when calling the DescribeVpnGateways operation: Request limit exceeded. [collect]\n"),
+                "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work) == ["snap"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/snap") == ["old.txt"])
+        #expect(try Fixture.read(work + "/snap/old.txt") == "keep me\n")
+        #expect(Self.filesHoldingSecrets(under: [work]) == [])
+        #expect(!Self.secrets.contains { result.stderr.contains($0) })
     }
 
     /// A finished snapshot: no secret in any file, no staging folder left, and the modes any
