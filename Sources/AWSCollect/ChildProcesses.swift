@@ -139,9 +139,11 @@ final class ChildProcesses: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var reaped: pid_t = -1
+        repeat { reaped = waitpid(pid, &status, 0) } while reaped == -1 && errno == EINTR
         running.remove(pid)
         condition.broadcast()
+        guard reaped == pid else { return -1 } // reaped by someone else: how it ended is unknown, not a success
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
