@@ -19,7 +19,7 @@ let package = Package(
         // AWS CLI `describe-*` outputs (a snapshot folder) -> model + diagnostics located by file and JSON path.
         .target(name: "AWSImport", dependencies: ["VPCModel"]),
         // Runs the AWS CLI to collect a snapshot that AWSImport reads.
-        .target(name: "AWSCollect", dependencies: ["AWSImport"]),
+        .target(name: "AWSCollect", dependencies: ["AWSImport", "VPCModel"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // What Swift cannot express: an id discipline, plugin loading, error capture.

@@ -24,7 +24,8 @@ enum DiagnosticPrinter {
     }
 
     /// Messages quote names from the input, which may hold terminal escape sequences or
-    /// bidirectional overrides: those characters are printed as `\u{…}`, never sent to the terminal.
+    /// bidirectional overrides: those characters (all control characters but the line break) are
+    /// printed as `\u{…}`, never sent to the terminal.
     static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var out = ""
@@ -40,6 +41,7 @@ enum DiagnosticPrinter {
 
     private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x0A: false  // messages of several lines (what aws said, below the error)
         case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
