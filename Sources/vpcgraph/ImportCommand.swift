@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSImport
+import FileAccess
 import Foundation
 import Pipeline
 import VPCModel
@@ -47,27 +48,19 @@ struct ImportAWS: ParsableCommand {
             FileHandle.standardOutput.write(Data(yaml.utf8))
             return
         }
+        // The folder and the plain file name the writer takes ("" for the current folder).
+        let name = output.split(separator: "/").last.map(String.init) ?? ""
+        let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
+        guard !output.hasSuffix("/"), name != ".", name != ".." else {
+            DiagnosticPrinter.print([.error("'\(output)' is a folder; give the topology file's name", at: SourceLocation(file: output), rule: "output")])
+            throw ExitCode(1)
+        }
         do {
-            try OutputFile.writeAtomically(yaml, to: output)
+            try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force)
         } catch {
-            DiagnosticPrinter.print([.error("cannot write '\(output)': \(error.localizedDescription)", at: SourceLocation(file: output), rule: "output")])
+            DiagnosticPrinter.print(OutputWriter.diagnostics(error))
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
-    }
-}
-
-extension OutputFile {
-    /// Writes to a temporary file beside `path`, then renames it into place.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }
