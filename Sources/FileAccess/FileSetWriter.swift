@@ -347,4 +347,10 @@ public struct FileWriteProblem: Equatable, Sendable {
     public var path: String
     /// The whole message, e.g. `cannot write 'out/x.svg': Permission denied; nothing was written`.
     public var message: String
+
+    public init(kind: Kind, path: String, message: String) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+    }
 }

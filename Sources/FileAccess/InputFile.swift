@@ -78,12 +78,16 @@ public enum InputFileError: Error, Equatable, Sendable {
         case .isDirectory: "cannot read '\(path)': Is a directory"
         case .unreadable(let reason): "cannot read '\(path)': \(reason)"
         case .tooLarge(let size, let limit):
-            "'\(path)' is \(size.map(InputFileError.mebibytes) ?? "more than \(InputFileError.mebibytes(limit))"); "
+            "'\(path)' is \(size.map { InputFileError.size($0, limit: limit) } ?? "more than \(InputFileError.mebibytes(limit, decimals: false))"); "
                 + "vpcgraph reads inputs of at most \(InputFileError.mebibytes(limit, decimals: false))"
         }
     }
 
-    static func mebibytes(_ bytes: Int) -> String { mebibytes(bytes, decimals: true) }
+    /// `70.0 MiB`; in bytes when that would read like the limit itself (`67108865 bytes`).
+    static func size(_ bytes: Int, limit: Int) -> String {
+        let shown = mebibytes(bytes, decimals: true)
+        return shown == mebibytes(limit, decimals: true) ? "\(bytes) bytes" : shown
+    }
 
     static func mebibytes(_ bytes: Int, decimals: Bool) -> String {
         let value = Double(bytes) / Double(1 << 20)
