@@ -89,7 +89,10 @@ public struct FileSetWriter: Sendable {
         if !problems.isEmpty { throw FileWriteError(problems: problems) }
 
         // 2. The folder, its lock, leftovers.
-        try Self.createDirectory(opened)
+        // Folders this run created are removed again (when still empty) if the set is not written.
+        let created = try Self.createDirectory(opened)
+        var written = false
+        defer { if !written { for folder in created.reversed() { rmdir(folder) } } }
         let dir = open(opened, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir < 0 { throw .one(.failed, opened, "cannot open folder '\(opened)': \(Self.reason(errno))") }
         defer { close(dir) }
@@ -133,6 +136,7 @@ public struct FileSetWriter: Sendable {
             throw .one(.failed, shown(error.name), message)
         }
         transaction.finish()
+        written = true
         return files.map { shown($0.name) }
     }
 
@@ -143,23 +147,30 @@ public struct FileSetWriter: Sendable {
 
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// `mkdir -p`, with errors in words.
-    static func createDirectory(_ path: String) throws(FileWriteError) {
+    /// `mkdir -p`, with errors in words. Returns the folders it created, outermost first.
+    static func createDirectory(_ path: String) throws(FileWriteError) -> [String] {
         var info = stat()
         if stat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { return }
+            if (info.st_mode & S_IFMT) == S_IFDIR { return [] }
             throw .one(.failed, path, "cannot create folder '\(path)': \(reason(ENOTDIR))")
         }
+        var created: [String] = []
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
-            if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
-                throw .one(.failed, path, "cannot create folder '\(path)': \(reason(errno))")
+            if mkdir(prefix, 0o777) == 0 {
+                created.append(prefix)
+            } else if errno != EEXIST {
+                let code = errno
+                for folder in created.reversed() { rmdir(folder) }
+                throw .one(.failed, path, "cannot create folder '\(path)': \(reason(code))")
             }
         }
         if stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+            for folder in created.reversed() { rmdir(folder) }
             throw .one(.failed, path, "cannot create folder '\(path)': \(reason(ENOTDIR))")
         }
+        return created
     }
 
     /// Removes every entry of `dir` named like a temporary (files and symlinks: unlink never follows

@@ -185,6 +185,11 @@ import Testing
         try Data("mine".utf8).write(to: URL(fileURLWithPath: root + "/out"))
         let found = problems { try FileSetWriter().write([("x", Data())], into: root + "/out/sub") }
         #expect(found.map(\.message) == ["cannot create folder '\(root)/out/sub': Not a directory"])
+        // A failure after the folders were created removes them again.
+        let failing = FileSetWriter(faults: { step, _ in step == .write ? EIO : nil })
+        let failed = problems { try failing.write([("x", Data())], into: root + "/new/sub") }
+        #expect(failed.map(\.message) == ["cannot write '\(root)/new/sub/x': Input/output error; nothing was written"])
+        #expect(Self.listing(root) == ["out"])
     }
 
     @Test func inputsOverTheBoundAreRefusedBeforeReading() throws {
