@@ -34,6 +34,13 @@ struct ImportAWS: ParsableCommand {
     var force = false
 
     func run() throws {
+        // The folder and the plain file name the writer takes ("" for the current folder).
+        let name = output.split(separator: "/").last.map(String.init) ?? ""
+        let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
+        guard output == "-" || !output.hasSuffix("/"), !name.isEmpty, name != ".", name != ".." else {
+            DiagnosticPrinter.print([.error("'\(output)' does not name a file; give the topology file's path, or '-' for standard output", at: SourceLocation(file: output), rule: "output")])
+            throw ExitCode(1)
+        }
         if output != "-" && FileManager.default.fileExists(atPath: output) && !force {
             DiagnosticPrinter.print([.error("'\(output)' already exists; pass --force to replace it", at: SourceLocation(file: output), rule: "output-exists")])
             throw ExitCode(1)
@@ -47,13 +54,6 @@ struct ImportAWS: ParsableCommand {
         if output == "-" {
             FileHandle.standardOutput.write(Data(yaml.utf8))
             return
-        }
-        // The folder and the plain file name the writer takes ("" for the current folder).
-        let name = output.split(separator: "/").last.map(String.init) ?? ""
-        let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
-        guard !output.hasSuffix("/"), name != ".", name != ".." else {
-            DiagnosticPrinter.print([.error("'\(output)' is a folder; give the topology file's name", at: SourceLocation(file: output), rule: "output")])
-            throw ExitCode(1)
         }
         do {
             try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force)

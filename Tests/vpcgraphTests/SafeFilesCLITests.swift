@@ -107,6 +107,12 @@ import Testing
         #expect(bare.status == 0 && bare.stderr == "wrote here.yaml\n")
         let again = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", "here.yaml"], currentDirectory: URL(fileURLWithPath: dir))
         #expect(again.stderr == "here.yaml: error: 'here.yaml' already exists; pass --force to replace it [output-exists]\n")
+        for output in [dir + "/", dir + "/..", ""] {
+            let folder = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", output, "--force"])
+            #expect(folder.status == 1)
+            #expect(folder.stderr == "\(output): error: '\(output)' does not name a file; give the topology file's path, or '-' for standard output [output]\n")
+        }
+        #expect(Self.listing(dir) == ["here.yaml", "net.yaml", "victim"])
     }
 
     @Test func aTopologyOverTheBoundIsRefused() throws {
