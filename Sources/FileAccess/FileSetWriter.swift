@@ -64,13 +64,14 @@ public struct FileSetWriter: Sendable {
             && !name.hasPrefix(temporaryPrefix)
     }
 
-    /// Writes `files` (name, bytes) into `directory`, created if missing ("": the current folder, and
-    /// the paths are shown as bare names). With `replacing` false, a
+    /// Writes `files` (name, bytes) into `directory`, created if missing unless `creatingFolder` is
+    /// false ("": the current folder, and the paths are shown as bare names). With `replacing` false, a
     /// target that exists already is a problem (reported before anything is written, and checked
     /// again atomically when each file is put in place). Returns the paths written
     /// (`directory/name`, as given), in the order of `files`.
     @discardableResult
-    public func write(_ files: [(name: String, data: Data)], into directory: String, replacing: Bool = true) throws(FileWriteError) -> [String] {
+    public func write(_ files: [(name: String, data: Data)], into directory: String, replacing: Bool = true,
+                      creatingFolder: Bool = true) throws(FileWriteError) -> [String] {
         var folder = directory
         while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
         func shown(_ name: String) -> String { folder.isEmpty ? name : folder == "/" ? "/" + name : "\(folder)/\(name)" }
@@ -90,11 +91,17 @@ public struct FileSetWriter: Sendable {
 
         // 2. The folder, its lock, leftovers.
         // Folders this run created are removed again (when still empty) if the set is not written.
-        let created = try Self.createDirectory(opened)
+        let created = creatingFolder ? try Self.createDirectory(opened) : []
         var written = false
         defer { if !written { for folder in created.reversed() { rmdir(folder) } } }
         let dir = open(opened, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir < 0 { throw .one(.failed, opened, "cannot open folder '\(opened)': \(Self.reason(errno))") }
+        if dir < 0 {
+            let code = errno
+            if !creatingFolder, let first = files.first {
+                throw .one(.failed, shown(first.name), "cannot write '\(shown(first.name))': \(Self.reason(code))")
+            }
+            throw .one(.failed, opened, "cannot open folder '\(opened)': \(Self.reason(code))")
+        }
         defer { close(dir) }
         if flock(dir, LOCK_EX) == 0 {
             // Only under the lock: a temporary seen now belongs to no running vpcgraph.

@@ -56,7 +56,8 @@ struct ImportAWS: ParsableCommand {
             return
         }
         do {
-            try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force)
+            // Like any file a program writes, the folder must exist.
+            try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force, creatingFolder: false)
         } catch {
             DiagnosticPrinter.print(OutputWriter.diagnostics(error))
             throw ExitCode(1)

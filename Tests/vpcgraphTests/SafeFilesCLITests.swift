@@ -112,6 +112,9 @@ import Testing
             #expect(folder.status == 1)
             #expect(folder.stderr == "\(output): error: '\(output)' does not name a file; give the topology file's path, or '-' for standard output [output]\n")
         }
+        let missing = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", dir + "/missing/net.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(dir)/missing/net.yaml: error: cannot write '\(dir)/missing/net.yaml': No such file or directory [output]\n")
         #expect(Self.listing(dir) == ["here.yaml", "net.yaml", "victim"])
     }
 
