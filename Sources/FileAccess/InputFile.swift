@@ -22,14 +22,15 @@ public enum InputFile {
         if fstat(fd, &info) != 0 { throw InputFileError(errno: errno, limit: limit) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
         if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { throw .tooLarge(size: Int(info.st_size), limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: min(max(Int(info.st_size), 0), limit) + 1)
+        // One byte more than the file should hold, to see the end (or that it grew).
+        var data = Data(count: min(max(Int(info.st_size), 0), limit) + 1)
         var count = 0
         while true {
-            if count == bytes.count {
+            if count == data.count {
                 if count > limit { throw .tooLarge(size: nil, limit: limit) }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(count, 1 << 16), limit + 1 - count)))
+                data.count += min(max(count, 1 << 16), limit + 1 - count)
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
+            let got = data.withUnsafeMutableBytes { buffer in
                 readSome(fd, buffer.baseAddress! + count, buffer.count - count)
             }
             if got < 0 {
@@ -40,8 +41,8 @@ public enum InputFile {
             count += got
             if count > limit { throw .tooLarge(size: nil, limit: limit) }
         }
-        bytes.removeSubrange(count...)
-        return Data(bytes)
+        data.count = count
+        return data
     }
 }
 

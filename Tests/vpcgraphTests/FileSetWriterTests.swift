@@ -213,6 +213,9 @@ import Testing
         #expect(throws: InputFileError.tooLarge(size: nil, limit: 100)) { try InputFile.read("/dev/zero", limit: 100) }
         #expect(InputFileError.tooLarge(size: nil, limit: InputFile.maximumSize).message(path: "/dev/zero")
             == "'/dev/zero' is more than 64 MiB; vpcgraph reads inputs of at most 64 MiB")
+        // A file that says it is empty and is not (as in /proc) is read to its end.
+        let status = String(decoding: try InputFile.read("/proc/self/status"), as: UTF8.self)
+        #expect(status.hasPrefix("Name:") && status.contains("\nPid:") && status.hasSuffix("\n"))
         #expect(throws: InputFileError.missing) { try InputFile.read(dir + "/missing") }
         #expect(throws: InputFileError.isDirectory) { try InputFile.read(dir) }
     }
