@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VPCModel
 
@@ -56,7 +57,18 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         for name in names where name.hasSuffix(".mustache") || name == Self.priceTableFile {
             let path = "\(dir)/\(name)"
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            let data: Data
+            do {
+                data = try InputFile.read(path)
+            } catch {
+                if case .tooLarge = error {
+                    problems.append(.error(error.message(path: path), at: SourceLocation(file: path), rule: InputFileError.tooLargeRule))
+                } else {
+                    problems.append(.error("cannot read file as UTF-8 text", at: SourceLocation(file: path), rule: "template-io"))
+                }
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 problems.append(.error("cannot read file as UTF-8 text", at: SourceLocation(file: path), rule: "template-io"))
                 continue
             }
@@ -107,30 +119,22 @@ public struct TemplateSet: Sendable {
         sources.keys.sorted().map { ("\($0).mustache", sources[$0]!) } + [(Self.priceTableFile, priceTableJSON)]
     }
 
-    /// Writes the templates and the price table into `directory` (created if needed). Refuses, before
-    /// writing anything, when a file exists already, unless `overwrite`. Returns the paths written.
+    /// Writes the templates and the price table into `directory` (created if needed), all or nothing
+    /// (`FileSetWriter`). Refuses, before writing anything, when a file exists already, unless
+    /// `overwrite`. Returns the paths written.
     @discardableResult
     public func export(to directory: String, overwrite: Bool = false) throws(TemplateSetError) -> [String] {
         let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let manager = FileManager.default
-        let paths = files.map { "\(dir)/\($0.name)" }
-        if !overwrite {
-            let existing = paths.filter { manager.fileExists(atPath: $0) }
-            if !existing.isEmpty {
-                throw TemplateSetError(diagnostics: existing.map {
-                    .error("file exists; use --force to overwrite it", at: SourceLocation(file: $0), rule: "template-export")
-                })
-            }
-        }
         do {
-            try manager.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for (path, file) in zip(paths, files) {
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
-            }
+            return try FileSetWriter().write(files.map { ($0.name, Data($0.contents.utf8)) }, into: dir, replacing: overwrite)
         } catch {
-            throw TemplateSetError(diagnostics: [.error("cannot write templates: \(error.localizedDescription)", at: SourceLocation(file: dir), rule: "template-export")])
+            throw TemplateSetError(diagnostics: error.problems.map { problem in
+                switch problem.kind {
+                case .exists: .error("file exists; use --force to overwrite it", at: SourceLocation(file: problem.path), rule: "template-export")
+                case .invalidName, .failed: .error(problem.message, at: SourceLocation(file: problem.path), rule: "template-export")
+                }
+            })
         }
-        return paths
     }
 }
 
