@@ -18,8 +18,8 @@ public struct TemplateSet: Sendable {
     /// Every template, parsed.
     let parsed: [String: Template]
 
-    /// The templates compiled into the binary. They are only parsed: tests scan them
-    /// (`builtInTemplatesScanClean`), so a render need not.
+    /// The templates compiled into the binary. They are parsed and checked against the view model's
+    /// schema; tests scan them (`builtInTemplatesScanClean`), so a render need not.
     public static let builtIn: TemplateSet = {
         do {
             return try TemplateSet(sources: builtInSources, priceTableJSON: builtInPriceTable, directory: "templates/markdown", scan: false)
@@ -67,7 +67,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
-    /// `scan`: also look for the mistakes `TemplateScanner` reports (unknown partials and transforms, …).
+    /// `scan`: also look for the mistakes `TemplateScanner` reports (unclosed sections, unknown partials, …).
+    /// When every template parses, the document template and its partials are checked against the
+    /// view model's schema (`TemplateCheck`): unknown names, transforms on the wrong kind of value.
     init(sources: [String: String], priceTableJSON: String, directory: String, scan: Bool = true) throws(TemplateSetError) {
         var problems: [Diagnostic] = []
         var parsed: [String: Template] = [:]
@@ -87,6 +89,14 @@ public struct TemplateSet: Sendable {
             } catch {
                 let (line, column) = error.location(in: source)
                 problems.append(.error(error.message, at: SourceLocation(file: file, line: line, column: column), rule: "template-syntax"))
+            }
+        }
+        if problems.isEmpty && parsed[Self.documentTemplate] != nil {
+            let found = TemplateCheck.problems(of: Self.documentTemplate, in: parsed, root: .document)
+            for problem in found.sorted(by: { ($0.template, $0.offset) < ($1.template, $1.offset) }) {
+                let (line, column) = TemplateParseError(offset: problem.offset, message: "").location(in: sources[problem.template]!)
+                problems.append(.error(problem.message, at: SourceLocation(file: "\(directory)/\(problem.template).mustache", line: line, column: column),
+                                       rule: problem.rule))
             }
         }
         var table: PriceTable?
