@@ -25,13 +25,19 @@ struct TemplateCheck {
     private var reported: Set<String> = []
 
     /// The problems of `start` (and the partials it includes) rendered with a root of `root`.
-    static func problems(of start: String, in templates: [String: Template], root: NodeSchema) -> [Problem] {
-        var check = TemplateCheck(templates: templates)
+    /// `unparsed`: templates that exist but did not parse (their errors are reported already).
+    static func problems(of start: String, in templates: [String: Template], unparsed: Set<String> = [], root: NodeSchema) -> [Problem] {
+        var check = TemplateCheck(templates: templates, unparsed: unparsed)
         check.walk(template: start, stack: [Frame(type: .node(root), label: nil)], position: false, chain: [start])
         return check.problems
     }
 
-    private init(templates: [String: Template]) { self.templates = templates }
+    private let unparsed: Set<String>
+
+    private init(templates: [String: Template], unparsed: Set<String>) {
+        self.templates = templates
+        self.unparsed = unparsed
+    }
 
     private mutating func report(_ template: String, _ offset: Int, _ message: String, rule: String) {
         // A partial checked in several contexts reports a problem once.
@@ -77,6 +83,7 @@ struct TemplateCheck {
                     walk(body, in: template, stack: stack, position: position, chain: chain)
                 }
             case .partial(let partial, _, let offset):
+                if unparsed.contains(partial) { continue }
                 guard templates[partial] != nil else {
                     report(template, offset, "unknown partial '\(partial)'", rule: "template-syntax")
                     continue

@@ -293,22 +293,17 @@ extension NodeSchema {
 // MARK: - The README's list
 
 extension NodeSchema {
-    /// One line per node of the document's view model, `regions[].vpcs[]: `id` text, …`, in
-    /// declaration order; shared shapes (`ref`) are printed where they occur.
+    /// The field names, in order.
+    var names: [String] { fields.map(\.name) }
+
+    /// One line per node of the document's view model (`regions[].vpcs[]: `id` text, …`), in
+    /// declaration order. Two shapes that occur everywhere are named instead of listed (`ref`,
+    /// `count`), and a node of Bool flags is written `flags(a, b)`.
     static func documentation() -> String {
-        var lines: [String] = []
-        func describe(_ type: TemplateType) -> String {
-            switch type {
-            case .text: "text"
-            case .fragment: "markdown"
-            case .string: "string"
-            case .bool: "bool"
-            case .int: "number"
-            case .node: "node"
-            case .list(let element): "list of \(describe(element))"
-            case .optional(let wrapped): describe(wrapped) + "?"
-            }
-        }
+        var lines = [
+            "- `ref` (a link to another resource): " + ref.fields.map { "`\($0.name)` \(describe($0.type))" }.joined(separator: ", "),
+            "- `count`: " + count.fields.map { "`\($0.name)` \(describe($0.type))" }.joined(separator: ", "),
+        ]
         func walk(_ schema: NodeSchema, path: String) {
             let names = schema.fields.map { "`\($0.name)` \(describe($0.type))" }.joined(separator: ", ")
             lines.append("- \(path.isEmpty ? "top level" : "`\(path)`"): \(names)")
@@ -318,12 +313,33 @@ extension NodeSchema {
                     type = element.unwrapped
                     suffix += "[]"
                 }
-                if case .node(let inner) = type {
+                if case .node(let inner) = type, !isNamed(inner) {
                     walk(inner, path: (path.isEmpty ? "" : path + ".") + field.name + suffix)
                 }
             }
         }
         walk(document, path: "")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `ref`, `count` or flags: described in place, not on a line of their own.
+    private static func isNamed(_ schema: NodeSchema) -> Bool {
+        schema.names == ref.names || schema.names == count.names || schema.fields.allSatisfy { if case .bool = $0.type { true } else { false } }
+    }
+
+    private static func describe(_ type: TemplateType) -> String {
+        switch type {
+        case .text: "text"
+        case .fragment: "markdown"
+        case .string: "string"
+        case .bool: "bool"
+        case .int: "number"
+        case .node(let schema):
+            if schema.names == ref.names { "ref" } else if schema.names == count.names { "count" } else if isNamed(schema) {
+                "flags(\(schema.names.joined(separator: ", ")))"
+            } else { "node" }
+        case .list(let element): "list of \(describe(element))"
+        case .optional(let wrapped): describe(wrapped) + "?"
+        }
     }
 }

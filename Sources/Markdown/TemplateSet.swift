@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
 
     /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
     /// `scan`: also look for the mistakes `TemplateScanner` reports (unclosed sections, unknown partials, …).
-    /// When every template parses, the document template and its partials are checked against the
+    /// The document template and the partials it includes that parse are then checked against the
     /// view model's schema (`TemplateCheck`): unknown names, transforms on the wrong kind of value.
     init(sources: [String: String], priceTableJSON: String, directory: String, scan: Bool = true) throws(TemplateSetError) {
         var problems: [Diagnostic] = []
@@ -91,8 +91,9 @@ public struct TemplateSet: Sendable {
                 problems.append(.error(error.message, at: SourceLocation(file: file, line: line, column: column), rule: "template-syntax"))
             }
         }
-        if problems.isEmpty && parsed[Self.documentTemplate] != nil {
-            let found = TemplateCheck.problems(of: Self.documentTemplate, in: parsed, root: .document)
+        if parsed[Self.documentTemplate] != nil {
+            let unparsed = Set(sources.keys).subtracting(parsed.keys)
+            let found = TemplateCheck.problems(of: Self.documentTemplate, in: parsed, unparsed: unparsed, root: .document)
             for problem in found.sorted(by: { ($0.template, $0.offset) < ($1.template, $1.offset) }) {
                 let (line, column) = TemplateParseError(offset: problem.offset, message: "").location(in: sources[problem.template]!)
                 problems.append(.error(problem.message, at: SourceLocation(file: "\(directory)/\(problem.template).mustache", line: line, column: column),
@@ -105,7 +106,13 @@ public struct TemplateSet: Sendable {
         } catch {
             problems.append(.error(error.message, at: SourceLocation(file: "\(directory)/\(Self.priceTableFile)"), rule: "price-table"))
         }
-        guard problems.isEmpty, let table else { throw TemplateSetError(diagnostics: problems) }
+        guard problems.isEmpty, let table else {
+            // Sorted by location (a stable sort: one place's problems keep their order).
+            throw TemplateSetError(diagnostics: problems.enumerated().sorted { a, b in
+                let (x, y) = (a.element.location ?? SourceLocation(file: ""), b.element.location ?? SourceLocation(file: ""))
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element))
+        }
         self.sources = sources
         self.priceTableJSON = priceTableJSON
         self.prices = table
