@@ -296,11 +296,13 @@ extension NodeSchema {
     /// The field names, in order.
     var names: [String] { fields.map(\.name) }
 
-    /// One line per node of the document's view model (`regions[].vpcs[]: `id` text, …`), in
-    /// declaration order. Two shapes that occur everywhere are named instead of listed (`ref`,
+    /// The transforms, then one line per node of the document's view model
+    /// (`regions[].vpcs[]: `id` text, …`), in declaration order. Two shapes that occur everywhere are named instead of listed (`ref`,
     /// `count`), and a node of Bool flags is written `flags(a, b)`.
     static func documentation() -> String {
         var lines = [
+            "- transforms, `t(x)`, and what each applies to: "
+                + TemplateTransform.allCases.map { "`\($0.rawValue)` \($0.appliesTo)" }.joined(separator: "; "),
             "- `ref` (a link to another resource): " + ref.fields.map { "`\($0.name)` \(describe($0.type))" }.joined(separator: ", "),
             "- `count`: " + count.fields.map { "`\($0.name)` \(describe($0.type))" }.joined(separator: ", "),
         ]
