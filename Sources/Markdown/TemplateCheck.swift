@@ -14,10 +14,10 @@ struct TemplateCheck {
         var rule: String
     }
 
-    /// One level of the context stack: what a section pushed, and the section's name as written.
+    /// One level of the context stack: what a section pushed, and the section's name (nil at the top).
     private struct Frame {
         var type: TemplateType
-        var label: String?
+        var section: TemplateName?
     }
 
     private let templates: [String: Template]
@@ -28,7 +28,7 @@ struct TemplateCheck {
     /// `unparsed`: templates that exist but did not parse (their errors are reported already).
     static func problems(of start: String, in templates: [String: Template], unparsed: Set<String> = [], root: NodeSchema) -> [Problem] {
         var check = TemplateCheck(templates: templates, unparsed: unparsed)
-        check.walk(template: start, stack: [Frame(type: .node(root), label: nil)], position: false, chain: [start])
+        check.walk(template: start, stack: [Frame(type: .node(root), section: nil)], position: false, chain: [start])
         return check.problems
     }
 
@@ -69,11 +69,11 @@ struct TemplateCheck {
                 guard let type = resolve(name, in: template, stack: stack, position: position) else { continue }
                 switch type.unwrapped {
                 case .list(let element):
-                    walk(body, in: template, stack: stack + [Frame(type: element, label: name.description)], position: true, chain: chain)
+                    walk(body, in: template, stack: stack + [Frame(type: element, section: name)], position: true, chain: chain)
                 case .bool:
                     walk(body, in: template, stack: stack, position: position, chain: chain)
                 case let other:
-                    walk(body, in: template, stack: stack + [Frame(type: other, label: name.description)], position: false, chain: chain)
+                    walk(body, in: template, stack: stack + [Frame(type: other, section: name)], position: false, chain: chain)
                 }
             case .inverted(let name, let body):
                 guard let type = resolve(name, in: template, stack: stack, position: position) else { continue }
@@ -142,7 +142,7 @@ struct TemplateCheck {
 
     /// "in section 'vpcs'": where a tag is, for messages.
     private static func here(_ stack: [Frame]) -> String {
-        stack.last(where: { $0.label != nil })?.label.map { "in section '\($0)'" } ?? "at the top level"
+        stack.last(where: { $0.section != nil })?.section.map { "in section '\($0)'" } ?? "at the top level"
     }
 
     /// `b.c` inside a value of `type`; `place` says where that value is ("in 'a'").
