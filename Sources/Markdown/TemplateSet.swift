@@ -19,8 +19,8 @@ public struct TemplateSet: Sendable {
     /// Every template, parsed.
     let parsed: [String: Template]
 
-    /// The templates compiled into the binary. They are only parsed: tests scan them
-    /// (`builtInTemplatesScanClean`), so a render need not.
+    /// The templates compiled into the binary. They are parsed and checked against the view model's
+    /// schema; tests scan them (`builtInTemplatesScanClean`), so a render need not.
     public static let builtIn: TemplateSet = {
         do {
             return try TemplateSet(sources: builtInSources, priceTableJSON: builtInPriceTable, directory: "templates/markdown", scan: false)
@@ -79,7 +79,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
-    /// `scan`: also look for the mistakes `TemplateScanner` reports (unknown partials and transforms, …).
+    /// `scan`: also look for the mistakes `TemplateScanner` reports (unclosed sections, unknown partials, …).
+    /// The document template and the partials it includes that parse are then checked against the
+    /// view model's schema (`TemplateCheck`): unknown names, transforms on the wrong kind of value.
     init(sources: [String: String], priceTableJSON: String, directory: String, scan: Bool = true) throws(TemplateSetError) {
         var problems: [Diagnostic] = []
         var parsed: [String: Template] = [:]
@@ -101,13 +103,28 @@ public struct TemplateSet: Sendable {
                 problems.append(.error(error.message, at: SourceLocation(file: file, line: line, column: column), rule: "template-syntax"))
             }
         }
+        if parsed[Self.documentTemplate] != nil {
+            let unparsed = Set(sources.keys).subtracting(parsed.keys)
+            let found = TemplateCheck.problems(of: Self.documentTemplate, in: parsed, unparsed: unparsed, root: .document)
+            for problem in found.sorted(by: { ($0.template, $0.offset) < ($1.template, $1.offset) }) {
+                let (line, column) = TemplateParseError(offset: problem.offset, message: "").location(in: sources[problem.template]!)
+                problems.append(.error(problem.message, at: SourceLocation(file: "\(directory)/\(problem.template).mustache", line: line, column: column),
+                                       rule: problem.rule))
+            }
+        }
         var table: PriceTable?
         do {
             table = try PriceTable(json: priceTableJSON)
         } catch {
             problems.append(.error(error.message, at: SourceLocation(file: "\(directory)/\(Self.priceTableFile)"), rule: "price-table"))
         }
-        guard problems.isEmpty, let table else { throw TemplateSetError(diagnostics: problems) }
+        guard problems.isEmpty, let table else {
+            // Sorted by location (a stable sort: one place's problems keep their order).
+            throw TemplateSetError(diagnostics: problems.enumerated().sorted { a, b in
+                let (x, y) = (a.element.location ?? SourceLocation(file: ""), b.element.location ?? SourceLocation(file: ""))
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element))
+        }
         self.sources = sources
         self.priceTableJSON = priceTableJSON
         self.prices = table
