@@ -41,18 +41,7 @@ enum Href: Sendable, Equatable {
     /// Every byte outside RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
     static func percentEncoded(_ text: String) -> String {
         guard !text.utf8.allSatisfy(isUnreserved) else { return text }
-        var out = ""
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out.unicodeScalars.append("%")
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
+        return ByteEncoding.encode(text, marker: "%") { _, byte in isUnreserved(byte) }
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

@@ -7,18 +7,7 @@ public enum FileName {
     public static func component(_ id: String) -> String {
         if let first = id.utf8.first, first != UInt8(ascii: "."), id.utf8.allSatisfy(isKept) { return id }
         if id.isEmpty { return "_" }
-        var out = ""
-        let hex = Array("0123456789ABCDEF".unicodeScalars)
-        for (index, byte) in id.utf8.enumerated() {
-            if isKept(byte) && !(index == 0 && byte == UInt8(ascii: ".")) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out.unicodeScalars.append("_")
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
+        return ByteEncoding.encode(id, marker: "_") { offset, byte in isKept(byte) && !(offset == 0 && byte == UInt8(ascii: ".")) }
     }
 
     private static func isKept(_ byte: UInt8) -> Bool {
