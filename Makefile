@@ -53,7 +53,7 @@ clean:
 ## with GENERATIVE_FUZZ_SEEDS seeds. Crash inputs land in .build-fuzz/findings/<harness>/crashes.
 FUZZ_SECONDS ?= 600
 FUZZ_HARNESSES ?= topology snapshot render
-GENERATIVE_FUZZ_SEEDS ?= 150
+GENERATIVE_FUZZ_SEEDS ?= 100
 FUZZ_SCRATCH := .build-fuzz
 .PHONY: fuzz fuzz-build asan
 fuzz-build: deps

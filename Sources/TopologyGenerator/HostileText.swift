@@ -16,11 +16,11 @@ public enum HostileText {
         "../", "/", " ", "  ", "",
     ]
 
-    /// A name: usually short and hostile, sometimes a plain word, sometimes very long.
+    /// A name: usually short and hostile, sometimes a plain word, rarely (1 in 40) very long.
     public static func name(_ entropy: inout some Entropy, plain: String) -> String {
-        switch entropy.below(10) {
-        case 0, 1: return plain
-        case 2: return long(&entropy)
+        switch entropy.below(40) {
+        case 0: return long(&entropy)
+        case 1...8: return plain
         default:
             var text = entropy.chance(50) ? plain : ""
             for _ in 0..<entropy.int(in: 1...4) { text += entropy.pick(fragments) }
@@ -33,9 +33,8 @@ public enum HostileText {
     public static func long(_ entropy: inout some Entropy) -> String {
         let unit = entropy.pick(["x", "long-name-", "\\\"", "&amp;", "🚀", "<b>", "\u{202E}a", "%s"])
         let length = entropy.pick([300, 1_000, 10_000])
-        var text = ""
-        while text.unicodeScalars.count < length { text += unit }
-        return text
+        let scalars = unit.unicodeScalars.count
+        return String(repeating: unit, count: (length + scalars - 1) / scalars)
     }
 }
 

@@ -15,9 +15,17 @@ public enum SVGCheck {
         let parser = XMLParser(data: Data(svg.utf8))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        if !parser.parse() {
-            let reason = parser.parserError.map { "\($0)" } ?? "unknown error"
-            problems.append("not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(reason)")
+        // Foundation's XMLParser on Linux returns true for some fatal errors (a missing end tag, a
+        // mismatched one) and only sets `parserError`: look at both, and at the delegate's callback.
+        let finished = parser.parse()
+        if !finished || parser.parserError != nil || delegate.errorCode != nil {
+            let code = (parser.parserError as NSError?)?.code ?? delegate.errorCode
+            let codeText = code.map { "XMLParser error \($0)" } ?? "unknown error"
+            // Lines as the XML parser counts them: split at LF bytes ("\r\n" is one Character in Swift).
+            let lines = svg.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let line = parser.lineNumber >= 1 && parser.lineNumber <= lines.count
+                ? String(String(decoding: lines[parser.lineNumber - 1], as: UTF8.self).prefix(160)) : ""
+            problems.append("not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (\(codeText)): \(line.debugDescription)")
         }
         if !delegate.sawSVG { problems.append("no <svg> root element") }
         return problems + delegate.problems
@@ -26,6 +34,11 @@ public enum SVGCheck {
     final class Delegate: NSObject, XMLParserDelegate {
         var problems: [String] = []
         var sawSVG = false
+        var errorCode: Int?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if errorCode == nil { errorCode = (parseError as NSError).code }
+        }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
