@@ -56,8 +56,12 @@ FUZZ_HARNESSES ?= topology snapshot render
 GENERATIVE_FUZZ_SEEDS ?= 100
 FUZZ_SCRATCH := .build-fuzz
 .PHONY: fuzz fuzz-build asan
+# One product at a time: a plain `swift build` would also link the dependency's vpcgraph executable,
+# whose main clashes with libFuzzer's.
 fuzz-build: deps
-	$(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c debug --sanitize=fuzzer --sanitize=address
+	for h in $(FUZZ_HARNESSES); do \
+	  $(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c debug --sanitize=fuzzer --sanitize=address --product fuzz-$$h || exit 1; \
+	done
 fuzz: fuzz-build test-deps
 	@status=0; scripts/fuzz.sh $(FUZZ_SCRATCH)/debug $(FUZZ_SECONDS) $(FUZZ_SCRATCH)/findings $(FUZZ_HARNESSES) || status=1; \
 	$(SWIFT) build --build-tests && \

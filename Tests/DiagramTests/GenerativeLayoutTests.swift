@@ -45,6 +45,21 @@ struct GenerativeLayoutTests {
         #expect(failure == nil, "\(regions) regions × \(vpcs) VPCs: \(failure ?? "")")
     }
 
+    /// What the fuzzers and this test found, kept in `Fuzzing/crashes/` (each file says what it does).
+    static var reproducers: [String] {
+        let folder = Paths.repository.appendingPathComponent("Fuzzing/crashes")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    @Test("each committed reproducer renders in every view, or fails with a diagnostic", arguments: reproducers)
+    func reproducer(file: String) throws {
+        let yaml = try String(contentsOf: Paths.repository.appendingPathComponent("Fuzzing/crashes/\(file)"), encoding: .utf8)
+        for arguments in [["--split", "auto"], ["--split", "always"], ["--view", "overview"], ["--view", "vpc"], ["--view", "dns"]] {
+            let failure = try Self.render(yaml, name: String(file.dropLast(5)), arguments: arguments + ["--format", "dot,svg"])
+            #expect(failure == nil, "\(file), \(arguments.joined(separator: " ")): \(failure ?? "")")
+        }
+    }
+
     /// Renders `yaml` with `vpcgraph render <file> -o <dir> <arguments>` in a child process; nil
     /// when the outcome is acceptable, otherwise what went wrong (the input is kept for a rerun).
     static func render(_ yaml: String, name: String, arguments: [String], mustSucceed: Bool = false) throws -> String? {
