@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <graphviz/types.h>
 
 // MARK: - Sequential id discipline
 
@@ -218,4 +219,27 @@ void vpcg_errors_begin(void) {
 const char *vpcg_errors_end(void) {
     agseterrf(NULL);
     return messages ? messages : "";
+}
+
+// MARK: - Layout checks
+
+// dot 2.42 gives a labelled edge between two nodes of one rank, with a node between them, a label
+// node in the rank above: `make_vn_slot` reallocates that rank's node list (`GD_rank(g)[r].v`) but
+// leaves `.av`, the pointer `gvFreeLayout` frees, at the old block, and the cluster rank lists that
+// point into it dangle. After that the layout must be neither rendered nor freed.
+// Checked two ways: the moved list itself, and (since realloc may also grow a block in place,
+// which only hides the defect) any labelled edge laid out flat over another node, which is what
+// made dot insert the label node.
+int vpcg_layout_damaged(Agraph_t *g) {
+    if (!g || !AGDATA(g) || !GD_rank(g)) return 0;
+    for (int r = GD_minrank(g); r <= GD_maxrank(g); r++) {
+        if (GD_rank(g)[r].v != GD_rank(g)[r].av) return 1;
+    }
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            Agnode_t *head = aghead(e);
+            if (head != n && ED_label(e) && ND_rank(head) == ND_rank(n) && !ED_adjacent(e)) return 1;
+        }
+    }
+    return 0;
 }

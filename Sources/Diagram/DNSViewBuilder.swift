@@ -71,15 +71,14 @@ struct DNSViewBuilder {
         a["label"] = label.value
         a["tooltip"] = plain(tooltip)
         if case .docs(let file) = options.links {
-            a["URL"] = .string("\(file)#\(anchor ?? id)")
-            a["target"] = .string("_top")
+            a.link(.document(file, resource: anchor ?? id))
         }
         return DiagramNode(id, a)
     }
 
     mutating func edge(_ tail: String, _ head: String, kind: String, label: String?, style edgeStyle: String = "solid") {
         var a = Attributes([("id", .string("\(tail)--\(head)")), ("class", .string(kind))])
-        if let label { a["label"] = .string(label) }
+        if let label { a["label"] = plainLabel(label) }
         a["color"] = .string(style.palette.dnsLine)
         a["fontcolor"] = .string(style.palette.dnsLine)
         if edgeStyle != "solid" { a["style"] = .string(edgeStyle) }

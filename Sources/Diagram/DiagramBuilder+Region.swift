@@ -252,10 +252,7 @@ extension DiagramBuilder {
         if let file = options.vpcFiles[vpcID] { label.detail("details: \(file)") }
         var a = attributes("vpc", id: vpcID, label: label, tooltip: ["VPC \(vpcID)", found?.vpc.name, found.map { "region \($0.region.name)" }],
                            link: found.map { .vpc(vpcID, region: $0.region.name) })
-        if let file = options.vpcFiles[vpcID] {
-            a["URL"] = .string(file)
-            a["target"] = .string("_top")
-        }
+        if let file = options.vpcFiles[vpcID] { a.link(.diagram(file)) }
         a["class"] = .string("vpc vpc-summary")
         return DiagramNode(vpcID, a)
     }

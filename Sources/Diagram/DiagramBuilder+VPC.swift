@@ -71,7 +71,7 @@ extension DiagramBuilder {
         a["label"] = title.value
         a["tooltip"] = plain(["VPC \(vpc.id)", vpc.name, "CIDR \(vpc.cidrs.map(\.description).joined(separator: ", "))",
                               "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")"])
-        if let url = url(for: .vpc(vpc.id, region: region.name)) { a["URL"] = .string(url); a["target"] = .string("_top") }
+        a.link(href(for: .vpc(vpc.id, region: region.name)))
         var cluster = DiagramCluster("cluster_vpc_\(vpc.id)", a, comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
 
         let rowOf = DiagramBuilder.subnetRows(of: vpc).row
@@ -99,7 +99,7 @@ extension DiagramBuilder {
         for zone in vpc.availabilityZones {
             var za = style.cluster("az")
             za["id"] = .string("\(vpc.id)_\(zone)")
-            za["label"] = .string(zone)
+            za["label"] = plainLabel(zone)
             za["tooltip"] = plain(["availability zone \(zone) of \(vpc.id)"])
             var zoneCluster = DiagramCluster("cluster_az_\(vpc.id)_\(zone)", za)
             let (head, headRow) = zoneHeads[vpc.availabilityZones.firstIndex(of: zone)!]
@@ -249,7 +249,7 @@ extension DiagramBuilder {
         let table = vpc.routeTable(for: subnet)
         a["tooltip"] = plain(["subnet \(subnet.id)", subnet.name, "\(subnet.availabilityZone), \(subnet.cidr), \(tier.rawValue)",
                               table.map { "route table \($0.id)\(subnet.routeTableID == nil ? " (main)" : "")" }])
-        if let url = url(for: .subnet(subnet.id, region: region.name)) { a["URL"] = .string(url); a["target"] = .string("_top") }
+        a.link(href(for: .subnet(subnet.id, region: region.name)))
         var cluster = DiagramCluster("cluster_subnet_\(subnet.id)", a)
         let anchor = "\(subnet.id).anchor"
         cluster.nodes.append(Rails.point(anchor))

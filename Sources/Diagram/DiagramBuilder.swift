@@ -143,8 +143,7 @@ struct DiagramBuilder {
             a["id"] = .string("overview-link")
             a["label"] = label.value
             a["tooltip"] = .string("back to the overview")
-            a["URL"] = .string(focus.count == 1 ? "\(overview)#\(focus.first!)" : overview)
-            a["target"] = .string("_top")
+            a.link(.diagram(overview, element: focus.count == 1 ? focus.first! : nil))
             root.nodes.insert(DiagramNode("overview-link", a), at: 0)
         }
         var graph = DiagramGraph(name: name, graphAttributes: graphAttributes,
@@ -200,18 +199,15 @@ struct DiagramBuilder {
         a["label"] = label.value
         a["tooltip"] = plain(tooltip)
         if let icon = label.icon { icons.insert(icon) }
-        if let url = url(for: link ?? ResourceLink(id: id)) {
-            a["URL"] = .string(url)
-            a["target"] = .string("_top")
-        }
+        a.link(href(for: link ?? ResourceLink(id: id)))
         return a
     }
 
     /// The link of a resource under the chosen link target, if any.
-    func url(for link: ResourceLink) -> String? {
+    func href(for link: ResourceLink) -> Href? {
         switch options.links {
         case .none: nil
-        case .docs(let file): "\(file)#\(link.id)"
+        case .docs(let file): .document(file, resource: link.id)
         case .console: link.console
         }
     }
@@ -229,7 +225,7 @@ struct DiagramBuilder {
             id = "\(id)--\(n)"
         }
         var a = Attributes([("id", .string(id)), ("class", .string(kind))])
-        if let label { a["label"] = .string(label) }
+        if let label { a["label"] = plainLabel(label) }
         // Ranks come from layout edges; resource edges only pull nodes towards each other.
         a["constraint"] = .string("false")
         for (k, v) in extra { a[k] = v }

@@ -41,8 +41,8 @@ public enum DiagramPlan {
         return nil
     }
 
-    /// The file base name of a VPC's own diagram: `<name>.<vpc id>`.
-    public static func vpcBaseName(_ name: String, vpcID: String) -> String { "\(name).\(vpcID)" }
+    /// The file base name of a VPC's own diagram: `<name>.<vpc id>`, the id made safe by `FileName`.
+    public static func vpcBaseName(_ name: String, vpcID: String) -> String { "\(name).\(FileName.component(vpcID))" }
 
     /// The diagrams to draw. `fileExtension` is the extension links between diagrams use (`svg`).
     /// `note` says what was split and why.

@@ -13,9 +13,35 @@ struct Label {
         self.style = style
     }
 
-    static func escape(_ text: String) -> String {
-        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        guard text.utf8.contains(where: special.contains) else { return text }
+    /// Text longer than this many characters is cut, with "…", in labels: no name can stretch
+    /// the layout. Tooltips and the Markdown keep the whole text. Names (titles) are cut sooner
+    /// than lines of facts (a VPC's CIDRs, an endpoint's service).
+    static let maxLength = 100
+    static let maxTitleLength = 64
+
+    /// `text` cut to `limit` characters (and to twice as many Unicode scalars, so a character
+    /// built of thousands of combining marks is cut too), ending in "…" when cut.
+    static func shortened(_ text: String, limit: Int = maxLength) -> String {
+        guard text.utf8.count > limit else { return text }
+        var count = 0, scalars = 0
+        var cut = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let n = text[index].unicodeScalars.count
+            if count + 1 > limit || scalars + n > 2 * limit { return String(text[..<cut]) + "…" }
+            count += 1
+            scalars += n
+            index = text.index(after: index)
+            if count < limit && scalars < 2 * limit { cut = index }
+        }
+        return text
+    }
+
+    /// Text for an HTML-like label: shortened, with `&`, `<`, `>` and `"` as entities, line
+    /// breaks as spaces and other control characters (which no output format can carry) as U+FFFD.
+    static func escape(_ text: String, limit: Int = maxLength) -> String {
+        let text = shortened(text, limit: limit)
+        guard text.utf8.contains(where: { special($0) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -23,17 +49,28 @@ struct Label {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
+            default: out.unicodeScalars.append(DOTWriter.isControl(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         return out
     }
 
+    private static func special(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+    }
+
+    /// Text for a plain-string label (an edge's or a box's): shortened, on one line, without
+    /// backslashes (Graphviz reads them as escapes) or control characters.
+    static func plainText(_ text: String, limit: Int = maxLength) -> String {
+        plainLine(shortened(text, limit: limit))
+    }
+
     /// A first line, larger. Not bold: Graphviz's built-in font metrics do not widen bold text,
     /// so bold labels would overflow their boxes.
     mutating func title(_ text: String, size: Int = 11) {
-        lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.text)\">\(Label.escape(text))</font>")
+        lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.text)\">\(Label.escape(text, limit: Label.maxTitleLength))</font>")
     }
 
     /// A plain line.
@@ -46,7 +83,7 @@ struct Label {
 
     /// A DNS name, broken at dots into lines of at most `width` characters.
     mutating func dnsName(_ name: String, width: Int = 34) {
-        for part in Label.breakAtDots(name, width: width) {
+        for part in Label.breakAtDots(Label.shortened(name, limit: 4 * width), width: width) {
             lines.append("<font point-size=\"8\">\(Label.escape(part))</font>")
         }
     }
@@ -86,28 +123,34 @@ struct Label {
         case .placeholder:
             return "<td fixedsize=\"true\" width=\"\(size)\" height=\"\(size)\" bgcolor=\"\(icon.placeholderColor)\"></td>"
         case .images(let directory):
-            return "<td fixedsize=\"true\" width=\"\(size)\" height=\"\(size)\"><img src=\"\(escape(directory))/\(icon.rawValue).svg\" scale=\"true\"/></td>"
+            return "<td fixedsize=\"true\" width=\"\(size)\" height=\"\(size)\"><img src=\"\(escape(directory, limit: .max))/\(icon.rawValue).svg\" scale=\"true\"/></td>"
         case .none:
             return nil
         }
     }
 }
 
-/// Text for tooltips and other plain-string attributes, one line per fact. Lines are joined with
-/// Graphviz's `\n` escape (not a newline character) so the DOT text and the in-process graph hold
-/// the same bytes; a backslash in user text, which Graphviz would read as an escape, is replaced.
-func plain(_ lines: [String?]) -> AttributeValue {
-    .string(lines.compactMap { $0.map(plainLine) }.joined(separator: "\\n"))
+/// A plain-string label of one or more lines (split at line breaks), each shortened and cleaned
+/// like `Label.plainText`; the DOT writer writes the breaks as Graphviz's `\n`.
+func plainLabel(_ text: String) -> AttributeValue {
+    .string(text.split(separator: "\n", omittingEmptySubsequences: false).map { Label.plainText(String($0)) }.joined(separator: "\n"))
 }
 
-private func plainLine(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+/// Text for tooltips, one line per fact, in full (not shortened). The DOT writer writes the line
+/// breaks as Graphviz's `\n`; a backslash in user text, which Graphviz would read as an escape even
+/// in a tooltip, is replaced by a look-alike (U+29F5), and control characters by U+FFFD.
+func plain(_ lines: [String?]) -> AttributeValue {
+    .string(lines.compactMap { $0.map(plainLine) }.joined(separator: "\n"))
+}
+
+func plainLine(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == UInt8(ascii: "\\") }) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\\": out += "\u{29F5}"
-        case "\n", "\r": out += " "
-        default: out.unicodeScalars.append(scalar)
+        case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
+        default: out.unicodeScalars.append(DOTWriter.isControl(scalar) ? "\u{FFFD}" : scalar)
         }
     }
     return out

@@ -82,7 +82,7 @@ struct OverviewBuilder {
 
         for peering in region.peerings {
             edges.append(DiagramEdge(peering.requesterVPCID, peering.accepterVPCID, Attributes([
-                ("id", .string(peering.id)), ("class", .string("peering")), ("label", .string(peering.name ?? peering.id)),
+                ("id", .string(peering.id)), ("class", .string("peering")),
                 ("tooltip", plain(["VPC peering connection \(peering.id)", peering.name,
                                    "\(peering.requesterVPCID) ↔ \(peering.accepterVPCID)"])),
                 ("dir", .string("none")), ("penwidth", .string("2")), ("color", .string(style.palette.networkLine)),
@@ -140,15 +140,14 @@ struct OverviewBuilder {
                               "\(vpc.subnets.count) subnets in \(vpc.availabilityZones.joined(separator: ", "))",
                               endpoints.isEmpty ? nil : "endpoints: \(endpoints.joined(separator: ", "))"])
         if let file = options.vpcFiles[vpc.id] {
-            a["URL"] = .string(file)
+            a.link(.diagram(file))
         } else {
             switch options.links {
             case .none: break
-            case .docs(let file): a["URL"] = .string("\(file)#\(vpc.id)")
-            case .console: a["URL"] = .string(ResourceLink.vpc(vpc.id, region: region.name).console!)
+            case .docs(let file): a.link(.document(file, resource: vpc.id))
+            case .console: a.link(ResourceLink.vpc(vpc.id, region: region.name).console)
             }
         }
-        if a["URL"] != nil { a["target"] = .string("_top") }
         return DiagramNode(vpc.id, a)
     }
 
@@ -182,7 +181,7 @@ struct OverviewBuilder {
                 }
                 icons.insert(.vpn)
                 edges.append(DiagramEdge(from, network, Attributes([
-                    ("id", .string(vpn.id)), ("class", .string("vpn")), ("label", .string("\(vpn.name ?? vpn.id)\nsite-to-site VPN")),
+                    ("id", .string(vpn.id)), ("class", .string("vpn")), ("label", plainLabel("\(vpn.name ?? vpn.id)\nsite-to-site VPN")),
                     ("tooltip", plain(["site-to-site VPN \(vpn.id)", vpn.name, "gateway \(vpn.gateway.id)", vpn.customerGatewayID.map { "customer gateway \($0)" }])),
                     ("penwidth", .string("2")), ("color", .string(style.palette.onPremisesLine)), ("dir", .string("both")),
                 ])))

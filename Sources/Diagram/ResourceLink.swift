@@ -1,27 +1,91 @@
+import VPCModel
+
 /// What resources in a diagram link to.
 public enum LinkTarget: Sendable, Equatable {
     case none
-    /// The Markdown document's section of each resource: `<file>#<resource id>`.
+    /// The Markdown document's section of each resource: `<file>#<resource's anchor>`.
     case docs(String)
     /// The resource's page in the AWS console (VPCs, subnets, route tables, endpoints, gateways,
     /// peering connections, transit gateways).
     case console
 }
 
+/// Where a link in an SVG may go, and the one place its text is made. Graphviz writes a `URL`
+/// into `xlink:href` without escaping quotes, and reads `\N`-style escapes in it, so every part
+/// that comes from the input is percent-encoded here. Only three kinds of target exist: a
+/// fragment of a file this render writes (`#…`), such a file, and a page of the AWS console.
+enum Href: Sendable, Equatable {
+    /// A file this render writes (a diagram or the Markdown document), optionally at a fragment.
+    case file(String, fragment: String? = nil)
+    /// `https://console.aws.amazon.com/vpcconsole/home?region=<region>#<page>:<key>=<id>`.
+    case console(region: String, page: String, key: String, id: String)
+
+    /// A resource's section of the Markdown document: its `DocumentAnchor`.
+    static func document(_ file: String, resource id: String) -> Href { .file(file, fragment: DocumentAnchor.id(for: id)) }
+
+    /// An element of another diagram (its SVG `id`, which is the resource id).
+    static func diagram(_ file: String, element id: String? = nil) -> Href { .file(file, fragment: id) }
+
+    /// The URL, every part from the input percent-encoded.
+    var url: String {
+        switch self {
+        case .file(let name, let fragment):
+            let file = Href.percentEncoded(name)
+            guard let fragment else { return file }
+            return file + "#" + Href.percentEncoded(fragment)
+        case .console(let region, let page, let key, let id):
+            return "https://console.aws.amazon.com/vpcconsole/home?region=\(Href.percentEncoded(region))#\(page):\(key)=\(Href.percentEncoded(id))"
+        }
+    }
+
+    /// Every byte outside RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
+    static func percentEncoded(_ text: String) -> String {
+        guard !text.utf8.allSatisfy(isUnreserved) else { return text }
+        var out = ""
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+}
+
+extension Attributes {
+    /// Makes the object a link to `href` (opened in the whole window, not inside a wiki's frame).
+    mutating func link(_ href: Href?) {
+        guard let href else { return }
+        self["URL"] = .string(href.url)
+        self["target"] = .string("_top")
+    }
+}
+
 /// A resource that can be linked: its id (the anchor in the Markdown document) and, for kinds the
 /// VPC console shows, its console page.
 struct ResourceLink: Sendable {
     let id: String
-    let console: String?
+    let console: Href?
 
-    init(id: String, console: String? = nil) {
+    init(id: String, console: Href? = nil) {
         self.id = id
         self.console = console
     }
 
-    /// `https://<region>.console.aws.amazon.com/vpcconsole/home?region=<region>#<page>:<key>=<id>`
     static func vpcConsole(_ id: String, region: String, page: String, key: String) -> ResourceLink {
-        ResourceLink(id: id, console: "https://\(region).console.aws.amazon.com/vpcconsole/home?region=\(region)#\(page):\(key)=\(id)")
+        ResourceLink(id: id, console: .console(region: region, page: page, key: key, id: id))
     }
 
     static func vpc(_ id: String, region: String) -> ResourceLink { vpcConsole(id, region: region, page: "VpcDetails", key: "VpcId") }

@@ -29,6 +29,11 @@ public enum GraphvizRenderer {
     }
 
     /// Like `render`, returning the bytes (for bitmaps).
+    ///
+    /// Fails safe: any `Error:` Graphviz reports while reading, laying out or rendering fails the
+    /// diagram, checked *before* the next step runs. A layout that reported an error, or whose rank
+    /// lists dot 2.42 damaged (`vpcg_layout_damaged`), is neither rendered nor freed: freeing it
+    /// is what double-frees. Its memory is left to the process; the diagram comes back as an error.
     public static func renderData(dot: String, format: Format, file: String) -> (output: Data?, diagnostics: [Diagnostic]) {
         lock.lock()
         defer { lock.unlock() }
@@ -39,40 +44,78 @@ public enum GraphvizRenderer {
         }
         defer { gvFreeContext(context) }
 
-        vpcg_errors_begin()
+        var diagnostics: [Diagnostic] = []
+        /// Runs one step with Graphviz's messages collected; true when it reported no error.
+        func step(_ work: () -> Bool) -> Bool {
+            vpcg_errors_begin()
+            let succeeded = work()
+            let messages = parseMessages(String(cString: vpcg_errors_end()), file: file)
+            diagnostics += messages
+            return succeeded && !messages.contains { $0.severity == .error }
+        }
+        func failure(_ message: String) -> (Data?, [Diagnostic]) {
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics.append(.error(message, at: SourceLocation(file: file), rule: "graphviz"))
+            }
+            return (nil, diagnostics)
+        }
+
+        var graph: UnsafeMutablePointer<Agraph_t>?
+        let parsed = step {
+            graph = read(dot)
+            return graph != nil
+        }
+        guard let graph else { return failure("graphviz could not read the diagram") }
+        guard parsed else {
+            agclose(graph)  // not laid out yet: nothing of dot's to free
+            return failure("graphviz could not read the diagram")
+        }
+
+        let laidOut = step { gvLayout(context, graph, "dot") == 0 }
+        if vpcg_layout_damaged(graph) != 0 {
+            // Left allocated on purpose (see above).
+            return failure("graphviz 2.42 damaged its own memory laying out the diagram (a labelled edge between nodes of one rank); "
+                + "it was not drawn")
+        }
+        guard laidOut else { return failure("graphviz could not lay out the diagram") }
+
         var output: Data?
-        var failed = false
+        let rendered = step {
+            var data: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, format.rawValue, &data, &length)
+            // Not NUL-terminated: use the length. Freed even when rendering failed.
+            if status == 0, let data { output = Data(bytes: data, count: Int(length)) }
+            if let data { gvFreeRenderData(data) }
+            return status == 0 && output != nil
+        }
+        gvFreeLayout(context, graph)
+        agclose(graph)
+        guard rendered else { return failure("graphviz could not render the diagram") }
+        return (output, diagnostics)
+    }
+
+    /// Reads `dot` as Graphviz would, without laying it out: the errors it reports (a DOT file
+    /// written without an SVG is still one Graphviz must be able to read).
+    public static func check(dot: String, file: String) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        vpcg_errors_begin()
+        let graph = read(dot)
+        if let graph { agclose(graph) }
+        var diagnostics = parseMessages(String(cString: vpcg_errors_end()), file: file)
+        if graph == nil && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("graphviz could not read the diagram", at: SourceLocation(file: file), rule: "graphviz"))
+        }
+        return diagnostics
+    }
+
+    /// Parses DOT text with the sequential id discipline (see `vpcg_read`). Callers hold the lock.
+    private static func read(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
         let utf8 = Array(dot.utf8)
-        let graph = utf8.withUnsafeBufferPointer { buffer in
+        return utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { vpcg_read($0, buffer.count) }
         }
-        if let graph {
-            if gvLayout(context, graph, "dot") == 0 {
-                var data: UnsafeMutablePointer<CChar>?
-                var length: UInt32 = 0
-                let status = gvRenderData(context, graph, format.rawValue, &data, &length)
-                if status == 0, let data {
-                    // Not NUL-terminated: use the length.
-                    output = Data(bytes: data, count: Int(length))
-                } else {
-                    failed = true
-                }
-                // Freed even when rendering failed.
-                if let data { gvFreeRenderData(data) }
-                gvFreeLayout(context, graph)
-            } else {
-                failed = true
-            }
-            agclose(graph)
-        } else {
-            failed = true
-        }
-        let messages = String(cString: vpcg_errors_end())
-        var diagnostics = parseMessages(messages, file: file)
-        if failed && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error("graphviz could not lay out the diagram", at: SourceLocation(file: file), rule: "graphviz"))
-        }
-        return (failed ? nil : output, diagnostics)
     }
 
     /// Turns Graphviz's messages ("Warning: …", "Error: … in line 3 near …") into diagnostics.

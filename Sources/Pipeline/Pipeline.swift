@@ -110,13 +110,32 @@ public struct Pipeline: Sendable {
         for format in formats {
             switch format {
             case .dot:
-                for diagram in diagrams { result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot)) }
+                for diagram in diagrams {
+                    // With an SVG, Graphviz reads the same text below; without one, check it reads.
+                    if !formats.contains(.svg) {
+                        let problems = GraphvizRenderer.check(dot: diagram.dot, file: "\(diagram.baseName).dot")
+                        result.diagnostics += problems
+                        if problems.contains(where: { $0.severity == .error }) { continue }
+                    }
+                    result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot))
+                }
             case .svg:
                 timed(.svg) {
+                    // What links in the SVGs may point at: the diagrams of this render and its document.
+                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + ["\(name).md"])
                     for diagram in diagrams {
                         let (svg, messages) = GraphvizRenderer.render(dot: diagram.dot, format: .svg, file: "\(diagram.baseName).dot")
                         result.diagnostics += messages
-                        if let svg { result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: SVGPostProcessor.process(svg, options: svgOptions))) }
+                        guard let svg else { continue }
+                        let processed = SVGPostProcessor.process(svg, options: svgOptions)
+                        let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
+                        guard problems.isEmpty else {
+                            // A bug of vpcgraph's, never the input's: refuse to write it.
+                            result.diagnostics.append(.error("refusing to write '\(diagram.baseName).svg': it \(problems.joined(separator: "; "))",
+                                                             at: SourceLocation(file: "\(diagram.baseName).svg"), rule: "svg-safety"))
+                            continue
+                        }
+                        result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: processed))
                     }
                 }
             case .png:

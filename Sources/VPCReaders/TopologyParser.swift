@@ -19,8 +19,38 @@ public enum TopologyParser {
         } catch {
             return (nil, [syntaxDiagnostic(error, file: file)])
         }
+        // Aliases share nodes, so a small file can stand for a tree too big to walk.
+        if exceeds(root, budget: maxNodes) {
+            let diagnostic = Diagnostic.error("the document expands to more than \(maxNodes) values (through YAML aliases); vpcgraph reads no more",
+                                              at: SourceLocation(file: file, line: 1, column: 1), rule: "input-too-large")
+            return (nil, [diagnostic])
+        }
         let topology = readTopology(root, context)
         return (topology, context.diagnostics)
+    }
+
+    /// The most values (scalars, mappings, sequences) a document may stand for once its aliases are
+    /// expanded: a 64 MB file written out in full has fewer.
+    static let maxNodes = 10_000_000
+
+    /// Whether the tree under `node`, aliases expanded, holds more than `budget` values. Stops
+    /// counting there, so it costs at most `budget` steps.
+    static func exceeds(_ node: Node, budget: Int) -> Bool {
+        var remaining = budget
+        var stack = [node]
+        while let next = stack.popLast() {
+            remaining -= 1
+            if remaining < 0 { return true }
+            switch next {
+            case .mapping(let mapping):
+                for pair in mapping { stack.append(pair.key); stack.append(pair.value) }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence)
+            case .scalar, .alias:
+                break
+            }
+        }
+        return false
     }
 
     static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
@@ -290,7 +320,11 @@ public enum TopologyParser {
     static func readPolicy(_ node: Node, _ c: ParseContext) -> String? {
         if isNull(node) { return nil }
         if case .scalar(let scalar) = node { return scalar.string }
-        return JSONText.render(node)
+        guard let text = JSONText.render(node) else {
+            c.error("the policy is longer than \(JSONText.policyLimit) characters, AWS's limit for an endpoint policy", at: node, rule: "policy-too-large")
+            return nil
+        }
+        return text
     }
 
     static func readResolverEndpoint(_ node: Node, _ c: ParseContext) -> ResolverEndpoint? {

@@ -27,4 +27,8 @@ void vpcg_errors_begin(void);
 /// The pointer stays valid until the next `vpcg_errors_begin`.
 const char *vpcg_errors_end(void);
 
+/// 1 when dot's rank lists no longer match what it allocated (see shim.c): freeing or rendering
+/// such a layout would double-free or read freed memory.
+int vpcg_layout_damaged(Agraph_t *g);
+
 #endif
