@@ -57,8 +57,10 @@ GENERATIVE_FUZZ_SEEDS ?= 100
 FUZZ_SCRATCH := .build-fuzz
 .PHONY: fuzz fuzz-build asan
 # One product at a time: a plain `swift build` would also link the dependency's vpcgraph executable,
-# whose main clashes with libFuzzer's.
+# whose main clashes with libFuzzer's. The build plan is dropped first: SwiftPM does not notice a
+# new source file in a path dependency (a file added to Sources/VPCModel) and fails with "cannot find".
 fuzz-build: deps
+	rm -f $(FUZZ_SCRATCH)/debug.yaml $(FUZZ_SCRATCH)/*/debug/description.json
 	for h in $(FUZZ_HARNESSES); do \
 	  $(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c debug --sanitize=fuzzer --sanitize=address --product fuzz-$$h || exit 1; \
 	done
