@@ -78,6 +78,9 @@ struct GenerativeLayoutTests {
             guard result.stderr.contains(": error: ") else { return "exit 1 without a diagnostic: \(tail)" + kept }
             let written = (try? FileManager.default.subpathsOfDirectory(atPath: output.path)) ?? []
             guard written.isEmpty else { return "failed with a diagnostic but wrote \(written.sorted().prefix(5))" + kept }
+            // Allowed, but worth seeing in the log: how often a generated topology does not render.
+            let first = result.stderr.split(separator: "\n").first { $0.contains(": error: ") } ?? ""
+            print("generative: \(name) \(arguments.joined(separator: " ")): exit 1: \(first.prefix(300))")
         case .exit(let status) where status != 0:
             return "exit \(status): \(tail)" + kept
         case .exit:
