@@ -53,16 +53,18 @@ clean:
 ## with GENERATIVE_FUZZ_SEEDS seeds. Crash inputs land in .build-fuzz/findings/<harness>/crashes.
 FUZZ_SECONDS ?= 600
 FUZZ_HARNESSES ?= topology snapshot render
-GENERATIVE_FUZZ_SEEDS ?= 100
+GENERATIVE_FUZZ_SEEDS ?= 40
 FUZZ_SCRATCH := .build-fuzz
 .PHONY: fuzz fuzz-build asan
-# One product at a time: a plain `swift build` would also link the dependency's vpcgraph executable,
+# Swift's -sanitize flags do not add up, the last one wins: `--sanitize=fuzzer --sanitize=address`
+# alone gives Swift code ASan but no coverage counters (libFuzzer then sees only the C code), so
+# the combined flag is passed again last. One product at a time: a plain `swift build` would also link the dependency's vpcgraph executable,
 # whose main clashes with libFuzzer's. The build plan is dropped first: SwiftPM does not notice a
 # new source file in a path dependency (a file added to Sources/VPCModel) and fails with "cannot find".
 fuzz-build: deps
 	rm -f $(FUZZ_SCRATCH)/debug.yaml $(FUZZ_SCRATCH)/*/debug/description.json
 	for h in $(FUZZ_HARNESSES); do \
-	  $(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c debug --sanitize=fuzzer --sanitize=address --product fuzz-$$h || exit 1; \
+	  $(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=address,fuzzer --product fuzz-$$h || exit 1; \
 	done
 fuzz: fuzz-build test-deps
 	@status=0; scripts/fuzz.sh $(FUZZ_SCRATCH)/debug $(FUZZ_SECONDS) $(FUZZ_SCRATCH)/findings $(FUZZ_HARNESSES) || status=1; \
