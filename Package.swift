@@ -14,14 +14,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        // Reading inputs with a size bound, writing sets of output files all-or-nothing (POSIX calls only).
+        .target(name: "FileAccess"),
         // Pure Swift model: ids, derived facts, validation rules, diagnostics. No C, no I/O.
         .target(name: "VPCModel"),
         // The project's YAML/JSON topology format (and later importers) -> model + diagnostics.
         .target(name: "VPCReaders", dependencies: ["VPCModel", .product(name: "Yams", package: "Yams")]),
         // AWS CLI `describe-*` outputs (a snapshot folder) -> model + diagnostics located by file and JSON path.
-        .target(name: "AWSImport", dependencies: ["VPCModel"]),
+        .target(name: "AWSImport", dependencies: ["VPCModel", "FileAccess"]),
         // Runs the AWS CLI to collect a snapshot that AWSImport reads.
-        .target(name: "AWSCollect", dependencies: ["AWSImport"]),
+        .target(name: "AWSCollect", dependencies: ["AWSImport", "VPCModel"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // What Swift cannot express: an id discipline, plugin loading, error capture.
@@ -31,11 +33,11 @@ let package = Package(
         // Model -> cluster graph description (pure Swift) and its DOT text.
         .target(name: "Diagram", dependencies: ["VPCModel"]),
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy), with its own Mustache renderer.
-        .target(name: "Markdown", dependencies: ["VPCModel"]),
+        .target(name: "Markdown", dependencies: ["VPCModel", "FileAccess"]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline",
+            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Seeded random topologies (YAML) and the SVG safety check, for the generative tests and the fuzz harnesses.
@@ -46,7 +48,7 @@ let package = Package(
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport", "TopologyGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "TestSupport"]),
+        .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "FileAccess", "TestSupport"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]

@@ -20,38 +20,22 @@ public struct AWSCLI: Sendable {
     }
 
     public struct Outcome: Sendable {
+        /// The exit code, or 128 + the signal that ended it.
         public var exitCode: Int32
+        /// What it printed, in memory only: it may hold secrets until parsed and scrubbed.
+        public var standardOutput: [UInt8]
         public var standardError: String
     }
 
-    /// Runs one call, its standard output going to the file at `outputPath`.
-    public func run(_ call: AWSCall, outputPath: String) async throws -> Outcome {
-        let errorPath = outputPath + ".stderr"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        guard let out = FileHandle(forWritingAtPath: outputPath), let err = FileHandle(forWritingAtPath: errorPath) else {
-            throw CollectError.cannotWrite(path: outputPath)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = call.commandLine
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: CollectError.cannotRun(executable: executable, reason: "\(error)"))
-            }
-        }
-        try? out.close()
-        try? err.close()
-        let message = (FileManager.default.contents(atPath: errorPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return Outcome(exitCode: status, standardError: message)
+    /// Runs one call as one of `children`, its outputs read through pipes into memory.
+    func run(_ call: AWSCall, as children: ChildProcesses) async throws -> Outcome {
+        let finished = try await children.run(executable: executable, arguments: call.commandLine, environment: environment)
+        return Outcome(exitCode: finished.status, standardOutput: finished.standardOutput,
+                       standardError: String(decoding: finished.standardError, as: UTF8.self))
+    }
+
+    /// Runs one call, its outputs read through pipes into memory.
+    public func run(_ call: AWSCall) async throws -> Outcome {
+        try await run(call, as: ChildProcesses())
     }
 }

@@ -7,6 +7,8 @@ public enum CollectError: Error, Equatable, Sendable, CustomStringConvertible {
     case notJSON(call: String, reason: String)
     case outputExists(path: String)
     case cannotWrite(path: String)
+    /// A signal ended the collection (`CollectSession.interrupt()`).
+    case interrupted
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum CollectError: Error, Equatable, Sendable, CustomStringConvertible {
             "'\(path)' already exists and is not empty; pass --force to replace it"
         case .cannotWrite(let path):
             "cannot write '\(path)'"
+        case .interrupted:
+            "interrupted"
         }
     }
 

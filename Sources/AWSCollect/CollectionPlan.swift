@@ -1,4 +1,5 @@
 import AWSImport
+import VPCModel
 
 /// The AWS CLI calls a snapshot needs: one per list the importer reads, per region, then one per
 /// resource for outputs AWS only gives resource by resource.
@@ -70,10 +71,13 @@ public enum CollectionPlan {
         """
     }
 
+    /// The file of a call: `<folder>/<operation>[.<id>…].json`. The folder (a region the user
+    /// named) and the ids (which an AWS answer gave) become parts of the name only through
+    /// `FileName.component`, so no answer can make collect write outside the snapshot folder.
     static func call(_ op: Operation, region: String, folder: String, arguments: [String] = [], suffix: [String] = []) -> AWSCall {
-        let name = ([op.operation] + suffix).joined(separator: ".") + ".json"
+        let name = ([op.operation] + suffix.map(FileName.component)).joined(separator: ".") + ".json"
         return AWSCall(service: op.service, operation: op.operation, arguments: arguments, region: region, iamAction: op.iamAction,
-                       fileName: "\(folder)/\(name)")
+                       fileName: "\(FileName.component(folder))/\(name)")
     }
 
     /// The calls made once per region.

@@ -382,29 +382,37 @@ struct AWSSnapshotDecoder {
             rules += securityGroupRules(permission, group: id)
         }
         let group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
-                                  ingress: rules, origin: Origin(n.location))
+                                  ingress: rules, origin: Origin(n.location, fields: ["id": n.location(of: "GroupId")]))
         return AWSSnapshot.SecurityGroupFacts(group: group, vpc: vpc)
     }
 
-    /// One rule per distinct source description in a permission, sources in AWS order.
+    /// One rule per distinct source description in a permission, sources in AWS order. The protocol and
+    /// range are kept as AWS gives them: odd `FromPort`/`ToPort` values are documented as they are
+    /// (with a warning), never widened to all ports.
     mutating func securityGroupRules(_ p: JSONNode, group: String) -> [SecurityGroupRule] {
-        let rawProtocol = p.string("IpProtocol")?.lowercased() ?? "-1"
-        let ipProtocol = ["-1": "all", "6": "tcp", "17": "udp", "1": "icmp"][rawProtocol] ?? rawProtocol
-        guard ["tcp", "udp", "icmp", "all"].contains(ipProtocol) else {
-            warn("rule of security group '\(group)' is for protocol '\(rawProtocol)'; vpcgraph draws tcp, udp, icmp and all-traffic rules only; skipped",
-                 at: p.location(of: "IpProtocol"))
+        guard let rawProtocol = p.string("IpProtocol") ?? p.int("IpProtocol").map(String.init) else {
+            warn("rule of security group '\(group)' has no 'IpProtocol'; skipped", at: p.location(of: "IpProtocol"), rule: "aws-missing-field")
             return []
         }
-        let from = p.int("FromPort"), to = p.int("ToPort")
-        var ports: String?
-        switch ipProtocol {
-        case "tcp", "udp":
-            if let from, let to, !(from <= 0 && to >= 65535), from >= 0 {
-                ports = from == to ? "\(from)" : "\(from)-\(to)"
+        guard let ipProtocol = IPProtocol(rawProtocol) else {
+            warn("rule of security group '\(group)' is for protocol '\(rawProtocol)', which is not a protocol name or number 0-255; skipped",
+                 at: p.location(of: "IpProtocol"), rule: "aws-bad-value")
+            return []
+        }
+        func port(_ key: String) -> (value: Int?, ok: Bool) {
+            guard p[key] != nil else { return (nil, true) }
+            guard let value = p.int(key) else {
+                warn("'\(key)' of a rule of security group '\(group)' is not a whole number; rule skipped", at: p.location(of: key), rule: "aws-bad-value")
+                return (nil, false)
             }
-        case "icmp":
-            if let from, from >= 0 { ports = "\(from)" }
-        default: break
+            return (value, true)
+        }
+        let from = port("FromPort"), to = port("ToPort")
+        guard from.ok, to.ok else { return [] }
+        let range = TrafficRange(ipProtocol: ipProtocol, fromPort: from.value, toPort: to.value)
+        if case .asReported = range {
+            warn("rule of security group '\(group)' has \(TrafficRange.reportedReason(ipProtocol: ipProtocol, fromPort: from.value, toPort: to.value)); documented as AWS gives them",
+                 at: p.location, rule: "security-group-rule")
         }
         var groups: [(description: String?, sources: [SecurityGroupRule.Source])] = []
         func add(_ source: SecurityGroupRule.Source, _ description: String?) {
@@ -426,7 +434,7 @@ struct AWSSnapshotDecoder {
         for r in p["UserIdGroupPairs"]?.elements ?? [] {
             if let id = r.string("GroupId") { add(.securityGroup(id), r.string("Description")) }
         }
-        return groups.map { SecurityGroupRule(ipProtocol: ipProtocol, ports: ports, sources: $0.sources, description: $0.description,
+        return groups.map { SecurityGroupRule(ipProtocol: ipProtocol, range: range, sources: $0.sources, description: $0.description,
                                               origin: Origin(p.location)) }
     }
 }

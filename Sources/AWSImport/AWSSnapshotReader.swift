@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VPCModel
 
@@ -81,8 +82,15 @@ struct AWSSnapshotReader {
     mutating func readFile(_ relative: String) {
         let shownName = relative.isEmpty ? displayPath : join(displayPath, relative)
         let location = SourceLocation(file: shownName)
-        guard let data = FileManager.default.contents(atPath: join(root, relative)) else {
-            decoder.diagnostics.emit(.error("cannot read file", at: location, rule: "aws-unreadable"))
+        let data: Data
+        do {
+            data = try InputFile.read(join(root, relative))
+        } catch {
+            if case .tooLarge = error {
+                decoder.diagnostics.emit(.error(error.message(path: shownName), at: location, rule: InputFileError.tooLargeRule))
+            } else {
+                decoder.diagnostics.emit(.error("cannot read file", at: location, rule: "aws-unreadable"))
+            }
             return
         }
         let bytes = [UInt8](data)

@@ -203,10 +203,12 @@ extension DocumentBuilder {
     }
 
     func answerNode(_ answer: NameResolution.Answer, endpointID: String) -> Node {
-        let kinds = ["endpointIPs", "publicAddresses", "noSuchName", "values", "forwardedOut", "dnsSupportOff", "unknown"]
+        let kinds = ["endpointIPs", "publicAddresses", "noSuchName", "forwardedOut", "dnsSupportOff", "unknown"]
         var base = Node()
         for kind in kinds { base[value: kind] = .bool(false) }
         base[value: "own"] = .bool(false)
+        // A list in every answer (the schema's `values`), empty unless the answer is values.
+        base[value: "values"] = .list([])
         base.merge(answerDetails(answer, endpointID: endpointID))
         return base
     }

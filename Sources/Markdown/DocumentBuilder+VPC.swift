@@ -58,8 +58,8 @@ extension DocumentBuilder {
 
     func ruleNode(_ rule: SecurityGroupRule) -> Node {
         var node: Node = [
-            "protocol": MarkdownText(rule.ipProtocol),
-            "allTraffic": rule.ipProtocol == "all" || rule.ipProtocol == "-1",
+            "protocol": MarkdownText(Self.protocolText(rule.ipProtocol)),
+            "allTraffic": rule.ipProtocol == .all,
             "sources": rule.sources.map { source -> MarkdownFragment in
                 switch source {
                 case .securityGroup(let id): link(id)
@@ -67,9 +67,16 @@ extension DocumentBuilder {
                 }
             },
         ]
-        node["ports"] = optional(rule.ports.map { ports in MarkdownText(ports) })
+        // Exactly what the rule allows: ports, an ICMP type and code, or AWS's own numbers when they are neither.
+        node["ports"] = optional(rule.range.text(for: rule.ipProtocol).map { text in MarkdownText(text) })
         node["description"] = optional(rule.description.map { description in MarkdownText(description) })
         return node
+    }
+
+    /// `tcp`, `icmpv6`, …; a protocol given by number as `protocol 50`.
+    static func protocolText(_ ipProtocol: IPProtocol) -> String {
+        if case .number(let n) = ipProtocol { return "protocol \(n)" }
+        return ipProtocol.description
     }
 
     /// A security group as an endpoint lists it: a link, its name and its inbound rules.

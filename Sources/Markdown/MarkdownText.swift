@@ -2,7 +2,7 @@ import VPCModel
 
 /// A value from the input as templates see it. `{{x}}` prints it escaped as Markdown text;
 /// transforms give the other forms: `{{code(x)}}` a code span, `{{anchor(x)}}` the anchor of an id,
-/// `{{html(x)}}` HTML-escaped text, `{{url(x)}}` a percent-encoded link destination.
+/// `{{html(x)}}` HTML-escaped text, `{{url(x)}}` a percent-encoded link destination (`TemplateTransform`).
 /// There is deliberately no raw form: nothing from the input reaches the page unescaped.
 struct MarkdownText: ViewValue, CustomStringConvertible {
     let raw: String
@@ -16,9 +16,6 @@ struct MarkdownText: ViewValue, CustomStringConvertible {
     var renderText: String { MarkdownEscaping.text(raw) }
     var description: String { renderText }
     var viewValue: TemplateValue { .text(raw) }
-
-    /// Transform names templates may apply to a value (checked when templates are loaded).
-    static let transforms: Set<String> = ["code", "anchor", "html", "url", "empty"]
 }
 
 /// Markdown already made safe by the renderer (a link to a resource's section, a list of code spans).

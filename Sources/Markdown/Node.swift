@@ -26,6 +26,9 @@ struct Node: ViewValue, Sendable, ExpressibleByDictionaryLiteral {
         for (key, value) in elements { self[value: key] = value.viewValue }
     }
 
+    /// The fields, in the order they were first set.
+    var entries: [(key: String, value: TemplateValue)] { fields.map { ($0.key, $0.value) } }
+
     /// The number of fields.
     var count: Int { fields.count }
     var isEmpty: Bool { fields.isEmpty }

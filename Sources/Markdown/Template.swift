@@ -22,13 +22,13 @@ indirect enum TemplateNode: Sendable {
     case variable(TemplateName)
     case section(TemplateName, [TemplateNode])
     case inverted(TemplateName, [TemplateNode])
-    /// A partial, with the indentation of a standalone partial tag.
-    case partial(String, indentation: String?)
+    /// A partial, with the indentation of a standalone partial tag and the byte offset of the tag.
+    case partial(String, indentation: String?, offset: Int)
 }
 
 /// A tag's name: where to look it up and the transforms to apply (innermost first).
 /// A class, so the renderer copies one reference per tag rather than two arrays.
-final class TemplateName: Sendable {
+final class TemplateName: Sendable, CustomStringConvertible {
     enum Kind: Sendable, Equatable {
         /// `.`: the current object.
         case current
@@ -42,11 +42,17 @@ final class TemplateName: Sendable {
 
     let kind: Kind
     let parts: [String]
-    /// In the order they apply: `code(first(x))` is `["first", "code"]`.
-    let transforms: [String]
+    /// In the order they apply: `code(first(x))` is `[.first, .code]`.
+    let transforms: [TemplateTransform]
+    /// The name as written, without transforms: `a.b`, `.`.
+    let name: String
+    /// The byte offset of the tag's opening delimiter in the template's source.
+    let offset: Int
 
-    init(_ name: String, transforms written: [String]) {
+    init(_ name: String, transforms written: [TemplateTransform], offset: Int = 0) {
         transforms = written.reversed()
+        self.name = name
+        self.offset = offset
         parts = name.split(separator: ".").map(String.init)
         if name == "." {
             kind = .current
@@ -57,6 +63,11 @@ final class TemplateName: Sendable {
         } else {
             kind = .stack
         }
+    }
+
+    /// As written: `code(first(x))`.
+    var description: String {
+        transforms.reversed().map { "\($0.rawValue)(" }.joined() + name + String(repeating: ")", count: transforms.count)
     }
 }
 
@@ -88,7 +99,7 @@ struct TemplateParser {
 
     private struct State {
         var sectionName: String?
-        var sectionTransforms: [String] = []
+        var sectionTransforms: [TemplateTransform] = []
         var newLine = true
         var start: [UInt8] = Array("{{".utf8)
         var end: [UInt8] = Array("}}".utf8)
@@ -196,12 +207,13 @@ struct TemplateParser {
                 state.newLine = false
             }
             if atEnd { break }
+            let tagStart = pos - state.start.count
             var setNewLine = false
             let sigil = current
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 pos += 1
-                let (name, transforms) = try parseName(state)
+                let (name, transforms) = try parseName(state, tagStart: tagStart)
                 if isStandalone(state) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
@@ -213,13 +225,13 @@ struct TemplateParser {
                 inner.sectionTransforms = transforms
                 if !setNewLine { inner.newLine = false }
                 let body = try parse(inner)
-                let tag = TemplateName(name, transforms: transforms)
+                let tag = TemplateName(name, transforms: transforms, offset: tagStart)
                 nodes.append(sigil == UInt8(ascii: "#") ? .section(tag, body) : .inverted(tag, body))
 
             case UInt8(ascii: "/"):
                 pos += 1
                 let position = pos
-                let (name, transforms) = try parseName(state)
+                let (name, transforms) = try parseName(state, tagStart: tagStart)
                 guard name == state.sectionName, transforms == state.sectionTransforms else {
                     throw error("closing tag does not match the open section", at: position)
                 }
@@ -242,12 +254,12 @@ struct TemplateParser {
                     whiteSpaceBefore = ""
                 }
                 pos += 1
-                let (name, transforms) = try parseName(state)
+                let (name, transforms) = try parseName(state, tagStart: tagStart)
                 if sigil == UInt8(ascii: "{") {
                     guard current == UInt8(ascii: "}") else { throw error("unfinished tag") }
                     pos += 1
                 }
-                nodes.append(.variable(TemplateName(name, transforms: transforms)))
+                nodes.append(.variable(TemplateName(name, transforms: transforms, offset: tagStart)))
 
             case UInt8(ascii: ">"):
                 pos += 1
@@ -262,9 +274,9 @@ struct TemplateParser {
                 if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
                 if isStandalone(state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: whiteSpaceBefore))
+                    nodes.append(.partial(name, indentation: whiteSpaceBefore, offset: tagStart))
                 } else {
-                    nodes.append(.partial(name, indentation: nil))
+                    nodes.append(.partial(name, indentation: nil, offset: tagStart))
                 }
                 whiteSpaceBefore = ""
 
@@ -286,8 +298,8 @@ struct TemplateParser {
                     nodes.append(.text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                let (name, transforms) = try parseName(state)
-                nodes.append(.variable(TemplateName(name, transforms: transforms)))
+                let (name, transforms) = try parseName(state, tagStart: tagStart)
+                nodes.append(.variable(TemplateName(name, transforms: transforms, offset: tagStart)))
             }
             state.newLine = setNewLine
         }
@@ -324,8 +336,9 @@ struct TemplateParser {
         return true
     }
 
-    /// A tag's name and its transforms, through the closing delimiter.
-    private mutating func parseName(_ state: State) throws(TemplateParseError) -> (String, [String]) {
+    /// A tag's name and its transforms (outermost first), through the closing delimiter. A transform
+    /// that is not a `TemplateTransform` is an error at the tag.
+    private mutating func parseName(_ state: State, tagStart: Int) throws(TemplateParseError) -> (String, [TemplateTransform]) {
         skipWhitespace()
         let from = pos
         while pos < bytes.count && Self.nameChar(bytes[pos], brackets: true) { pos += 1 }
@@ -343,7 +356,13 @@ struct TemplateParser {
         if i == text.count { return (first, []) }
         guard text[i] == UInt8(ascii: "(") else { throw error("unfinished tag") }
         i += 1
-        var transforms = [first]
+        func transform(_ name: String) throws(TemplateParseError) -> TemplateTransform {
+            guard let transform = TemplateTransform(rawValue: name) else {
+                throw error("unknown transform '\(name)'; transforms are: \(TemplateTransform.names)", at: tagStart)
+            }
+            return transform
+        }
+        var transforms = [try transform(first)]
         while true {
             let name = word()
             guard i < text.count else { throw error("unfinished tag") }
@@ -355,7 +374,7 @@ struct TemplateParser {
             }
             guard text[i] == UInt8(ascii: "(") else { throw error("unfinished tag") }
             i += 1
-            transforms.append(name)
+            transforms.append(try transform(name))
         }
     }
 

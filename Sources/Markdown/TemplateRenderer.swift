@@ -133,7 +133,7 @@ struct TemplateRenderer {
                 default:
                     break
                 }
-            case .partial(let name, let indent):
+            case .partial(let name, let indent, _):
                 guard let template = templates[name] else { continue }
                 render(template.nodes, position: nil, indentation: indent.map { indentation + $0 } ?? indentation)
             }
@@ -149,14 +149,7 @@ struct TemplateRenderer {
             value = stack[stack.count - 1]
         case .position:
             guard let position, let first = transforms.popFirst() else { return .none }
-            switch first {
-            case "first": value = .bool(position.first)
-            case "last": value = .bool(position.last)
-            case "index": value = .int(position.index)
-            case "even": value = .bool(position.index & 1 == 0)
-            case "odd": value = .bool(position.index & 1 == 1)
-            default: return .none
-            }
+            value = first.apply(to: position)
         case .local:
             value = stack[stack.count - 1]
             for part in name.parts {
@@ -183,58 +176,8 @@ struct TemplateRenderer {
         }
         for transform in transforms {
             if case .none = value { return .none }
-            value = Self.apply(transform, to: value)
+            value = transform.apply(to: value)
         }
         return value
-    }
-
-    /// The transforms swift-mustache defines for each kind of value; `.none` for any other.
-    static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue {
-        switch value {
-        case .text(let raw):
-            switch transform {
-            case "code": return .string(MarkdownEscaping.code(raw))
-            case "anchor": return .string(DocumentAnchor.id(for: raw))
-            case "html": return .string(MarkdownEscaping.html(raw))
-            case "url": return .string(MarkdownEscaping.url(raw))
-            case "empty": return .bool(raw.isEmpty)
-            default: return .none
-            }
-        case .string(let s):
-            switch transform {
-            case "empty": return .bool(s.isEmpty)
-            case "capitalized": return .string(s.capitalized)
-            case "lowercased": return .string(s.lowercased())
-            case "uppercased": return .string(s.uppercased())
-            case "reversed": return .string(String(s.reversed()))
-            default: return .none
-            }
-        case .int(let n):
-            switch transform {
-            case "equalzero": return .bool(n == 0)
-            case "plusone": return .int(n + 1)
-            case "minusone": return .int(n - 1)
-            case "even": return .bool(n & 1 == 0)
-            case "odd": return .bool(n & 1 == 1)
-            default: return .none
-            }
-        case .list(let items):
-            switch transform {
-            case "first": return items.first ?? .none
-            case "last": return items.last ?? .none
-            case "reversed": return .list(items.reversed())
-            case "count": return .int(items.count)
-            case "empty": return .bool(items.isEmpty)
-            default: return .none
-            }
-        case .node(let node):
-            switch transform {
-            case "count": return .int(node.count)
-            case "empty": return .bool(node.isEmpty)
-            default: return .none
-            }
-        case .fragment, .bool, .none:
-            return .none
-        }
     }
 }

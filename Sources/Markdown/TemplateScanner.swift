@@ -1,18 +1,12 @@
 /// Reads the tags of a Mustache template to report, with their own line and column, mistakes the
 /// template engine would report late (an unclosed section at the end of the file) or not at all
-/// (an unknown partial or transform renders as nothing).
+/// (an unknown partial renders as nothing).
 struct TemplateScanner {
     struct Problem: Equatable {
         var line: Int
         var column: Int
         var message: String
     }
-
-    /// Transforms swift-mustache applies to sequences, numbers, strings and sequence positions.
-    static let engineTransforms: Set<String> = [
-        "first", "last", "index", "even", "odd", "empty", "capitalized", "lowercased", "uppercased", "reversed",
-        "count", "sorted", "enumerated", "equalzero", "plusone", "minusone",
-    ]
 
     let source: String
 
@@ -85,15 +79,7 @@ struct TemplateScanner {
             if name.filter({ $0 == "(" }).count != name.filter({ $0 == ")" }).count {
                 return Problem(line: tagLine, column: tagColumn, message: "unbalanced parentheses in '\(name)'")
             }
-            // `transform(name)`, possibly nested: `code(first(list))`.
-            var rest = Substring(name)
-            while let paren = rest.firstIndex(of: "(") {
-                let transform = String(rest[..<paren])
-                if !MarkdownText.transforms.contains(transform) && !Self.engineTransforms.contains(transform) {
-                    return Problem(line: tagLine, column: tagColumn, message: "unknown transform '\(transform)'")
-                }
-                rest = rest[rest.index(after: paren)...]
-            }
+            // Transforms are the parser's to check (`TemplateTransform`), names the schema's (`TemplateCheck`).
         }
         if let last = open.last {
             return Problem(line: last.line, column: last.column, message: "section '\(last.name)' is never closed")

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import VPCModel
 
@@ -18,8 +19,8 @@ public struct TemplateSet: Sendable {
     /// Every template, parsed.
     let parsed: [String: Template]
 
-    /// The templates compiled into the binary. They are only parsed: tests scan them
-    /// (`builtInTemplatesScanClean`), so a render need not.
+    /// The templates compiled into the binary. They are parsed and checked against the view model's
+    /// schema; tests scan them (`builtInTemplatesScanClean`), so a render need not.
     public static let builtIn: TemplateSet = {
         do {
             return try TemplateSet(sources: builtInSources, priceTableJSON: builtInPriceTable, directory: "templates/markdown", scan: false)
@@ -56,7 +57,18 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         for name in names where name.hasSuffix(".mustache") || name == Self.priceTableFile {
             let path = "\(dir)/\(name)"
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            let data: Data
+            do {
+                data = try InputFile.read(path)
+            } catch {
+                if case .tooLarge = error {
+                    problems.append(.error(error.message(path: path), at: SourceLocation(file: path), rule: InputFileError.tooLargeRule))
+                } else {
+                    problems.append(.error("cannot read file as UTF-8 text", at: SourceLocation(file: path), rule: "template-io"))
+                }
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 problems.append(.error("cannot read file as UTF-8 text", at: SourceLocation(file: path), rule: "template-io"))
                 continue
             }
@@ -67,7 +79,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses every template (and the price table), reporting problems with `directory/name.mustache` locations.
-    /// `scan`: also look for the mistakes `TemplateScanner` reports (unknown partials and transforms, …).
+    /// `scan`: also look for the mistakes `TemplateScanner` reports (unclosed sections, unknown partials, …).
+    /// The document template and the partials it includes that parse are then checked against the
+    /// view model's schema (`TemplateCheck`): unknown names, transforms on the wrong kind of value.
     init(sources: [String: String], priceTableJSON: String, directory: String, scan: Bool = true) throws(TemplateSetError) {
         var problems: [Diagnostic] = []
         var parsed: [String: Template] = [:]
@@ -89,13 +103,28 @@ public struct TemplateSet: Sendable {
                 problems.append(.error(error.message, at: SourceLocation(file: file, line: line, column: column), rule: "template-syntax"))
             }
         }
+        if parsed[Self.documentTemplate] != nil {
+            let unparsed = Set(sources.keys).subtracting(parsed.keys)
+            let found = TemplateCheck.problems(of: Self.documentTemplate, in: parsed, unparsed: unparsed, root: .document)
+            for problem in found.sorted(by: { ($0.template, $0.offset) < ($1.template, $1.offset) }) {
+                let (line, column) = TemplateParseError(offset: problem.offset, message: "").location(in: sources[problem.template]!)
+                problems.append(.error(problem.message, at: SourceLocation(file: "\(directory)/\(problem.template).mustache", line: line, column: column),
+                                       rule: problem.rule))
+            }
+        }
         var table: PriceTable?
         do {
             table = try PriceTable(json: priceTableJSON)
         } catch {
             problems.append(.error(error.message, at: SourceLocation(file: "\(directory)/\(Self.priceTableFile)"), rule: "price-table"))
         }
-        guard problems.isEmpty, let table else { throw TemplateSetError(diagnostics: problems) }
+        guard problems.isEmpty, let table else {
+            // Sorted by location (a stable sort: one place's problems keep their order).
+            throw TemplateSetError(diagnostics: problems.enumerated().sorted { a, b in
+                let (x, y) = (a.element.location ?? SourceLocation(file: ""), b.element.location ?? SourceLocation(file: ""))
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element))
+        }
         self.sources = sources
         self.priceTableJSON = priceTableJSON
         self.prices = table
@@ -107,30 +136,22 @@ public struct TemplateSet: Sendable {
         sources.keys.sorted().map { ("\($0).mustache", sources[$0]!) } + [(Self.priceTableFile, priceTableJSON)]
     }
 
-    /// Writes the templates and the price table into `directory` (created if needed). Refuses, before
-    /// writing anything, when a file exists already, unless `overwrite`. Returns the paths written.
+    /// Writes the templates and the price table into `directory` (created if needed), all or nothing
+    /// (`FileSetWriter`). Refuses, before writing anything, when a file exists already, unless
+    /// `overwrite`. Returns the paths written.
     @discardableResult
     public func export(to directory: String, overwrite: Bool = false) throws(TemplateSetError) -> [String] {
         let dir = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let manager = FileManager.default
-        let paths = files.map { "\(dir)/\($0.name)" }
-        if !overwrite {
-            let existing = paths.filter { manager.fileExists(atPath: $0) }
-            if !existing.isEmpty {
-                throw TemplateSetError(diagnostics: existing.map {
-                    .error("file exists; use --force to overwrite it", at: SourceLocation(file: $0), rule: "template-export")
-                })
-            }
-        }
         do {
-            try manager.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for (path, file) in zip(paths, files) {
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path))
-            }
+            return try FileSetWriter().write(files.map { ($0.name, Data($0.contents.utf8)) }, into: dir, replacing: overwrite)
         } catch {
-            throw TemplateSetError(diagnostics: [.error("cannot write templates: \(error.localizedDescription)", at: SourceLocation(file: dir), rule: "template-export")])
+            throw TemplateSetError(diagnostics: error.problems.map { problem in
+                switch problem.kind {
+                case .exists: .error("file exists; use --force to overwrite it", at: SourceLocation(file: problem.path), rule: "template-export")
+                case .invalidName, .failed: .error(problem.message, at: SourceLocation(file: problem.path), rule: "template-export")
+                }
+            })
         }
-        return paths
     }
 }
 

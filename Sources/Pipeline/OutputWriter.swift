@@ -1,29 +1,28 @@
+import FileAccess
 import Foundation
 import VPCModel
 
-/// Writes output files all-or-nothing: each goes to a temporary file in the target directory and
-/// is renamed into place, so a reader never sees a half-written file.
+/// Writes the pipeline's output files into one folder all-or-nothing (see `FileSetWriter`): either
+/// every file is in place, or every file is as it was before the run and no temporary is left.
 public enum OutputWriter {
-    public static func write(_ files: [OutputFile], to directory: String) throws -> [String] {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var written: [String] = []
-        var staged: [(temporary: URL, final: URL)] = []
-        defer { for item in staged { try? manager.removeItem(at: item.temporary) } }
-        let base = URL(fileURLWithPath: directory)
-        for file in files {
-            let final = base.appendingPathComponent(file.fileName)
-            let temporary = base.appendingPathComponent(".\(file.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try file.data.write(to: temporary)
-            staged.append((temporary, final))
-        }
-        for item in staged {
-            if rename(item.temporary.path, item.final.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: item.final.path])
+    /// The paths written (`directory/name`), in the order of `files`. `writer` is for tests (faults).
+    @discardableResult
+    public static func write(_ files: [OutputFile], to directory: String, replacing: Bool = true,
+                             writer: FileSetWriter = FileSetWriter()) throws(FileWriteError) -> [String] {
+        try writer.write(files.map { ($0.fileName, $0.data) }, into: directory, replacing: replacing)
+    }
+
+    /// The problems of a failed write as diagnostics: `out/x.svg: error: cannot write 'out/x.svg':
+    /// Is a directory; nothing was written [output]`. `exists` words a target that exists when
+    /// replacing was not allowed (rule `output-exists`).
+    public static func diagnostics(_ error: FileWriteError,
+                                   exists: (String) -> String = { "'\($0)' already exists; pass --force to replace it" }) -> [Diagnostic] {
+        error.problems.map { problem in
+            switch problem.kind {
+            case .invalidName: .error(problem.message, at: SourceLocation(file: problem.path), rule: "output-name")
+            case .exists: .error(exists(problem.path), at: SourceLocation(file: problem.path), rule: "output-exists")
+            case .failed: .error(problem.message, at: SourceLocation(file: problem.path), rule: "output")
             }
-            written.append(item.final.path)
         }
-        staged.removeAll()
-        return written
     }
 }

@@ -1,4 +1,5 @@
 import Diagram
+import FileAccess
 import Foundation
 import Graphviz
 import Markdown
@@ -62,9 +63,12 @@ public struct Pipeline: Sendable {
 
     /// Reads and checks one input file. The topology is nil when the file could not be read or parsed.
     public static func load(path: String) -> (topology: Topology?, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read '\(path)'" : "no such file '\(path)'"
-            return (nil, [.error(reason, at: SourceLocation(file: path), rule: "input-file")])
+        let data: Data
+        do {
+            data = try InputFile.read(path)
+        } catch {
+            let rule = if case .tooLarge = error { InputFileError.tooLargeRule } else { "input-file" }
+            return (nil, [.error(error.message(path: path), at: SourceLocation(file: path), rule: rule)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return (nil, [.error("'\(path)' is not UTF-8 text", at: SourceLocation(file: path), rule: "input-file")])

@@ -172,20 +172,8 @@ public struct RouteTarget: Hashable, Sendable, CustomStringConvertible {
         case vpnGateway = "virtual-private-gateway"
         case networkInterface = "network-interface"
 
-        /// The id prefix AWS uses for this kind of target.
-        public var idPrefix: String? {
-            switch self {
-            case .local: nil
-            case .internetGateway: "igw-"
-            case .egressOnlyInternetGateway: "eigw-"
-            case .natGateway: "nat-"
-            case .gatewayEndpoint: "vpce-"
-            case .peering: "pcx-"
-            case .transitGateway: "tgw-"
-            case .vpnGateway: "vgw-"
-            case .networkInterface: "eni-"
-            }
-        }
+        /// The id prefix AWS uses for this kind of target (from `IDKind`).
+        public var idPrefix: String? { idKind?.prefix }
     }
 
     public let kind: Kind
@@ -269,38 +257,6 @@ public struct SecurityGroup: Equatable, Sendable {
         self.name = name
         self.description = description
         self.ingress = ingress
-        self.origin = origin
-    }
-}
-
-/// One inbound rule: protocol, ports and where traffic may come from.
-public struct SecurityGroupRule: Equatable, Sendable {
-    public enum Source: Hashable, Sendable, CustomStringConvertible {
-        case cidr(CIDR)
-        case securityGroup(String)
-        case prefixList(String)
-
-        public var description: String {
-            switch self {
-            case .cidr(let c): c.description
-            case .securityGroup(let id), .prefixList(let id): id
-            }
-        }
-    }
-
-    /// `tcp`, `udp`, `icmp` or `all`.
-    public var ipProtocol: String
-    /// `443`, `1024-65535`, or nil for all ports.
-    public var ports: String?
-    public var sources: [Source]
-    public var description: String?
-    public var origin: Origin
-
-    public init(ipProtocol: String, ports: String? = nil, sources: [Source], description: String? = nil, origin: Origin = Origin()) {
-        self.ipProtocol = ipProtocol
-        self.ports = ports
-        self.sources = sources
-        self.description = description
         self.origin = origin
     }
 }

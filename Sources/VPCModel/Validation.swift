@@ -39,7 +39,9 @@ struct Validator {
 
     // MARK: - Ids
 
-    mutating func define(_ id: String, _ kind: String, _ location: SourceLocation?) {
+    /// Records a definition of `id`, checking its form (`IDRules`) and that it is defined once.
+    mutating func define(_ id: String, _ kind: String, _ location: SourceLocation?, as idKind: IDKind) {
+        checkID(id, as: idKind, at: location)
         if let first = definitions[id] {
             let message = first.kind == kind ? "duplicate \(kind) id '\(id)'" : "duplicate id '\(id)': \(kind) '\(id)' has the id of \(first.kind) '\(id)'"
             error(message, at: location, rule: "duplicate-id", notes: [.note("'\(id)' is first defined here", at: first.location)])
@@ -48,30 +50,35 @@ struct Validator {
         }
     }
 
+    /// Checks the form of an id, defined here or only referred to (prefix lists, network interfaces, customer gateways).
+    mutating func checkID(_ id: String, as kind: IDKind, at location: SourceLocation?) {
+        if let diagnostic = IDRules.check(id, as: kind, at: location) { diagnostics.append(diagnostic) }
+    }
+
     mutating func collectDefinitions() {
         for region in topology.regions {
             for vpc in region.vpcs {
-                define(vpc.id, "vpc", vpc.origin["id"])
-                for s in vpc.subnets { define(s.id, "subnet", s.origin["id"]) }
-                for t in vpc.routeTables { define(t.id, "route table", t.origin["id"]) }
-                if let igw = vpc.internetGateway { define(igw.id, "internet gateway", igw.origin["id"]) }
-                if let vgw = vpc.vpnGateway { define(vgw.id, "vpn gateway", vgw.origin["id"]) }
-                for n in vpc.natGateways { define(n.id, "nat gateway", n.origin["id"]) }
-                for g in vpc.securityGroups { define(g.id, "security group", g.origin["id"]) }
-                for e in vpc.interfaceEndpoints { define(e.id, "interface endpoint", e.origin["id"]) }
-                for e in vpc.gatewayEndpoints { define(e.id, "gateway endpoint", e.origin["id"]) }
-                for e in vpc.resolverEndpoints { define(e.id, "resolver endpoint", e.origin["id"]) }
+                define(vpc.id, "vpc", vpc.origin["id"], as: .vpc)
+                for s in vpc.subnets { define(s.id, "subnet", s.origin["id"], as: .subnet) }
+                for t in vpc.routeTables { define(t.id, "route table", t.origin["id"], as: .routeTable) }
+                if let igw = vpc.internetGateway { define(igw.id, "internet gateway", igw.origin["id"], as: .internetGateway) }
+                if let vgw = vpc.vpnGateway { define(vgw.id, "vpn gateway", vgw.origin["id"], as: .vpnGateway) }
+                for n in vpc.natGateways { define(n.id, "nat gateway", n.origin["id"], as: .natGateway) }
+                for g in vpc.securityGroups { define(g.id, "security group", g.origin["id"], as: .securityGroup) }
+                for e in vpc.interfaceEndpoints { define(e.id, "interface endpoint", e.origin["id"], as: .vpcEndpoint) }
+                for e in vpc.gatewayEndpoints { define(e.id, "gateway endpoint", e.origin["id"], as: .vpcEndpoint) }
+                for e in vpc.resolverEndpoints { define(e.id, "resolver endpoint", e.origin["id"], as: e.direction == .inbound ? .inboundResolverEndpoint : .outboundResolverEndpoint) }
             }
-            for p in region.peerings { define(p.id, "peering connection", p.origin["id"]) }
+            for p in region.peerings { define(p.id, "peering connection", p.origin["id"], as: .peeringConnection) }
             for t in region.transitGateways {
-                define(t.id, "transit gateway", t.origin["id"])
-                for a in t.attachments { define(a.id, "transit gateway attachment", a.origin["id"]) }
+                define(t.id, "transit gateway", t.origin["id"], as: .transitGateway)
+                for a in t.attachments { define(a.id, "transit gateway attachment", a.origin["id"], as: .transitGatewayAttachment) }
             }
-            for v in region.vpnConnections { define(v.id, "vpn connection", v.origin["id"]) }
-            for z in region.privateHostedZones { if let id = z.zoneID { define(id, "private hosted zone", z.origin["id"]) } }
-            for r in region.resolverRules { define(r.id, "resolver rule", r.origin["id"]) }
+            for v in region.vpnConnections { define(v.id, "vpn connection", v.origin["id"], as: .vpnConnection) }
+            for z in region.privateHostedZones { if let id = z.zoneID { define(id, "private hosted zone", z.origin["id"], as: .hostedZone) } }
+            for r in region.resolverRules { define(r.id, "resolver rule", r.origin["id"], as: .resolverRule) }
         }
-        for o in topology.onPremises { define(o.id, "on-premises network", o.origin["id"]) }
+        for o in topology.onPremises { define(o.id, "on-premises network", o.origin["id"], as: .onPremisesNetwork) }
     }
 
     func kind(of id: String) -> String? { definitions[id]?.kind }
@@ -142,8 +149,12 @@ struct Validator {
 
         for group in vpc.securityGroups {
             for rule in group.ingress {
-                for case .securityGroup(let id) in rule.sources {
-                    reference(id, as: ["security group"], from: "ingress rule of '\(group.id)'", at: rule.origin["from"])
+                for source in rule.sources {
+                    switch source {
+                    case .securityGroup(let id): reference(id, as: ["security group"], from: "ingress rule of '\(group.id)'", at: rule.origin["from"])
+                    case .prefixList(let id): checkID(id, as: .prefixList, at: rule.origin["from"])
+                    case .cidr: break
+                    }
                 }
             }
         }
@@ -159,6 +170,9 @@ struct Validator {
             } else if endpoint.prefixListID == nil {
                 warning("the prefix list id of '\(endpoint.service)' is not known to vpcgraph; set 'prefix_list' on \(owner)",
                         at: endpoint.origin["service"], rule: "unknown-prefix-list")
+            }
+            if let prefixList = endpoint.declaredPrefixListID {
+                checkID(prefixList, as: .prefixList, at: endpoint.origin["prefix_list"])
             }
             if !endpoint.securityGroupIDs.isEmpty {
                 error("\(owner) has security groups; only interface endpoints have security groups",
@@ -197,6 +211,7 @@ struct Validator {
         var subnetsByZone: [String: [EndpointInterface]] = [:]
         var zoneOrder: [String] = []
         for interface in interfaces {
+            if let eni = interface.networkInterfaceID { checkID(eni, as: .networkInterface, at: interface.origin["eni"]) }
             guard let subnet = vpc.subnet(interface.subnetID) else {
                 reference(interface.subnetID, as: ["subnet"], from: owner, at: interface.origin["subnet"], within: [], scope: scope)
                 continue
@@ -229,9 +244,14 @@ struct Validator {
             } else {
                 seen[route.destination] = route
             }
+            if case .prefixList(let id) = route.destination { checkID(id, as: .prefixList, at: route.origin["destination"]) }
+            let target = route.target
+            // Targets of kinds the topology does not define, and gone ones, are checked here; the others where they are defined.
+            if let kind = target.kind.idKind, route.state == .blackhole || target.kind == .networkInterface || target.kind == .egressOnlyInternetGateway {
+                checkID(target.id, as: kind, at: route.origin["target"])
+            }
             // A blackhole route's target is gone (AWS keeps the route to show that): nothing to look up.
             if route.state == .blackhole { continue }
-            let target = route.target
             let at = route.origin["target"]
             switch target.kind {
             case .local, .networkInterface, .egressOnlyInternetGateway:
@@ -293,6 +313,9 @@ struct Validator {
             switch vpn.gateway {
             case .vpnGateway(let id): reference(id, as: ["vpn gateway"], from: owner, at: vpn.origin["vpn_gateway"])
             case .transitGateway(let id): reference(id, as: ["transit gateway"], from: owner, at: vpn.origin["transit_gateway"])
+            }
+            if let customerGateway = vpn.customerGatewayID {
+                checkID(customerGateway, as: .customerGateway, at: vpn.origin["customer_gateway"])
             }
             if let onPremises = vpn.onPremisesID {
                 reference(onPremises, as: ["on-premises network"], from: owner, at: vpn.origin["on_premises"])

@@ -229,18 +229,102 @@ public enum TopologyParser {
     static func readSecurityGroup(_ node: Node, _ c: ParseContext) -> SecurityGroup? {
         guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress"], context: c),
               let id = m.string("id", required: true) else { return nil }
-        let rules = m.list("ingress", allowScalar: false).compactMap { item -> SecurityGroupRule? in
-            guard let r = MappingReader(item, what: "ingress rule of '\(id)'", keys: ["protocol", "ports", "from", "description"], context: c) else { return nil }
-            let sources = r.list("from").compactMap { sourceNode -> SecurityGroupRule.Source? in
-                guard let text = r.scalarString(sourceNode, key: "from") else { return nil }
-                if text.hasPrefix("sg-") { return .securityGroup(text) }
-                if text.hasPrefix("pl-") { return .prefixList(text) }
-                return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)
-            }
-            return SecurityGroupRule(ipProtocol: r.choice("protocol", ["tcp", "udp", "icmp", "all"]) ?? "tcp",
-                                     ports: r.string("ports"), sources: sources, description: r.string("description"), origin: r.origin)
-        }
+        let rules = m.list("ingress", allowScalar: false).compactMap { readSecurityGroupRule($0, group: id, c) }
         return SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+    }
+
+    /// `{protocol, ports | icmp_type, icmp_code | aws_ports, from, description}`; nil after an error.
+    static func readSecurityGroupRule(_ item: Node, group: String, _ c: ParseContext) -> SecurityGroupRule? {
+        let keys = ["protocol", "ports", "icmp_type", "icmp_code", "aws_ports", "from", "description"]
+        guard let r = MappingReader(item, what: "ingress rule of '\(group)'", keys: keys, context: c) else { return nil }
+        let owner = "ingress rule of '\(group)'"
+        let sources = r.list("from").compactMap { sourceNode -> SecurityGroupRule.Source? in
+            guard let text = r.scalarString(sourceNode, key: "from") else { return nil }
+            if text.hasPrefix("sg-") { return .securityGroup(text) }
+            if text.hasPrefix("pl-") { return .prefixList(text) }
+            return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)
+        }
+        func fail(_ message: String, at node: Node) -> SecurityGroupRule? {
+            c.error(message, at: node, rule: "security-group-rule")
+            return nil
+        }
+
+        var ipProtocol = IPProtocol.tcp
+        if let node = r.value("protocol"), !isNull(node) {
+            guard let text = r.scalarString(node, key: "protocol") else { return nil }
+            switch IPProtocol.parse(text) {
+            case .success(let p): ipProtocol = p
+            case .failure(.unknown):
+                return fail("'protocol' of \(owner) must be tcp, udp, icmp, icmpv6, all (or -1) or a protocol number 0-255, found '\(text)'", at: node)
+            case .failure(.outOfRange):
+                return fail("protocol number \(text) of \(owner) is out of range (0-255)", at: node)
+            }
+        }
+
+        let given = ["ports", "icmp_type", "icmp_code", "aws_ports"].filter(r.has)
+        for key in given {
+            let applies = key == "ports" ? ipProtocol.hasPorts : key == "aws_ports" ? ipProtocol.hasPorts || ipProtocol.isICMP : ipProtocol.isICMP
+            if applies { continue }
+            let kinds = key == "ports" ? "tcp and udp" : key == "aws_ports" ? "tcp, udp, icmp and icmpv6" : "icmp and icmpv6"
+            var message = "'\(key)' applies to \(kinds) rules only; \(owner) is for protocol '\(ipProtocol)'"
+            if key == "ports" && ipProtocol.isICMP { message += " (give 'icmp_type' and 'icmp_code')" }
+            if !ipProtocol.hasPorts && !ipProtocol.isICMP { message += ", which AWS allows on every port" }
+            return fail(message, at: r.entries.first { $0.key == key }!.keyNode)
+        }
+        if given.contains("aws_ports") && given.count > 1 {
+            let other = given.first { $0 != "aws_ports" }!
+            return fail("\(owner) has both 'aws_ports' and '\(other)'; give one of them", at: r.entries.first { $0.key == "aws_ports" }!.keyNode)
+        }
+
+        var range = TrafficRange.all
+        if let node = r.value("ports"), !isNull(node) {
+            guard let text = r.scalarString(node, key: "ports") else { return nil }
+            switch PortRange.parse(text) {
+            case .success(let ports): range = TrafficRange(ports: ports)
+            case .failure(.malformed):
+                return fail("'ports' of \(owner) must be a port (443), a range (1024-65535) or all, found '\(text)'", at: node)
+            case .failure(.outOfRange(let port)):
+                return fail("port \(port) in 'ports' of \(owner) is out of range (0-65535)", at: node)
+            case .failure(.descending(let from, let to)):
+                return fail("port range '\(text)' of \(owner) goes from \(from) down to \(to); did you mean '\(to)-\(from)'?", at: node)
+            }
+        }
+        if ipProtocol.isICMP {
+            func number(_ key: String) -> (value: Int?, node: Node?, ok: Bool) {
+                guard let node = r.value(key), !isNull(node) else { return (nil, nil, true) }
+                guard let text = r.scalarString(node, key: key) else { return (nil, node, false) }
+                if text == "all" { return (nil, node, true) }
+                guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let n = Int(text), n <= 255 else {
+                    c.error("'\(key)' of \(owner) must be a number 0-255 or all, found '\(text)'", at: node, rule: "security-group-rule")
+                    return (nil, node, false)
+                }
+                return (n, node, true)
+            }
+            let type = number("icmp_type"), code = number("icmp_code")
+            guard type.ok, code.ok else { return nil }
+            if let t = type.value {
+                range = .icmp(ICMPFilter(type: t, code: code.value)!)
+            } else if code.value != nil {
+                return fail("'icmp_code' of \(owner) needs an 'icmp_type' (every type means every code)", at: code.node!)
+            }
+        }
+        if let node = r.value("aws_ports"), !isNull(node) {
+            /// One of the two numbers: `.some(nil)` for null, nil when it is not a whole number.
+            func member(_ item: Node) -> Int?? {
+                if isNull(item) { return .some(nil) }
+                guard case .scalar(let scalar) = item, let value = Int(scalar.string) else { return nil }
+                return .some(value)
+            }
+            guard case .sequence(let items) = node, items.count == 2, let from = member(items[0]), let to = member(items[1]) else {
+                return fail("'aws_ports' of \(owner) must be [FromPort, ToPort], each a whole number or null, found \(describeNode(node))", at: node)
+            }
+            range = TrafficRange(ipProtocol: ipProtocol, fromPort: from, toPort: to)
+            if case .asReported = range {
+                c.warning("\(owner) keeps \(TrafficRange.reportedReason(ipProtocol: ipProtocol, fromPort: from, toPort: to)); documented as given",
+                          at: node, rule: "security-group-rule")
+            }
+        }
+        return SecurityGroupRule(ipProtocol: ipProtocol, range: range, sources: sources, description: r.string("description"), origin: r.origin)
     }
 
     enum Endpoint {

@@ -98,11 +98,21 @@ public enum TopologyWriter {
     static func securityGroup(_ g: SecurityGroup) -> YAMLValue {
         object([
             ("id", .string(g.id)), ("name", string(g.name)), ("description", string(g.description)),
-            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map { rule in
-                object([("protocol", .string(rule.ipProtocol)), ("ports", string(rule.ports)),
-                        ("from", strings(rule.sources.map(\.description))), ("description", string(rule.description))])
-            })),
+            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map(securityGroupRule))),
         ])
+    }
+
+    /// `ports` for tcp/udp, `icmp_type`/`icmp_code` for ICMP, left out for everything; odd AWS values as `aws_ports`.
+    static func securityGroupRule(_ rule: SecurityGroupRule) -> YAMLValue {
+        var range: [(String, YAMLValue?)] = []
+        switch rule.range {
+        case .all: break
+        case .ports(let ports): range = [("ports", .string(ports.description))]
+        case .icmp(let filter): range = [("icmp_type", .int(filter.type)), ("icmp_code", filter.code.map(YAMLValue.int))]
+        case .asReported(let from, let to): range = [("aws_ports", .list([from.map(YAMLValue.int) ?? .null, to.map(YAMLValue.int) ?? .null]))]
+        }
+        return object([("protocol", .string(rule.ipProtocol.description))] + range
+                      + [("from", strings(rule.sources.map(\.description))), ("description", string(rule.description))])
     }
 
     /// `{subnet: ip}` when no interface names its network interface and no subnet repeats; else a list.

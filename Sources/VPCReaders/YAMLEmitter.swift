@@ -5,6 +5,7 @@ indirect enum YAMLValue {
     case string(String)
     case bool(Bool)
     case int(Int)
+    case null
     case list([YAMLValue])
     case map([(key: String, value: YAMLValue)])
 }
@@ -76,7 +77,7 @@ enum YAMLEmitter {
 
     static func isScalar(_ value: YAMLValue) -> Bool {
         switch value {
-        case .string, .bool, .int: true
+        case .string, .bool, .int, .null: true
         default: false
         }
     }
@@ -86,6 +87,7 @@ enum YAMLEmitter {
         case .string(let s): scalar(s)
         case .bool(let b): b ? "true" : "false"
         case .int(let i): String(i)
+        case .null: "null"
         case .list(let items):
             "[" + items.map { flow($0) ?? "" }.joined(separator: ", ") + "]"
         case .map(let entries):

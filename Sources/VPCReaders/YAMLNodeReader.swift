@@ -17,6 +17,10 @@ final class ParseContext {
     func error(_ message: String, at node: Node, rule: String) {
         diagnostics.append(.error(message, at: location(node), rule: rule))
     }
+
+    func warning(_ message: String, at node: Node, rule: String) {
+        diagnostics.append(.warning(message, at: location(node), rule: rule))
+    }
 }
 
 /// What a node is, for "expected X, found Y" messages.
@@ -27,6 +31,12 @@ func kindName(_ node: Node) -> String {
     case .sequence: "a list"
     case .alias: "an alias"
     }
+}
+
+/// A scalar in quotes, else what the node is: for "found X" messages.
+func describeNode(_ node: Node) -> String {
+    if case .scalar(let s) = node, !isNull(node) { return "'\(s.string)'" }
+    return kindName(node)
 }
 
 /// Reads one YAML mapping that describes an object (`what`, e.g. "subnet"), remembering the
@@ -100,7 +110,7 @@ struct MappingReader {
     func bool(_ key: String) -> Bool? {
         guard let node = value(key), !isNull(node) else { return nil }
         guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
-            context.error("expected true or false for '\(key)' in \(what), found \(describe(node))", at: node, rule: "type-mismatch")
+            context.error("expected true or false for '\(key)' in \(what), found \(describeNode(node))", at: node, rule: "type-mismatch")
             return nil
         }
         return value
@@ -109,7 +119,7 @@ struct MappingReader {
     func int(_ key: String) -> Int? {
         guard let node = value(key), !isNull(node) else { return nil }
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
-            context.error("expected a whole number for '\(key)' in \(what), found \(describe(node))", at: node, rule: "type-mismatch")
+            context.error("expected a whole number for '\(key)' in \(what), found \(describeNode(node))", at: node, rule: "type-mismatch")
             return nil
         }
         return value
@@ -154,11 +164,6 @@ struct MappingReader {
 
     func missing(_ key: String) {
         context.error("\(what) is missing required key '\(key)'", at: node, rule: "missing-key")
-    }
-
-    private func describe(_ node: Node) -> String {
-        if case .scalar(let s) = node, !isNull(node) { return "'\(s.string)'" }
-        return kindName(node)
     }
 }
 

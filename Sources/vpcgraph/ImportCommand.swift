@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSImport
+import FileAccess
 import Foundation
 import Pipeline
 import VPCModel
@@ -33,6 +34,13 @@ struct ImportAWS: ParsableCommand {
     var force = false
 
     func run() throws {
+        // The folder and the plain file name the writer takes ("" for the current folder).
+        let name = output.split(separator: "/").last.map(String.init) ?? ""
+        let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
+        guard output == "-" || !output.hasSuffix("/"), !name.isEmpty, name != ".", name != ".." else {
+            DiagnosticPrinter.print([.error("'\(output)' does not name a file; give the topology file's path, or '-' for standard output", at: SourceLocation(file: output), rule: "output")])
+            throw ExitCode(1)
+        }
         if output != "-" && FileManager.default.fileExists(atPath: output) && !force {
             DiagnosticPrinter.print([.error("'\(output)' already exists; pass --force to replace it", at: SourceLocation(file: output), rule: "output-exists")])
             throw ExitCode(1)
@@ -48,26 +56,12 @@ struct ImportAWS: ParsableCommand {
             return
         }
         do {
-            try OutputFile.writeAtomically(yaml, to: output)
+            // Like any file a program writes, the folder must exist.
+            try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force, creatingFolder: false)
         } catch {
-            DiagnosticPrinter.print([.error("cannot write '\(output)': \(error.localizedDescription)", at: SourceLocation(file: output), rule: "output")])
+            DiagnosticPrinter.print(OutputWriter.diagnostics(error))
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
-    }
-}
-
-extension OutputFile {
-    /// Writes to a temporary file beside `path`, then renames it into place.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }

@@ -131,7 +131,7 @@ struct Render: ParsableCommand {
             for note in notes { print(note) }
             for path in written { print("wrote \(path)") }
         } catch {
-            DiagnosticPrinter.print([.error("cannot write output: \(error.localizedDescription)", at: SourceLocation(file: output), rule: "output")])
+            DiagnosticPrinter.print(OutputWriter.diagnostics(error))
             throw ExitCode(1)
         }
     }

@@ -93,7 +93,7 @@ import VPCModel
                                                privateIP: IPAddress("10.0.0.12"), publicIP: IPAddress("203.0.113.10"))])
         #expect(shared.vpnGateway?.id == "vgw-0123456789abcdef0")
         let endpoints = try #require(app.securityGroups.first { $0.id == "sg-0e0e0e0e0e0e0e0e0" })
-        #expect(endpoints.ingress.map { "\($0.ipProtocol) \($0.ports ?? "*") \($0.sources.map(\.description)) \($0.description ?? "-")" } == [
+        #expect(endpoints.ingress.map { "\($0.ipProtocol) \($0.range.text(for: $0.ipProtocol) ?? "*") \($0.sources.map(\.description)) \($0.description ?? "-")" } == [
             "tcp 443 [\"10.0.0.0/16\", \"100.64.0.0/16\"] app", "tcp 443 [\"10.1.0.0/16\"] shared", "tcp 443 [\"sg-0f0f0f0f0f0f0f0f0\"] -",
         ])
         #expect(shared.resolverEndpoints.map { "\($0.id) \($0.direction) \($0.ipAddresses.map(\.ip.description))" } == [

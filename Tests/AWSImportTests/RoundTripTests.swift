@@ -37,8 +37,13 @@ import VPCReaders
         vpc.internetGateway = InternetGateway(id: "igw-1")
         vpc.vpnGateway = VPNGateway(id: "vgw-1", name: "vgw")
         vpc.securityGroups = [SecurityGroup(id: "sg-1", name: "a \"quoted\" name", description: "line one\nline two", ingress: [
-            SecurityGroupRule(ipProtocol: "icmp", ports: "8", sources: [.cidr(CIDR("0.0.0.0/0")!), .prefixList("pl-2"), .securityGroup("sg-1")]),
-            SecurityGroupRule(ipProtocol: "all", sources: [.securityGroup("sg-1")], description: "self"),
+            SecurityGroupRule(ipProtocol: .icmp, range: .icmp(ICMPFilter(type: 8)!), sources: [.cidr(CIDR("0.0.0.0/0")!), .prefixList("pl-2"), .securityGroup("sg-1")]),
+            SecurityGroupRule(ipProtocol: .icmpv6, range: .icmp(ICMPFilter(type: 1, code: 4)!), sources: [.cidr(CIDR("::/0")!)]),
+            SecurityGroupRule(ipProtocol: .icmp, sources: [.cidr(CIDR("10.0.0.0/8")!)]),
+            SecurityGroupRule(ipProtocol: .all, sources: [.securityGroup("sg-1")], description: "self"),
+            SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(from: 1024, to: 65535)!), sources: [.cidr(CIDR("10.0.0.0/8")!)]),
+            SecurityGroupRule(ipProtocol: .udp, sources: [.cidr(CIDR("10.0.0.0/8")!)]),
+            SecurityGroupRule(ipProtocol: .number(50), sources: [.cidr(CIDR("10.0.0.0/8")!)]),
         ])]
         vpc.interfaceEndpoints = [
             InterfaceEndpoint(id: "vpce-1", name: "x", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123"), privateDNS: false,

@@ -158,7 +158,7 @@ import VPCModel
             {"RouteTables": [{"RouteTableId": "rtb-0a", "VpcId": "vpc-0a", "Associations": [{"Main": true}],
               "Routes": [{"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "State": "active"},
                          {"DestinationCidrBlock": "10.8.0.0/16", "VpcPeeringConnectionId": "pcx-0other", "State": "active"},
-                         {"DestinationCidrBlock": "10.9.0.0/16", "VpcPeeringConnectionId": "pcx-0gone", "State": "blackhole"},
+                         {"DestinationCidrBlock": "10.9.0.0/16", "VpcPeeringConnectionId": "pcx-0dead", "State": "blackhole"},
                          {"DestinationCidrBlock": "10.7.0.0/16", "CarrierGatewayId": "cagw-0a", "State": "active"}]}]}
             """, to: region + "/route-tables.json")
         try Fixture.write("""

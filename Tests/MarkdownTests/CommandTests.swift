@@ -50,6 +50,31 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path), "nothing written")
     }
 
+    @Test func unknownNamesAndTransformsExitOneAndWriteNothing() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("# {{titel}}\n\n{{> summary}}\n".utf8).write(to: templates.appendingPathComponent("document.mustache"))
+        try Data("{{#sorted(regionNames)}}{{.}}{{/sorted(regionNames)}}\n".utf8).write(to: templates.appendingPathComponent("summary.mustache"))
+        let result = try Self.vpcgraph(["render", "--templates", "templates", "-o", "out", Self.sample], in: dir)
+        #expect(result.status == 1)
+        let transforms = TemplateCheckTests.transformList
+        #expect(result.stderr == """
+            templates/document.mustache:1:3: error: unknown name 'titel' at the top level; did you mean 'title'? [template-name]
+            templates/summary.mustache:1:1: error: unknown transform 'sorted'; transforms are: \(transforms) [template-syntax]
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path), "nothing written")
+        // Fixed, the same directory renders.
+        try Data("{{#regionNames}}{{.}}{{/regionNames}}\n".utf8).write(to: templates.appendingPathComponent("summary.mustache"))
+        try Data("# {{title}}\n\n{{> summary}}\n".utf8).write(to: templates.appendingPathComponent("document.mustache"))
+        let fixed = try Self.vpcgraph(["render", "--format", "md", "--templates", "templates", "-o", "out", Self.sample], in: dir)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("out/shared-services.md"), encoding: .utf8)
+                == "# Shared services endpoint for API Gateway\n\neu-west-1\n")
+    }
+
     @Test func userTemplatesAreUsed() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

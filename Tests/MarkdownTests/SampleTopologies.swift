@@ -35,7 +35,7 @@ enum SampleTopologies {
             natGateways: [NATGateway(id: "nat-0123456789abcdef0", subnetID: "subnet-0a00000000000001a", privateIP: ip("10.1.0.20"), publicIP: ip("203.0.113.10"))],
             securityGroups: [
                 SecurityGroup(id: "sg-0e0000000000000e1", name: "endpoints", description: "HTTPS from the VPC", ingress: [
-                    SecurityGroupRule(ipProtocol: "tcp", ports: "443", sources: [.cidr(cidr("10.1.0.0/16"))], description: "clients in the VPC"),
+                    SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(443)!), sources: [.cidr(cidr("10.1.0.0/16"))], description: "clients in the VPC"),
                 ]),
             ],
             interfaceEndpoints: [
@@ -94,11 +94,11 @@ enum SampleTopologies {
             vpnGateway: VPNGateway(id: "vgw-0333333333333333c", name: "to-datacenter"),
             securityGroups: [
                 SecurityGroup(id: "sg-0dd000000000000d1", name: "api-endpoint", ingress: [
-                    SecurityGroupRule(ipProtocol: "tcp", ports: "443", sources: [.cidr(cidr("10.0.0.0/8")), .cidr(cidr("172.16.0.0/12"))]),
+                    SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(443)!), sources: [.cidr(cidr("10.0.0.0/8")), .cidr(cidr("172.16.0.0/12"))]),
                 ]),
                 SecurityGroup(id: "sg-0dd000000000000d2", name: "dns-inbound", ingress: [
-                    SecurityGroupRule(ipProtocol: "udp", ports: "53", sources: [.cidr(cidr("172.16.0.0/12"))]),
-                    SecurityGroupRule(ipProtocol: "tcp", ports: "53", sources: [.cidr(cidr("172.16.0.0/12"))]),
+                    SecurityGroupRule(ipProtocol: .udp, range: .ports(PortRange(53)!), sources: [.cidr(cidr("172.16.0.0/12"))]),
+                    SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(53)!), sources: [.cidr(cidr("172.16.0.0/12"))]),
                 ]),
             ],
             interfaceEndpoints: [
@@ -157,7 +157,7 @@ enum SampleTopologies {
             ],
             routeTables: [RouteTable(id: "rtb-0ff00000000000001", name: "main | table", isMain: true)],
             securityGroups: [SecurityGroup(id: "sg-0ff00000000000001", name: "<img src=x onerror=alert(1)>", ingress: [
-                SecurityGroupRule(ipProtocol: "tcp", ports: "443", sources: [.cidr(cidr("10.9.0.0/16"))], description: "line one\nline | two"),
+                SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(443)!), sources: [.cidr(cidr("10.9.0.0/16"))], description: "line one\nline | two"),
             ])],
             interfaceEndpoints: [
                 InterfaceEndpoint(id: "vpce-0ff00000000000001", name: "`sts`|", service: ServiceName("sts", region: "eu-west-1"), privateDNS: true,

@@ -89,7 +89,7 @@ import VPCModel
         try Self.write("{{cod(title)}}\n", to: "\(dir)/summary.mustache")
         #expect(Self.diagnostics(loading: dir) == [
             "\(dir)/document.mustache:1:1: error: unknown partial 'summray' [template-syntax]",
-            "\(dir)/summary.mustache:1:1: error: unknown transform 'cod' [template-syntax]",
+            "\(dir)/summary.mustache:1:1: error: unknown transform 'cod'; transforms are: \(TemplateCheckTests.transformList) [template-syntax]",
         ])
     }
 

@@ -81,6 +81,7 @@ import VPCModel
         """)) == [
             "bad.yaml:10:18: error: duplicate subnet id 'subnet-a1' [duplicate-id] | bad.yaml:8:18: note: 'subnet-a1' is first defined here",
             "bad.yaml:12:18: error: duplicate id 'subnet-b1': route table 'subnet-b1' has the id of subnet 'subnet-b1' [duplicate-id] | bad.yaml:9:18: note: 'subnet-b1' is first defined here",
+            "bad.yaml:12:18: warning: 'subnet-b1' does not look like a route table id (rtb-…); links to the AWS console will not work [id-format]",
         ])
     }
 

@@ -11,8 +11,14 @@ import VPCModel
 ///   per-zone or private DNS names; endpoint ENIs have an empty `Description`. (Not corrected:
 ///   the documented-shape fixture covers both.)
 /// - `CreateVpnConnectionRoute` is not implemented (HTTP 500), so VPNs have no static routes.
+/// - hosted zone ids are random upper-case letters and digits without AWS's leading `Z` (which the id
+///   rules warn about). The correction puts a `Z` in front, in file names and contents.
 enum MotoQuirks {
+    /// A hosted zone id as the correction writes it.
+    static func zoneID(_ id: String) -> String { id.hasPrefix("Z") ? id : "Z" + id }
+
     static func correct(snapshot: String) throws {
+        try correctZoneIDs(snapshot: snapshot)
         for region in try FileManager.default.contentsOfDirectory(atPath: snapshot) where Regions.looksLikeRegion(region) {
             let dir = snapshot + "/" + region
             let subnets = try cidrsBySubnet(try load(dir + "/describe-subnets.json"))
@@ -51,6 +57,29 @@ enum MotoQuirks {
                 }))
             }
             try save(tables, to: dir + "/describe-route-tables.json")
+        }
+    }
+
+    static func correctZoneIDs(snapshot: String) throws {
+        let fm = FileManager.default
+        let list = snapshot + "/global/list-hosted-zones.json"
+        guard fm.fileExists(atPath: list), case .array(let zones)? = try load(list)["HostedZones"] else { return }
+        let ids = zones.compactMap { zone -> String? in
+            guard case .string(let id)? = zone["Id"] else { return nil }
+            let bare = String(id.split(separator: "/").last ?? "")
+            return bare.hasPrefix("Z") || bare.isEmpty ? nil : bare
+        }
+        guard !ids.isEmpty else { return }
+        for file in try fm.subpathsOfDirectory(atPath: snapshot) where file.hasSuffix(".json") {
+            let path = snapshot + "/" + file
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            var name = file
+            for id in ids {
+                text = text.replacingOccurrences(of: id, with: zoneID(id))
+                name = name.replacingOccurrences(of: id, with: zoneID(id))
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            if name != file { try fm.moveItem(atPath: path, toPath: snapshot + "/" + name) }
         }
     }
 
