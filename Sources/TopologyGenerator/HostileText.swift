@@ -1,5 +1,5 @@
 /// Strings that break naive escaping in DOT, SVG/XML, HTML, Markdown, YAML, JSON and printf-style
-/// formatting, for names (and, rarely, ids) of generated resources.
+/// formatting, for the names of generated resources.
 public enum HostileText {
     /// Fragments, each a known way to break one of the output languages.
     public static let fragments: [String] = [
