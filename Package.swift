@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vpcgraph", targets: ["vpcgraph"]),
+        // For the fuzz harnesses (a separate package under Fuzzing/ that depends on this one by path).
+        .library(name: "VPCGraphFuzzing", targets: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Pipeline", "TopologyGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -38,11 +40,13 @@ let package = Package(
             "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Seeded random topologies (YAML) and the SVG safety check, for the generative tests and the fuzz harnesses.
+        .target(name: "TopologyGenerator"),
         // Helpers shared by the test targets: paths, running programs, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VPCModelTests", dependencies: ["VPCModel", "VPCReaders"]),
         .testTarget(name: "VPCReadersTests", dependencies: ["VPCModel", "VPCReaders", "TestSupport"]),
-        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport", "TopologyGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "FileAccess", "TestSupport"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Writes a generated topology in vpcgraph's YAML format: N VPCs in one region, each with
 3 AZs x 4 subnets (public, private, data, endpoints), an internet gateway, a NAT gateway per AZ,
-route tables, an S3 gateway endpoint and two interface endpoints. Deterministic for a given N."""
+route tables, an S3 gateway endpoint and two interface endpoints. Deterministic for a given N.
+
+Usage: generate-topology.py N [REGIONS]
+With REGIONS (1-3), the N VPCs are spread over that many regions, neighbours in a region are
+peered, and each region has a transit gateway attached to its VPCs and peered with the previous
+region's (what `make asan` renders: an overview full of labelled peering edges)."""
 import sys
 
 
@@ -12,11 +17,12 @@ def hexid(prefix, *numbers):
     return f"{prefix}-{value * 2654435761 % (16 ** 17):017x}"
 
 
-def generate(count, region="eu-west-1"):
-    out = [f"title: Generated topology with {count} VPCs", "regions:", f"  {region}:", "    vpcs:"]
+def generate(count, region="eu-west-1", first=0, header=True):
+    out = [f"title: Generated topology with {count} VPCs", "regions:"] if header else []
+    out += [f"  {region}:", "    vpcs:"]
     zones = [f"{region}{z}" for z in "abc"]
     tiers = ["public", "private", "data", "endpoints"]
-    for v in range(count):
+    for v in range(first, first + count):
         vpc = hexid("vpc", v)
         base = f"10.{v % 250}"
         out += [f"      - id: {vpc}", f"        name: vpc-{v:03d}", f"        cidr: {base}.0.0/16",
@@ -49,5 +55,28 @@ def generate(count, region="eu-west-1"):
     return "\n".join(out) + "\n"
 
 
+REGIONS = ["eu-west-1", "us-east-1", "ap-southeast-2"]
+
+
+def generate_regions(count, regions):
+    out = [f"title: Generated topology with {count} VPCs in {regions} regions", "regions:"]
+    for r in range(regions):
+        first, size = r * count // regions, (r + 1) * count // regions - r * count // regions
+        out.append(generate(size, REGIONS[r], first, header=False).rstrip("\n"))
+        vpcs = [hexid("vpc", v) for v in range(first, first + size)]
+        if size > 1:
+            out.append("    peerings:")
+            out += [f"      - {{id: {hexid('pcx', v)}, name: peer-{v:03d}, vpcs: [{vpcs[v - first]}, {vpcs[v - first + 1]}]}}" for v in range(first, first + size - 1)]
+        out += ["    transit_gateways:", f"      - id: {hexid('tgw', r)}", f"        name: core-{REGIONS[r]}", "        attachments:"]
+        out += [f"          - {{id: {hexid('tgw-attach', v)}, vpc: {hexid('vpc', v)}, subnets: [{', '.join(hexid('subnet', v, 1, z) for z in range(3))}]}}"
+                for v in range(first, first + size)]
+        if r > 0:
+            out.append(f"          - {{id: {hexid('tgw-attach', 10000 + r)}, peer: {hexid('tgw', r - 1)}}}")
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1])))
+    if len(sys.argv) > 2:
+        sys.stdout.write(generate_regions(int(sys.argv[1]), int(sys.argv[2])))
+    else:
+        sys.stdout.write(generate(int(sys.argv[1])))
