@@ -66,6 +66,13 @@ struct AWSSnapshotDecoder {
 
     // MARK: - Helpers
 
+    /// True (and the resource recorded as gone) when its `key` member names a gone or going state.
+    mutating func isGone(_ n: JSONNode, _ key: String = "State", what: String, id: String) -> Bool {
+        guard let state = n.state(key), Self.goneStates.contains(state) else { return false }
+        snapshot.goneResources.append(AWSSnapshot.GoneResource(what: what, id: id, state: state, location: n.location(of: key)))
+        return true
+    }
+
     mutating func warn(_ message: String, at location: SourceLocation, rule: String = "aws-skipped") {
         diagnostics.emit(.warning(message, at: location, rule: rule))
     }
@@ -131,7 +138,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpc(_ n: JSONNode) -> AWSSnapshot.VPCFacts? {
         guard let id = required(n, "VpcId", "VPC") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "VPC", id: id) { return nil }
         var cidrs: [CIDR] = []
         func add(_ c: CIDR?) { if let c, !cidrs.contains(c) { cidrs.append(c) } }
         add(cidr(n, "CidrBlock", what: "CIDR block of VPC '\(id)'"))
@@ -163,7 +170,7 @@ struct AWSSnapshotDecoder {
         guard let id = required(n, "SubnetId", "subnet") else { return nil }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "subnet", id: id); return nil }
         guard let zone = required(n, "AvailabilityZone", "subnet", id: id) else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "subnet", id: id) { return nil }
         guard n.string("CidrBlock") != nil else {
             // IPv6-only subnets have no IPv4 block; the model needs one.
             warn("subnet '\(id)' has no IPv4 CIDR block (IPv6-only subnets are not drawn); skipped", at: n.location(of: "CidrBlock"))
@@ -224,8 +231,9 @@ struct AWSSnapshotDecoder {
                  at: r.location(of: key))
             return nil
         }
-        let state: Route.State = r.state("State") == "blackhole" ? .blackhole : .active
-        return Route(destination: destination, target: target, state: state, origin: Origin(r.location, fields: ["target": r.location(of: key)]))
+        let state = r.state("State").flatMap(Route.State.init) ?? .active
+        return Route(destination: destination, target: target, state: state, propagated: r.string("Origin") == "EnableVgwRoutePropagation",
+                     origin: Origin(r.location, fields: ["target": r.location(of: key)]))
     }
 
     /// Interface and gateway endpoints come in one output; each goes to its own list.
@@ -234,7 +242,7 @@ struct AWSSnapshotDecoder {
         guard let id = required(n, "VpcEndpointId", "VPC endpoint") else { return }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "VPC endpoint", id: id); return }
         guard let serviceName = required(n, "ServiceName", "VPC endpoint", id: id) else { return }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return }
+        if isGone(n, what: "VPC endpoint", id: id) { return }
         let service = ServiceName(fullName: serviceName)
         let policy = n.string("PolicyDocument")
         let defaultPolicy = Self.isDefaultPolicy(policy)
@@ -255,6 +263,16 @@ struct AWSSnapshotDecoder {
             let endpoint = GatewayEndpoint(id: id, name: n.nameTag, service: service, policy: defaultPolicy ? nil : policy,
                                            origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "route_tables": n.location(of: "RouteTableIds")]))
             snapshot.gatewayEndpoints.append(record(AWSSnapshot.GatewayEndpointFacts(endpoint: endpoint, vpc: vpc, defaultPolicy: defaultPolicy)))
+        case "gatewayloadbalancer":
+            let subnets = n["SubnetIds"]?.elements ?? []
+            if subnets.count > 1 {
+                warn("Gateway Load Balancer endpoint '\(id)' lists \(subnets.count) subnets; the first is kept", at: n.location(of: "SubnetIds"), rule: "aws-bad-value")
+            }
+            let endpoint = GatewayLoadBalancerEndpoint(id: id, name: n.nameTag, service: service, subnetID: subnets.first?.string,
+                                                       origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"),
+                                                                                           "subnet": subnets.first?.location ?? n.location]))
+            snapshot.gatewayLoadBalancerEndpoints.append(record(AWSSnapshot.GatewayLoadBalancerEndpointFacts(
+                endpoint: endpoint, vpc: vpc, networkInterfaceIDs: n.strings("NetworkInterfaceIds"))))
         case let type:
             warn("VPC endpoint '\(id)' is of type '\(n.string("VpcEndpointType") ?? type ?? "?")', which vpcgraph does not draw; skipped",
                  at: n.location(of: "VpcEndpointType"))
@@ -278,8 +296,12 @@ struct AWSSnapshotDecoder {
 
     mutating func internetGateway(_ n: JSONNode) -> AWSSnapshot.InternetGatewayFacts? {
         guard let id = required(n, "InternetGatewayId", "internet gateway") else { return nil }
-        let vpcs = (n["Attachments"]?.elements ?? []).filter {
-            let state = $0.state("State") ?? "attached"
+        let vpcs = (n["Attachments"]?.elements ?? []).filter { a in
+            let state = a.state("State") ?? "attached"
+            if state == "detaching" {
+                snapshot.goneResources.append(AWSSnapshot.GoneResource(what: "internet gateway", id: id, state: state,
+                                                                       detail: a.string("VpcId").map { " from VPC '\($0)'" } ?? "", location: a.location(of: "State")))
+            }
             return state == "attached" || state == "available" || state == "attaching"
         }.compactMap { reference($0, "VpcId") }
         return AWSSnapshot.InternetGatewayFacts(gateway: InternetGateway(id: id, name: n.nameTag, origin: Origin(n.location)), vpcs: vpcs)
@@ -287,7 +309,7 @@ struct AWSSnapshotDecoder {
 
     mutating func natGateway(_ n: JSONNode) -> AWSSnapshot.NATGatewayFacts? {
         guard let id = required(n, "NatGatewayId", "NAT gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "NAT gateway", id: id) { return nil }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "NAT gateway", id: id); return nil }
         guard let subnet = required(n, "SubnetId", "NAT gateway", id: id) else { return nil }
         let addresses = n["NatGatewayAddresses"]?.elements ?? []
@@ -316,7 +338,7 @@ struct AWSSnapshotDecoder {
 
     mutating func transitGateway(_ n: JSONNode) -> AWSSnapshot.TransitGatewayFacts? {
         guard let id = required(n, "TransitGatewayId", "transit gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "transit gateway", id: id) { return nil }
         let gateway = TransitGateway(id: id, name: n.nameTag, asn: n["Options"]?.int("AmazonSideAsn"), origin: Origin(n.location))
         return AWSSnapshot.TransitGatewayFacts(gateway: gateway, arnRegion: Self.region(ofARN: n.string("TransitGatewayArn")))
     }
@@ -335,7 +357,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpnConnection(_ n: JSONNode) -> AWSSnapshot.VPNConnectionFacts? {
         guard let id = required(n, "VpnConnectionId", "VPN connection") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "VPN connection", id: id) { return nil }
         let gateway: VPNConnection.Gateway
         if let vgw = n.string("VpnGatewayId") {
             gateway = .vpnGateway(vgw)
@@ -360,7 +382,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpnGateway(_ n: JSONNode) -> AWSSnapshot.VPNGatewayFacts? {
         guard let id = required(n, "VpnGatewayId", "virtual private gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "virtual private gateway", id: id) { return nil }
         let vpcs = (n["VpcAttachments"]?.elements ?? []).filter {
             let state = $0.state("State") ?? "attached"
             return state == "attached" || state == "attaching"
@@ -370,7 +392,7 @@ struct AWSSnapshotDecoder {
 
     mutating func customerGateway(_ n: JSONNode) -> AWSSnapshot.CustomerGatewayFacts? {
         guard let id = required(n, "CustomerGatewayId", "customer gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "customer gateway", id: id) { return nil }
         return AWSSnapshot.CustomerGatewayFacts(id: id, name: n.nameTag ?? n.string("DeviceName"))
     }
 

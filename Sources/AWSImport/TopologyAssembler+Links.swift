@@ -19,7 +19,7 @@ extension TopologyAssembler {
                 for t in region.vpcs[v].routeTables.indices {
                     let table = region.vpcs[v].routeTables[t]
                     region.vpcs[v].routeTables[t].routes = table.routes.filter { route in
-                        guard route.state == .active else { return true }
+                        guard route.targetIsPresent else { return true }
                         let known: Set<String>
                         switch route.target.kind {
                         case .peering: known = peerings

@@ -52,6 +52,11 @@ public struct VPC: Equatable, Sendable {
     public var dnsSupport: Bool
     /// `enableDnsHostnames` (AWS default for a VPC you create: false).
     public var dnsHostnames: Bool
+    /// False when the input does not say (a snapshot without `describe-vpc-attribute`): `dnsSupport`
+    /// then holds `VPC.assumedDNSSupport`, which only DNS resolution uses, and documents say "unknown".
+    public var dnsSupportKnown: Bool = true
+    /// Like `dnsSupportKnown`, for `dnsHostnames` (then `VPC.assumedDNSHostnames`).
+    public var dnsHostnamesKnown: Bool = true
     public var subnets: [Subnet]
     public var routeTables: [RouteTable]
     public var internetGateway: InternetGateway?
@@ -60,6 +65,8 @@ public struct VPC: Equatable, Sendable {
     public var securityGroups: [SecurityGroup]
     public var interfaceEndpoints: [InterfaceEndpoint]
     public var gatewayEndpoints: [GatewayEndpoint]
+    /// Gateway Load Balancer endpoints (traffic inspection appliances reached through routes).
+    public var gatewayLoadBalancerEndpoints: [GatewayLoadBalancerEndpoint] = []
     public var resolverEndpoints: [ResolverEndpoint]
     /// AWS services this VPC's workloads use, beyond its endpoints (e.g. S3 in another region).
     public var reaches: [ServiceName]
@@ -144,19 +151,32 @@ public struct Route: Equatable, Sendable {
         }
     }
 
-    public enum State: String, Sendable { case active, blackhole }
+    /// AWS's route states: `filtered` is a route AWS keeps but does not use (e.g. a propagated route
+    /// a more specific or static route overrides on a VGW/TGW path); `blackhole` has lost its target.
+    public enum State: String, Sendable, CaseIterable { case active, blackhole, filtered }
 
     public var destination: Destination
     public var target: RouteTarget
     public var state: State
+    /// True for a route the virtual private gateway propagated (`Origin: EnableVgwRoutePropagation`).
+    public var propagated: Bool
+    /// The state of a target that is going while the route still uses it (a NAT gateway `deleting`, an
+    /// internet gateway `detaching`): the target is not in the topology; the route is kept and flagged.
+    public var targetState: String?
     public var origin: Origin
 
-    public init(destination: Destination, target: RouteTarget, state: State = .active, origin: Origin = Origin()) {
+    public init(destination: Destination, target: RouteTarget, state: State = .active, propagated: Bool = false,
+                targetState: String? = nil, origin: Origin = Origin()) {
         self.destination = destination
         self.target = target
         self.state = state
+        self.propagated = propagated
+        self.targetState = targetState
         self.origin = origin
     }
+
+    /// True when the target is in the topology to be looked up: not gone (blackhole) nor going.
+    public var targetIsPresent: Bool { state != .blackhole && targetState == nil }
 }
 
 /// Where a route sends traffic: `local` or a resource id whose prefix tells its kind.

@@ -126,8 +126,15 @@ public enum TopologyParser {
         var vpc = VPC(id: id, name: m.string("name"), cidrs: m.cidrs("cidr", required: true), origin: origin)
         if let dnsNode = m.value("dns"), !isNull(dnsNode),
            let dns = MappingReader(dnsNode, what: "dns of vpc '\(id)'", keys: ["support", "hostnames"], context: c) {
-            vpc.dnsSupport = dns.bool("support") ?? true
-            vpc.dnsHostnames = dns.bool("hostnames") ?? false
+            // `unknown`: the input (a snapshot without describe-vpc-attribute) does not say.
+            func isUnknown(_ key: String) -> Bool {
+                if case .scalar(let scalar)? = dns.value(key), scalar.string == "unknown" { return true }
+                return false
+            }
+            vpc.dnsSupportKnown = !isUnknown("support")
+            vpc.dnsHostnamesKnown = !isUnknown("hostnames")
+            vpc.dnsSupport = vpc.dnsSupportKnown ? dns.bool("support") ?? true : VPC.assumedDNSSupport
+            vpc.dnsHostnames = vpc.dnsHostnamesKnown ? dns.bool("hostnames") ?? false : false
             for key in ["support", "hostnames"] { origin.fields["dns.\(key)"] = dns.valueLocation(key) }
         }
         vpc.internetGateway = m.value("internet_gateway").flatMap { readNamedID($0, what: "internet gateway", c) }
@@ -142,9 +149,11 @@ public enum TopologyParser {
             switch readEndpoint(endpointNode, region: region, c) {
             case .interface(let e)?: vpc.interfaceEndpoints.append(e)
             case .gateway(let e)?: vpc.gatewayEndpoints.append(e)
+            case .gatewayLoadBalancer(let e)?: vpc.gatewayLoadBalancerEndpoints.append(e)
             case nil: break
             }
         }
+        if !vpc.dnsHostnamesKnown { vpc.dnsHostnames = VPC.assumedDNSHostnames(interfaceEndpoints: vpc.interfaceEndpoints) }
         vpc.resolverEndpoints = m.list("resolver_endpoints", allowScalar: false).compactMap { readResolverEndpoint($0, c) }
         vpc.reaches = m.strings("reaches").map { ServiceName($0, region: region) }
         vpc.origin = origin
@@ -194,11 +203,13 @@ public enum TopologyParser {
                 }
             case .sequence(let sequence):
                 for item in sequence {
-                    guard let r = MappingReader(item, what: "route in '\(id)'", keys: ["destination", "target", "state"], context: c),
+                    guard let r = MappingReader(item, what: "route in '\(id)'", keys: ["destination", "target", "state", "propagated", "target_state"], context: c),
                           let destination = r.string("destination", required: true), let target = r.string("target", required: true) else { continue }
-                    let state = r.choice("state", ["active", "blackhole"]).flatMap(Route.State.init) ?? .active
-                    if let route = makeRoute(destination: destination, destinationNode: r.value("destination")!, target: target,
+                    let state = r.choice("state", Route.State.allCases.map(\.rawValue)).flatMap(Route.State.init) ?? .active
+                    if var route = makeRoute(destination: destination, destinationNode: r.value("destination")!, target: target,
                                              targetNode: r.value("target")!, state: state, origin: r.origin, c) {
+                        route.propagated = r.bool("propagated") ?? false
+                        route.targetState = r.string("target_state")
                         table.routes.append(route)
                     }
                 }
@@ -330,17 +341,18 @@ public enum TopologyParser {
     enum Endpoint {
         case interface(InterfaceEndpoint)
         case gateway(GatewayEndpoint)
+        case gatewayLoadBalancer(GatewayLoadBalancerEndpoint)
     }
 
     static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
         let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
-                    "private_dns_name", "route_tables", "prefix_list", "policy"]
+                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip"]
         guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
               let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
         let type: String
         if m.has("type") {
-            guard let t = m.choice("type", ["interface", "gateway"]) else { return nil }
+            guard let t = m.choice("type", ["interface", "gateway", "gateway_load_balancer"]) else { return nil }
             type = t
         } else if m.has("route_tables") {
             type = "gateway"
@@ -348,6 +360,18 @@ public enum TopologyParser {
             type = "interface"
         } else {
             type = service.supportsGatewayEndpoint ? "gateway" : "interface"
+        }
+        if type == "gateway_load_balancer" {
+            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy"] where m.has(key) {
+                c.error("'\(key)' does not apply to gateway load balancer endpoints; '\(id)' is one",
+                        at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-load-balancer-endpoint-key")
+            }
+            return .gatewayLoadBalancer(GatewayLoadBalancerEndpoint(id: id, name: m.string("name"), service: service, subnetID: m.string("subnet"),
+                                                                    ip: m.ip("ip"), origin: m.origin))
+        }
+        for key in ["subnet", "ip"] where m.has(key) {
+            c.error("'\(key)' applies to gateway load balancer endpoints only; give an interface endpoint's IPs in 'interfaces'",
+                    at: m.entries.first { $0.key == key }!.keyNode, rule: "endpoint-key")
         }
         let policy = m.value("policy").flatMap { readPolicy($0, c) }
         if type == "gateway" {

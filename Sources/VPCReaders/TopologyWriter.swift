@@ -51,11 +51,13 @@ public enum TopologyWriter {
 
     static func vpc(_ v: VPC, region: String) -> YAMLValue {
         let endpoints = v.interfaceEndpoints.map { interfaceEndpoint($0, region: region) } + v.gatewayEndpoints.map { gatewayEndpoint($0, region: region) }
+            + v.gatewayLoadBalancerEndpoints.map { gatewayLoadBalancerEndpoint($0, region: region) }
         return object([
             ("id", .string(v.id)),
             ("name", string(v.name)),
             ("cidr", oneOrMany(v.cidrs.map(\.description))),
-            ("dns", object([("support", .bool(v.dnsSupport)), ("hostnames", .bool(v.dnsHostnames))])),
+            ("dns", object([("support", v.dnsSupportKnown ? .bool(v.dnsSupport) : .string("unknown")),
+                            ("hostnames", v.dnsHostnamesKnown ? .bool(v.dnsHostnames) : .string("unknown"))])),
             ("internet_gateway", v.internetGateway.map { namedID($0.id, $0.name) }),
             ("vpn_gateway", v.vpnGateway.map { namedID($0.id, $0.name) }),
             ("nat_gateways", v.natGateways.isEmpty ? nil : .list(v.natGateways.map(natGateway))),
@@ -85,12 +87,13 @@ public enum TopologyWriter {
 
     static func routeTable(_ t: RouteTable) -> YAMLValue {
         let destinations = t.routes.map(\.destination)
-        let short = t.routes.allSatisfy { $0.state == .active } && Set(destinations).count == destinations.count
+        let short = t.routes.allSatisfy { $0.state == .active && !$0.propagated && $0.targetState == nil } && Set(destinations).count == destinations.count
         let routes: YAMLValue? = t.routes.isEmpty ? nil : short
             ? .map(t.routes.map { ($0.destination.description, .string($0.target.id)) })
             : .list(t.routes.map { r in
                 object([("destination", .string(r.destination.description)), ("target", .string(r.target.id)),
-                        ("state", r.state == .active ? nil : .string(r.state.rawValue))])
+                        ("state", r.state == .active ? nil : .string(r.state.rawValue)),
+                        ("propagated", r.propagated ? .bool(true) : nil), ("target_state", string(r.targetState))])
             })
         return object([("id", .string(t.id)), ("name", string(t.name)), ("main", t.isMain ? .bool(true) : nil), ("routes", routes)])
     }
@@ -142,6 +145,13 @@ public enum TopologyWriter {
             ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
             ("type", .string("gateway")), ("route_tables", nonEmpty(e.routeTableIDs)), ("prefix_list", string(e.declaredPrefixListID)),
             ("security_groups", nonEmpty(e.securityGroupIDs)), ("policy", string(e.policy)),
+        ])
+    }
+
+    static func gatewayLoadBalancerEndpoint(_ e: GatewayLoadBalancerEndpoint, region: String) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
+            ("type", .string("gateway_load_balancer")), ("subnet", string(e.subnetID)), ("ip", string(e.ip?.description)),
         ])
     }
 
