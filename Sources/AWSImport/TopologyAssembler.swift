@@ -216,8 +216,8 @@ struct TopologyAssembler {
 
     /// The warning for one missing `describe-vpc-attribute` output, named as `collect` names it.
     mutating func missingAttribute(_ vpc: String, _ attribute: String, _ what: String, at location: SourceLocation, folder: String?) {
-        let file = (folder.map { "\($0)/" } ?? "") + "describe-vpc-attribute.\(vpc).\(attribute).json"
-        diagnostics.emit(.warning("\(what) of VPC '\(vpc)' is unknown: the snapshot has no 'ec2 describe-vpc-attribute --attribute \(attribute)' output for it ('\(file)'); documented as unknown",
+        let file = (folder.map { "\(FileName.component($0))/" } ?? "") + "describe-vpc-attribute.\(FileName.component(vpc)).\(attribute).json"
+        diagnostics.emit(.warning("\(what) ('\(attribute)') of VPC '\(vpc)' is unknown: no 'ec2 describe-vpc-attribute' output for it ('\(file)'); documented as unknown",
                                   at: location, rule: "aws-missing-output"))
     }
 

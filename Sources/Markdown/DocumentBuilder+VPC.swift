@@ -9,6 +9,8 @@ extension DocumentBuilder {
             "cidrs": texts(vpc.cidrs),
             "dnsSupport": vpc.dnsSupport,
             "dnsHostnames": vpc.dnsHostnames,
+            "dnsSupportUnknown": !vpc.dnsSupportKnown,
+            "dnsHostnamesUnknown": !vpc.dnsHostnamesKnown,
             "zones": texts(vpc.availabilityZones),
             "reaches": texts(vpc.reaches),
         ])
@@ -31,7 +33,15 @@ extension DocumentBuilder {
         node["securityGroups"] = vpc.securityGroups.map { securityGroupNode($0, in: vpc) }
         node["interfaceEndpoints"] = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc) }
         node["gatewayEndpoints"] = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc) }
-        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty
+        node["gatewayLoadBalancerEndpoints"] = vpc.gatewayLoadBalancerEndpoints.map { e -> Node in
+            var n = anchored(e.id, ["service": MarkdownText(e.service.fullName)])
+            n["name"] = optional(e.name.map { name in MarkdownText(name) })
+            n["subnet"] = optional(e.subnetID.map { id in ref(id, name: vpc.subnet(id)?.name) })
+            n["ip"] = optional(e.ip.map { ip in MarkdownText(ip.description) })
+            n["routeTables"] = vpc.routeTables.filter { t in t.routes.contains { $0.target.id == e.id } }.map { ref($0.id, name: $0.name) }
+            return n
+        }
+        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty || !vpc.gatewayLoadBalancerEndpoints.isEmpty
         node["routeTables"] = vpc.routeTables.indices.map { routeTableNode(vpc.routeTables[$0], routes: routing.routes[$0], in: vpc) }
         node["subnetsWithoutRouteTable"] = vpc.subnets.filter { routing.routeTableIndex(for: $0) == nil }.map { ref($0.id, name: $0.name) }
         return node
@@ -104,6 +114,10 @@ extension DocumentBuilder {
                 "targetID": MarkdownText(route.target.id),
                 "kind": Self.routeKindFlags[route.target.kind]!,
                 "blackhole": route.state == .blackhole,
+                "filtered": route.state == .filtered,
+                "propagated": route.propagated,
+                "targetState": optional(route.targetState.map { state in MarkdownText(state) }),
+                "gatewayLoadBalancerEndpoint": vpc.gatewayLoadBalancerEndpoints.contains { $0.id == route.target.id },
                 "implied": !table.routes.contains(route),
                 "prefixList": false,
                 "service": NoValue(),

@@ -373,6 +373,14 @@ No route table is associated: no traffic reaches the endpoint.
 {{/policy}}
 
 {{/gatewayEndpoints}}
+{{#gatewayLoadBalancerEndpoints}}
+#### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Gateway Load Balancer endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
+
+- **Service:** {{code(service)}} (the Gateway Load Balancer's endpoint service: traffic routed here goes to its inspection appliances and back)
+- **Subnet:** {{#subnet}}{{link}}{{#name}} ({{.}}){{/name}}{{/subnet}}{{^subnet}}not in the snapshot{{/subnet}}; **private IP:** {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}}
+- **Routed to by:** {{#routeTables}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/routeTables}}{{^routeTables}}no route table{{/routeTables}}
+
+{{/gatewayLoadBalancerEndpoints}}
 {{/hasEndpoints}}
 {{/vpcs}}
 {{/regions}}
@@ -441,12 +449,12 @@ As the main route table, used by the subnets that have no route table of their o
 }}{{#kind.internetGateway}}internet gateway {{target}}{{/kind.internetGateway}}{{!
 }}{{#kind.egressOnlyInternetGateway}}egress-only internet gateway {{target}}{{/kind.egressOnlyInternetGateway}}{{!
 }}{{#kind.natGateway}}NAT gateway {{target}}{{/kind.natGateway}}{{!
-}}{{#kind.gatewayEndpoint}}gateway endpoint {{target}}{{/kind.gatewayEndpoint}}{{!
+}}{{#kind.gatewayEndpoint}}{{#gatewayLoadBalancerEndpoint}}Gateway Load Balancer endpoint {{target}}{{/gatewayLoadBalancerEndpoint}}{{^gatewayLoadBalancerEndpoint}}{{#targetState}}endpoint {{target}}{{/targetState}}{{^targetState}}gateway endpoint {{target}}{{/targetState}}{{/gatewayLoadBalancerEndpoint}}{{/kind.gatewayEndpoint}}{{!
 }}{{#kind.peering}}peering connection {{target}}{{/kind.peering}}{{!
 }}{{#kind.transitGateway}}transit gateway {{target}}{{/kind.transitGateway}}{{!
 }}{{#kind.vpnGateway}}virtual private gateway {{target}}{{/kind.vpnGateway}}{{!
 }}{{#kind.networkInterface}}network interface {{target}}{{/kind.networkInterface}}{{!
-}} | {{#blackhole}}⚠ **blackhole**: the target is gone, traffic is dropped{{/blackhole}}{{^blackhole}}active{{/blackhole}}{{#implied}} (implied){{/implied}} |
+}} | {{#blackhole}}⚠ **blackhole**: the target is gone, traffic is dropped{{/blackhole}}{{#filtered}}filtered: AWS keeps the route but does not use it{{/filtered}}{{^blackhole}}{{^filtered}}active{{/filtered}}{{/blackhole}}{{#targetState}}, ⚠ but the target is **{{.}}**: it is not in this document and the route stops working when AWS finishes{{/targetState}}{{#propagated}} (propagated by the virtual private gateway){{/propagated}}{{#implied}} (implied){{/implied}} |
 {{/routes}}
 
 {{/routeTables}}
@@ -479,7 +487,7 @@ markdown/vpcs.mustache
 
 - **VPC id:** {{code(id)}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
-- **DNS support:** {{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}; **DNS hostnames:** {{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}
+- **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
 {{#internetGateway}}
 - **Internet gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
