@@ -32,6 +32,10 @@ import VPCReaders
             Route(destination: .cidr(CIDR("::/0")!), target: RouteTarget("eigw-1")!),
             Route(destination: .prefixList("pl-1"), target: RouteTarget("vpce-2")!),
             Route(destination: .cidr(CIDR("10.9.0.0/16")!), target: RouteTarget("eni-1")!, state: .blackhole),
+            Route(destination: .cidr(CIDR("10.8.0.0/16")!), target: RouteTarget("tgw-1")!, state: .filtered),
+            Route(destination: .cidr(CIDR("172.16.0.0/12")!), target: RouteTarget("vgw-1")!, propagated: true),
+            Route(destination: .cidr(CIDR("0.0.0.0/0")!), target: RouteTarget("nat-9")!, targetState: "deleting"),
+            Route(destination: .cidr(CIDR("10.0.2.0/24")!), target: RouteTarget("vpce-4")!),
         ])]
         vpc.natGateways = [NATGateway(id: "nat-1", subnetID: "subnet-1", connectivity: .private, privateIP: IPAddress("10.0.1.5"))]
         vpc.internetGateway = InternetGateway(id: "igw-1")
@@ -56,10 +60,20 @@ import VPCReaders
         ]
         vpc.gatewayEndpoints = [GatewayEndpoint(id: "vpce-2", service: ServiceName(fullName: "com.amazonaws.eu-west-1.dynamodb"), routeTableIDs: ["rtb-1"],
                                                 declaredPrefixListID: "pl-1", securityGroupIDs: ["sg-1"], policy: "{}")]
+        vpc.gatewayLoadBalancerEndpoints = [
+            GatewayLoadBalancerEndpoint(id: "vpce-4", name: "inspection", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0456"),
+                                        subnetID: "subnet-1", ip: IPAddress("10.0.1.40")),
+            GatewayLoadBalancerEndpoint(id: "vpce-5", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0456")),
+        ]
         vpc.resolverEndpoints = [ResolverEndpoint(id: "rslvr-out-1", direction: .outbound, ipAddresses: [
             EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.53")!), EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.54")!)])]
         vpc.reaches = [ServiceName(fullName: "com.amazonaws.us-east-1.s3"), ServiceName(fullName: "com.amazonaws.eu-west-1.sqs")]
-        var region = Region(name: "eu-west-1", vpcs: [vpc])
+        // DNS attributes the snapshot did not give, with an interface endpoint using private DNS.
+        var unknown = VPC(id: "vpc-3", cidrs: [CIDR("10.3.0.0/16")!], dnsSupport: VPC.assumedDNSSupport, dnsHostnames: true)
+        unknown.dnsSupportKnown = false
+        unknown.dnsHostnamesKnown = false
+        unknown.interfaceEndpoints = [InterfaceEndpoint(id: "vpce-6", service: ServiceName(fullName: "com.amazonaws.eu-west-1.sqs"))]
+        var region = Region(name: "eu-west-1", vpcs: [vpc, unknown])
         region.peerings = [PeeringConnection(id: "pcx-1", requesterVPCID: "vpc-1", accepterVPCID: "vpc-2")]
         region.transitGateways = [TransitGateway(id: "tgw-1", attachments: [
             TransitGatewayAttachment(id: "tgw-attach-1", resource: .vpc(id: "vpc-1", subnetIDs: [])),
