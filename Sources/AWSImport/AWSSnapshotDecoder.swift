@@ -248,12 +248,13 @@ struct AWSSnapshotDecoder {
         let defaultPolicy = Self.isDefaultPolicy(policy)
         switch n.state("VpcEndpointType") {
         case "interface":
-            let endpoint = InterfaceEndpoint(
+            var endpoint = InterfaceEndpoint(
                 id: id, name: n.nameTag, service: service, privateDNS: n.bool("PrivateDnsEnabled") ?? false,
                 securityGroupIDs: (n["Groups"]?.elements ?? []).compactMap { $0.string("GroupId") },
                 policy: defaultPolicy ? nil : policy,
                 origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "security_groups": n.location(of: "Groups"),
                                                     "private_dns": n.location(of: "PrivateDnsEnabled")]))
+            endpoint.pendingState = n.string("State").flatMap(PendingState.init(aws:))
             let subnets = (n["SubnetIds"]?.elements ?? []).compactMap { s in s.string.map { AWSSnapshot.Reference(id: $0, location: s.location) } }
             let dnsNames = (n["DnsEntries"]?.elements ?? []).compactMap { $0.string("DnsName") }.map(Self.domain)
             snapshot.interfaceEndpoints.append(record(AWSSnapshot.InterfaceEndpointFacts(
@@ -315,10 +316,11 @@ struct AWSSnapshotDecoder {
         let addresses = n["NatGatewayAddresses"]?.elements ?? []
         let primary = addresses.first { $0.bool("IsPrimary") == true } ?? addresses.first
         let connectivity: NATGateway.Connectivity = n.state("ConnectivityType") == "private" ? .private : .public
-        let gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
+        var gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
                                  privateIP: primary?.string("PrivateIp").flatMap(IPAddress.init),
                                  publicIP: primary?.string("PublicIp").flatMap(IPAddress.init),
                                  origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"), "private_ip": primary?.location(of: "PrivateIp") ?? n.location]))
+        gateway.pendingState = n.string("State").flatMap(PendingState.init(aws:))
         return AWSSnapshot.NATGatewayFacts(gateway: gateway, vpc: vpc)
     }
 

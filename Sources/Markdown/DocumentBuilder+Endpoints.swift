@@ -14,7 +14,10 @@ extension DocumentBuilder {
         node["name"] = optional(endpoint.name.map { name in MarkdownText(name) })
         node["privateDNSName"] = optional(endpoint.privateDNSName.map { name in MarkdownText(name) })
         // Private DNS needs both VPC attributes; AWS refuses it otherwise.
-        node["privateDNSNeedsVPCAttributes"] = endpoint.privateDNS && !(vpc.dnsSupport && vpc.dnsHostnames)
+        // An attribute the input does not give is not known to be off.
+        node["privateDNSNeedsVPCAttributes"] = endpoint.privateDNS
+            && ((vpc.dnsSupportKnown && !vpc.dnsSupport) || (vpc.dnsHostnamesKnown && !vpc.dnsHostnames))
+        node["pendingState"] = Self.pendingFlags(endpoint.pendingState)
         node["securityGroups"] = endpoint.securityGroupIDs.map { securityGroupRef($0, in: vpc) }
         node["interfaces"] = endpoint.interfaces
             .sorted { (vpc.subnet($0.subnetID)?.availabilityZone ?? "", $0.subnetID) < (vpc.subnet($1.subnetID)?.availabilityZone ?? "", $1.subnetID) }

@@ -27,6 +27,7 @@ extension DocumentBuilder {
             n["name"] = optional(nat.name.map { name in MarkdownText(name) })
             n["privateIP"] = optional(nat.privateIP.map { ip in MarkdownText(ip.description) })
             n["publicIP"] = optional(nat.publicIP.map { ip in MarkdownText(ip.description) })
+            n["pendingState"] = Self.pendingFlags(nat.pendingState)
             return n
         }
         node["hasGateways"] = vpc.internetGateway != nil || vpc.vpnGateway != nil || !vpc.natGateways.isEmpty
@@ -145,6 +146,14 @@ extension DocumentBuilder {
             }
         }
         return services
+    }
+
+    /// `{{#pending}}…{{#pendingAcceptance}}…` of a resource AWS is still creating; no value when it is available.
+    static func pendingFlags(_ state: PendingState?) -> any ViewValue {
+        guard let state else { return NoValue() }
+        var node = Node()
+        for other in PendingState.allCases { node[value: String(describing: other)] = .bool(other == state) }
+        return node
     }
 
     /// `tier` flags of a subnet (`{{#tier.public}}`), made once per tier.

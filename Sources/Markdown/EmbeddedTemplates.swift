@@ -309,6 +309,9 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Interface endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
 
 - **Service:** {{code(service)}}
+{{#pendingState}}
+- **State:** ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#pendingAcceptance}}pending acceptance by the endpoint service's owner{{/pendingAcceptance}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: AWS has not finished creating it, it does not carry traffic yet
+{{/pendingState}}
 - **Private DNS:** {{#privateDNS}}on: {{code(privateDNSName)}} resolves to the endpoint's IPs for clients in this VPC{{/privateDNS}}{{^privateDNS}}off: the service's public name does not lead here; clients use the endpoint's own names or a private hosted zone (see [DNS](#section-dns)){{/privateDNS}}
 {{#privateDNSNeedsVPCAttributes}}
 - **Warning:** private DNS needs both DNS support and DNS hostnames on in the VPC.
@@ -515,7 +518,7 @@ The VPC has no subnets.
 |---|---|---|---|---|
 {{/empty(natGateways)}}
 {{#natGateways}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}} | {{code(publicIP)}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}}{{#pendingState}}, ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: not running yet{{/pendingState}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}} | {{code(publicIP)}} |
 {{/natGateways}}
 
 {{^empty(securityGroups)}}

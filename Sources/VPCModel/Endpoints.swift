@@ -61,6 +61,8 @@ public struct InterfaceEndpoint: Equatable, Sendable {
     public var declaredPrivateDNSName: String?
     /// The endpoint policy as JSON text; nil means AWS's default (full access).
     public var policy: String?
+    /// Nil when the endpoint is available.
+    public var pendingState: PendingState?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, service: ServiceName, privateDNS: Bool = true, securityGroupIDs: [String] = [],

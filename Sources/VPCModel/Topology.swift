@@ -229,6 +229,24 @@ public struct InternetGateway: Equatable, Sendable {
     }
 }
 
+/// A resource AWS is still creating or waiting on: documented as such, not costed as running.
+public enum PendingState: String, Sendable, CaseIterable {
+    case pending
+    /// An endpoint waiting for the endpoint service's owner to accept it (`pendingAcceptance`).
+    case pendingAcceptance = "pending-acceptance"
+    case provisioning
+
+    /// From an AWS state, compared without case (`pendingAcceptance`, `Pending`, …); nil for any other.
+    public init?(aws state: String) {
+        switch state.lowercased() {
+        case "pending": self = .pending
+        case "pendingacceptance", "pending-acceptance": self = .pendingAcceptance
+        case "provisioning": self = .provisioning
+        default: return nil
+        }
+    }
+}
+
 public struct NATGateway: Equatable, Sendable {
     public enum Connectivity: String, Sendable { case `public`, `private` }
 
@@ -238,6 +256,8 @@ public struct NATGateway: Equatable, Sendable {
     public var connectivity: Connectivity
     public var privateIP: IPAddress?
     public var publicIP: IPAddress?
+    /// Nil when the NAT gateway is available.
+    public var pendingState: PendingState?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, subnetID: String, connectivity: Connectivity = .public,

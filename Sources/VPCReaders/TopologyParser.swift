@@ -179,11 +179,13 @@ public enum TopologyParser {
     }
 
     static func readNATGateway(_ node: Node, _ c: ParseContext) -> NATGateway? {
-        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip"], context: c),
+        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip", "state"], context: c),
               let id = m.string("id", required: true), let subnet = m.string("subnet", required: true) else { return nil }
         let connectivity = m.choice("connectivity", ["public", "private"]).flatMap(NATGateway.Connectivity.init) ?? .public
-        return NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
-                          privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
+        var gateway = NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
+                                 privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
+        gateway.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        return gateway
     }
 
     static func readRouteTable(_ node: Node, _ c: ParseContext) -> RouteTable? {
@@ -346,7 +348,7 @@ public enum TopologyParser {
 
     static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
         let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
-                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip"]
+                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state"]
         guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
               let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
@@ -362,7 +364,7 @@ public enum TopologyParser {
             type = service.supportsGatewayEndpoint ? "gateway" : "interface"
         }
         if type == "gateway_load_balancer" {
-            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy"] where m.has(key) {
+            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state"] where m.has(key) {
                 c.error("'\(key)' does not apply to gateway load balancer endpoints; '\(id)' is one",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-load-balancer-endpoint-key")
             }
@@ -375,7 +377,7 @@ public enum TopologyParser {
         }
         let policy = m.value("policy").flatMap { readPolicy($0, c) }
         if type == "gateway" {
-            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name"] where m.has(key) {
+            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state"] where m.has(key) {
                 c.error("'\(key)' applies to interface endpoints only; '\(id)' is a gateway endpoint",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-endpoint-key")
             }
@@ -388,11 +390,13 @@ public enum TopologyParser {
                     at: m.entries.first { $0.key == key }!.keyNode, rule: "interface-endpoint-key")
         }
         let interfaces = m.value("interfaces").map { readInterfaces($0, owner: id, c) } ?? []
-        return .interface(InterfaceEndpoint(
+        var endpoint = InterfaceEndpoint(
             id: id, name: m.string("name"), service: service, privateDNS: m.bool("private_dns") ?? true,
             securityGroupIDs: m.strings("security_groups"), interfaces: interfaces, dnsSuffix: m.string("dns_suffix"),
             declaredDNSNames: m.has("dns_names") ? m.strings("dns_names") : nil, declaredPrivateDNSName: m.string("private_dns_name"),
-            policy: policy, origin: m.origin))
+            policy: policy, origin: m.origin)
+        endpoint.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        return .interface(endpoint)
     }
 
     /// `{subnet-a: 10.0.1.10, …}` or `[{subnet: subnet-a, ip: 10.0.1.10, eni: eni-…}, …]`.

@@ -82,6 +82,7 @@ public enum TopologyWriter {
             ("id", .string(n.id)), ("name", string(n.name)), ("subnet", .string(n.subnetID)),
             ("connectivity", n.connectivity == .public ? nil : .string(n.connectivity.rawValue)),
             ("private_ip", string(n.privateIP?.description)), ("public_ip", string(n.publicIP?.description)),
+            ("state", string(n.pendingState?.rawValue)),
         ])
     }
 
@@ -137,6 +138,7 @@ public enum TopologyWriter {
             ("interfaces", e.interfaces.isEmpty ? nil : interfaces(e.interfaces)),
             ("dns_suffix", string(e.dnsSuffix)), ("dns_names", e.declaredDNSNames.map(strings)),
             ("private_dns_name", string(e.declaredPrivateDNSName)), ("policy", string(e.policy)),
+            ("state", string(e.pendingState?.rawValue)),
         ])
     }
 

@@ -225,4 +225,33 @@ import VPCReaders
         #expect(direct.contains("filtered: AWS keeps the route but does not use it"))
         #expect(direct.contains("active (propagated by the virtual private gateway)"))
     }
+
+    /// An endpoint waiting for acceptance and a NAT gateway being created: drawn and documented as
+    /// pending, listed in the cost estimate without a cost.
+    @Test func pendingResourcesAreDocumentedAsPendingAndNotCosted() throws {
+        let folder = try Fixture.copy { dir in
+            for (file, state) in [("describe-vpc-endpoints.json", "pendingAcceptance"), ("describe-nat-gateways.json", "pending")] {
+                let path = dir + "/eu-west-1/" + file
+                let text = try Fixture.read(path)
+                let first = try #require(text.range(of: "\"State\": \"available\""))
+                try Fixture.write(text.replacingCharacters(in: first, with: "\"State\": \"\(state)\""), to: path)
+            }
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Fixture.load(folder)
+        #expect(Fixture.printed(result) == Fixture.goneWarnings())
+        #expect(result.topology.validate().map(\.description) == [])
+        let vpc = try #require(result.topology.vpc(app))
+        #expect(vpc.interfaceEndpoints.map { "\($0.id) \($0.pendingState?.rawValue ?? "available")" } == [
+            "vpce-0a9b8c7d6e5f4a3b2 available", "vpce-0e1f2a3b4c5d6e7f8 pending-acceptance",
+        ])
+        #expect(vpc.natGateways.map(\.pendingState) == [.pending])
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("state: pending-acceptance") && yaml.contains("state: pending\n"))
+        #expect(direct.contains("- **State:** ⚠ pending acceptance by the endpoint service's owner: AWS has not finished creating it, it does not carry traffic yet"))
+        #expect(direct.contains("| public, ⚠ pending: not running yet |"))
+        let costRows = direct.split(separator: "\n").filter { $0.hasSuffix("| not estimated (pending) |") }
+        #expect(costRows.count == 2 && costRows[0].contains("vpce-0e1f2a3b4c5d6e7f8") && costRows[1].contains("nat-0123456789abcdef0"))
+    }
 }

@@ -73,6 +73,9 @@ import VPCReaders
         unknown.dnsSupportKnown = false
         unknown.dnsHostnamesKnown = false
         unknown.interfaceEndpoints = [InterfaceEndpoint(id: "vpce-6", service: ServiceName(fullName: "com.amazonaws.eu-west-1.sqs"))]
+        unknown.interfaceEndpoints[0].pendingState = .pendingAcceptance
+        unknown.natGateways = [NATGateway(id: "nat-3", subnetID: "subnet-9")]
+        unknown.natGateways[0].pendingState = .provisioning
         var region = Region(name: "eu-west-1", vpcs: [vpc, unknown])
         region.peerings = [PeeringConnection(id: "pcx-1", requesterVPCID: "vpc-1", accepterVPCID: "vpc-2")]
         region.transitGateways = [TransitGateway(id: "tgw-1", attachments: [
