@@ -281,9 +281,12 @@ struct TopologyAssembler {
             }
             for subnet in r.value.subnets where bySubnet[subnet.id] == nil {
                 let why = haveInterfaces ? "no network interface of it in describe-network-interfaces" : "no describe-network-interfaces output"
-                diagnostics.emit(.warning("the IP of endpoint '\(endpoint.id)' in subnet '\(subnet.id)' is unknown (\(why)); that subnet is left out of the endpoint",
+                diagnostics.emit(.warning("the IP of endpoint '\(endpoint.id)' in subnet '\(subnet.id)' is unknown (\(why)); documented as not in the snapshot",
                                           at: subnet.location, rule: "aws-missing-interface"))
+                if !endpoint.unknownIPSubnetIDs.contains(subnet.id) { endpoint.unknownIPSubnetIDs.append(subnet.id) }
             }
+            endpoint.unknownIPSubnetIDs.sort { (subnetZone[$0] ?? "", $0) < (subnetZone[$1] ?? "", $1) }
+            endpoint.origin.fields["unknown_ip_subnets"] = r.value.subnets.first?.location
             endpoint.interfaces = bySubnet.values.sorted { (subnetZone[$0.subnetID] ?? "", $0.subnetID) < (subnetZone[$1.subnetID] ?? "", $1.subnetID) }
             setDNSNames(of: &endpoint, reported: r.value.dnsNames)
             vpcs[vpc]!.interfaceEndpoints.append(endpoint)
@@ -333,7 +336,8 @@ struct TopologyAssembler {
     /// model derives from the id, DNS suffix, service and zones.
     func setDNSNames(of endpoint: inout InterfaceEndpoint, reported: [String]) {
         guard !reported.isEmpty else { return }
-        let zones = endpoint.interfaces.compactMap { subnetZone[$0.subnetID] }.sorted()
+        let endpointSubnets = endpoint.interfaces.map(\.subnetID) + endpoint.unknownIPSubnetIDs
+        let zones = endpointSubnets.compactMap { subnetZone[$0] }.sorted()
         let own = reported.filter { $0.contains(endpoint.id) }
         let privateNames = reported.filter { !$0.contains(endpoint.id) }
         func zone(of name: String) -> String? {
@@ -348,8 +352,8 @@ struct TopologyAssembler {
         let ordered = regional + zonal
         var derived = endpoint
         derived.declaredDNSNames = nil
-        let derivedNames = derived.dnsNames(in: VPC(id: "", subnets: endpoint.interfaces.compactMap { i in
-            subnetZone[i.subnetID].flatMap { z in CIDR("0.0.0.0/0").map { Subnet(id: i.subnetID, availabilityZone: z, cidr: $0) } }
+        let derivedNames = derived.dnsNames(in: VPC(id: "", subnets: endpointSubnets.compactMap { id in
+            subnetZone[id].flatMap { z in CIDR("0.0.0.0/0").map { Subnet(id: id, availabilityZone: z, cidr: $0) } }
         })).filter { $0.scope != .privateDNS }.map(\.name)
         if ordered != derivedNames { endpoint.declaredDNSNames = ordered }
         if endpoint.privateDNS, let privateName = privateNames.first, privateName != endpoint.service.publicDNSName {

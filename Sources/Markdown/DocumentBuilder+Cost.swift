@@ -18,7 +18,8 @@ extension DocumentBuilder {
         var interface: [Node] = [], gateway: [Node] = [], resolver: [Node] = [], nat: [Node] = []
         for (_, vpc) in topology.allVPCs {
             for e in vpc.interfaceEndpoints {
-                let zones = Set(e.interfaces.map { vpc.subnet($0.subnetID)?.availabilityZone ?? $0.subnetID }).count
+                // Subnets whose interface the snapshot lacks still put the endpoint in their zone.
+                let zones = Set((e.interfaces.map(\.subnetID) + e.unknownIPSubnetIDs).map { vpc.subnet($0)?.availabilityZone ?? $0 }).count
                 // A pending endpoint does not run yet: listed, not costed.
                 interface.append(["endpoint": ref(e.id, name: e.name), "service": MarkdownText(e.service.shortName), "vpc": vpcRef(vpc.id),
                                   "zones": zones, "monthly": e.pendingState == nil ? monthly(zones, "interface_endpoint_per_az_hour") : Self.pendingCost])

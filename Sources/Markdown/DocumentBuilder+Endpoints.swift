@@ -26,6 +26,12 @@ extension DocumentBuilder {
                 var n: Node = ["subnet": ref(interface.subnetID, name: subnet?.name), "ip": MarkdownText(interface.ip.description)]
                 n["zone"] = optional(subnet.map { MarkdownText($0.availabilityZone) })
                 n["networkInterface"] = optional(interface.networkInterfaceID.map { eni in MarkdownText(eni) })
+                n["unknown"] = false
+                return n
+            } + endpoint.unknownIPSubnetIDs.map { id -> Node in
+                let subnet = vpc.subnet(id)
+                var n: Node = ["subnet": ref(id, name: subnet?.name), "ip": NoValue(), "networkInterface": NoValue(), "unknown": true]
+                n["zone"] = optional(subnet.map { MarkdownText($0.availabilityZone) })
                 return n
             }
         let allIPs = endpoint.interfaces.map(\.ip).sorted()

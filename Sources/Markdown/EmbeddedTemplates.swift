@@ -325,7 +325,7 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 |---|---|---|---|
 {{/empty(interfaces)}}
 {{#interfaces}}
-| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}not given{{/networkInterface}} | {{code(ip)}} |
+| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}{{#unknown}}not in the snapshot{{/unknown}}{{^unknown}}not given{{/unknown}}{{/networkInterface}} | {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}} |
 {{/interfaces}}
 {{^interfaces}}
 The endpoint has no network interfaces.

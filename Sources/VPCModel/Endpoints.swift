@@ -63,6 +63,9 @@ public struct InterfaceEndpoint: Equatable, Sendable {
     public var policy: String?
     /// Nil when the endpoint is available.
     public var pendingState: PendingState?
+    /// Subnets the endpoint is in whose network interface the input lacks (a snapshot without
+    /// `describe-network-interfaces`): they count for its zones and cost; their IPs are unknown.
+    public var unknownIPSubnetIDs: [String] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, service: ServiceName, privateDNS: Bool = true, securityGroupIDs: [String] = [],

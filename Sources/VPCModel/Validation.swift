@@ -187,6 +187,9 @@ struct Validator {
         for endpoint in vpc.interfaceEndpoints {
             let owner = "interface endpoint '\(endpoint.id)'"
             checkInterfaces(endpoint.interfaces, owner: owner, in: vpc, scope: scope)
+            for subnet in endpoint.unknownIPSubnetIDs {
+                reference(subnet, as: ["subnet"], from: owner, at: endpoint.origin["unknown_ip_subnets"], within: subnetIDs, scope: scope)
+            }
             for group in endpoint.securityGroupIDs {
                 reference(group, as: ["security group"], from: owner, at: endpoint.origin["security_groups"], within: groupIDs, scope: scope)
             }

@@ -348,7 +348,7 @@ public enum TopologyParser {
 
     static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
         let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
-                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state"]
+                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state", "unknown_ip_subnets"]
         guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
               let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
@@ -364,7 +364,7 @@ public enum TopologyParser {
             type = service.supportsGatewayEndpoint ? "gateway" : "interface"
         }
         if type == "gateway_load_balancer" {
-            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state"] where m.has(key) {
+            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state", "unknown_ip_subnets"] where m.has(key) {
                 c.error("'\(key)' does not apply to gateway load balancer endpoints; '\(id)' is one",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-load-balancer-endpoint-key")
             }
@@ -377,7 +377,7 @@ public enum TopologyParser {
         }
         let policy = m.value("policy").flatMap { readPolicy($0, c) }
         if type == "gateway" {
-            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state"] where m.has(key) {
+            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state", "unknown_ip_subnets"] where m.has(key) {
                 c.error("'\(key)' applies to interface endpoints only; '\(id)' is a gateway endpoint",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-endpoint-key")
             }
@@ -396,6 +396,7 @@ public enum TopologyParser {
             declaredDNSNames: m.has("dns_names") ? m.strings("dns_names") : nil, declaredPrivateDNSName: m.string("private_dns_name"),
             policy: policy, origin: m.origin)
         endpoint.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        endpoint.unknownIPSubnetIDs = m.strings("unknown_ip_subnets")
         return .interface(endpoint)
     }
 

@@ -136,6 +136,7 @@ public enum TopologyWriter {
             ("type", .string("interface")), ("private_dns", e.privateDNS ? nil : .bool(false)),
             ("security_groups", nonEmpty(e.securityGroupIDs)),
             ("interfaces", e.interfaces.isEmpty ? nil : interfaces(e.interfaces)),
+            ("unknown_ip_subnets", nonEmpty(e.unknownIPSubnetIDs)),
             ("dns_suffix", string(e.dnsSuffix)), ("dns_names", e.declaredDNSNames.map(strings)),
             ("private_dns_name", string(e.declaredPrivateDNSName)), ("policy", string(e.policy)),
             ("state", string(e.pendingState?.rawValue)),

@@ -254,4 +254,26 @@ import VPCReaders
         let costRows = direct.split(separator: "\n").filter { $0.hasSuffix("| not estimated (pending) |") }
         #expect(costRows.count == 2 && costRows[0].contains("vpce-0e1f2a3b4c5d6e7f8") && costRows[1].contains("nat-0123456789abcdef0"))
     }
+
+    /// Without describe-network-interfaces an endpoint's IPs are unknown, not absent: its zones, zonal
+    /// names and cost still come from its subnets ($14.60 for two zones, never $0.00).
+    @Test func missingNetworkInterfacesMakeEndpointIPsUnknownNotAbsent() throws {
+        let folder = try Fixture.copy { dir in
+            try FileManager.default.removeItem(atPath: dir + "/eu-west-1/describe-network-interfaces.json")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Fixture.load(folder)
+        #expect(!result.hasErrors)
+        #expect(result.topology.validate().filter { $0.severity == .error }.map(\.description) == [])
+        let endpoint = try #require(result.topology.interfaceEndpoint("vpce-0e1f2a3b4c5d6e7f8")?.endpoint)
+        #expect(endpoint.interfaces.isEmpty && endpoint.unknownIPSubnetIDs == ["subnet-0aa2222222222222a", "subnet-0bb2222222222222b"])
+        let vpc = try #require(result.topology.vpc(app))
+        #expect(endpoint.dnsNames(in: vpc).map { "\($0.scope)" }.filter { $0.contains("zonal") }.count == 2)
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("unknown_ip_subnets: [subnet-0aa2222222222222a, subnet-0bb2222222222222b]"))
+        #expect(direct.contains("| `eu-west-1a` | [`subnet-0aa2222222222222a`](#subnet-0aa2222222222222a) app-private-a | not in the snapshot | not in the snapshot |"))
+        #expect(!direct.contains("The endpoint has no network interfaces."))
+        #expect(direct.split(separator: "\n").contains { $0.contains("vpce-0e1f2a3b4c5d6e7f8") && $0.hasSuffix("| 2 | $14.60 |") })
+    }
 }

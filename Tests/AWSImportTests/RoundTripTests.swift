@@ -74,6 +74,7 @@ import VPCReaders
         unknown.dnsHostnamesKnown = false
         unknown.interfaceEndpoints = [InterfaceEndpoint(id: "vpce-6", service: ServiceName(fullName: "com.amazonaws.eu-west-1.sqs"))]
         unknown.interfaceEndpoints[0].pendingState = .pendingAcceptance
+        unknown.interfaceEndpoints[0].unknownIPSubnetIDs = ["subnet-7", "subnet-8"]
         unknown.natGateways = [NATGateway(id: "nat-3", subnetID: "subnet-9")]
         unknown.natGateways[0].pendingState = .provisioning
         var region = Region(name: "eu-west-1", vpcs: [vpc, unknown])

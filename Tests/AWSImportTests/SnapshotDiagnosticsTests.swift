@@ -206,8 +206,8 @@ import VPCModel
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = Fixture.load(folder)
         #expect(Fixture.printed(result).filter { $0.contains("vpce-0e1f2a3b4c5d6e7f8") } == [
-            "eu-west-1/describe-vpc-endpoints.json: $.VpcEndpoints[0].SubnetIds[0]: warning: the IP of endpoint 'vpce-0e1f2a3b4c5d6e7f8' in subnet 'subnet-0bb2222222222222b' is unknown (no describe-network-interfaces output); that subnet is left out of the endpoint [aws-missing-interface]",
-            "eu-west-1/describe-vpc-endpoints.json: $.VpcEndpoints[0].SubnetIds[1]: warning: the IP of endpoint 'vpce-0e1f2a3b4c5d6e7f8' in subnet 'subnet-0aa2222222222222a' is unknown (no describe-network-interfaces output); that subnet is left out of the endpoint [aws-missing-interface]",
+            "eu-west-1/describe-vpc-endpoints.json: $.VpcEndpoints[0].SubnetIds[0]: warning: the IP of endpoint 'vpce-0e1f2a3b4c5d6e7f8' in subnet 'subnet-0bb2222222222222b' is unknown (no describe-network-interfaces output); documented as not in the snapshot [aws-missing-interface]",
+            "eu-west-1/describe-vpc-endpoints.json: $.VpcEndpoints[0].SubnetIds[1]: warning: the IP of endpoint 'vpce-0e1f2a3b4c5d6e7f8' in subnet 'subnet-0aa2222222222222a' is unknown (no describe-network-interfaces output); documented as not in the snapshot [aws-missing-interface]",
         ])
         #expect(!result.hasErrors)
     }
