@@ -62,7 +62,7 @@ struct AWSSnapshot {
     struct CustomerGatewayFacts { var id: String; var name: String? }
     struct SecurityGroupFacts { var group: SecurityGroup; var vpc: Reference }
     struct PrefixListFacts { var id: String; var name: String }
-    struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String? }
+    struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String?; var ipAddressCount: Int? }
     /// One `list-resolver-endpoint-ip-addresses` output: it does not say which endpoint it lists.
     struct ResolverIPAddressList { var fileName: String; var addresses: [(ipID: String?, interface: EndpointInterface)] }
     struct ResolverRuleFacts { var rule: ResolverRule; var arnRegion: String? }

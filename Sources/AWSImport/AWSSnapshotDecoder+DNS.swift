@@ -17,7 +17,8 @@ extension AWSSnapshotDecoder {
         }
         let endpoint = ResolverEndpoint(id: id, name: n.string("Name"), direction: direction,
                                         securityGroupIDs: n.strings("SecurityGroupIds"), origin: Origin(n.location))
-        return AWSSnapshot.ResolverEndpointFacts(endpoint: endpoint, vpc: vpc, arnRegion: Self.region(ofARN: n.string("Arn")))
+        return AWSSnapshot.ResolverEndpointFacts(endpoint: endpoint, vpc: vpc, arnRegion: Self.region(ofARN: n.string("Arn")),
+                                                 ipAddressCount: n.int("IpAddressCount"))
     }
 
     mutating func resolverIPAddress(_ n: JSONNode) -> (ipID: String?, interface: EndpointInterface)? {

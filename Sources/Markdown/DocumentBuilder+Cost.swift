@@ -31,7 +31,8 @@ extension DocumentBuilder {
             for e in vpc.resolverEndpoints {
                 resolver.append(["endpoint": ref(e.id, name: e.name), "vpc": vpcRef(vpc.id),
                                  "direction": flags(e.direction.rawValue, among: ["inbound", "outbound"]),
-                                 "interfaces": e.ipAddresses.count, "monthly": monthly(e.ipAddresses.count, "resolver_endpoint_per_eni_hour")])
+                                 "interfaces": e.ipAddresses.count + e.unknownIPAddressCount,
+                                 "monthly": monthly(e.ipAddresses.count + e.unknownIPAddressCount, "resolver_endpoint_per_eni_hour")])
             }
             for g in vpc.natGateways {
                 nat.append(["gateway": ref(g.id, name: g.name), "vpc": vpcRef(vpc.id),

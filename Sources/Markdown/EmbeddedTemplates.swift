@@ -176,7 +176,7 @@ Inbound endpoints answer queries from outside the VPC (on premises) as the VPC's
 |---|---|---|---|---|
 {{/empty(resolverEndpoints)}}
 {{#resolverEndpoints}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}}{{#unknownIPs}}{{.}} IP addresses, not in the snapshot{{/unknownIPs}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
 {{/resolverEndpoints}}
 
 {{^empty(resolverRules)}}

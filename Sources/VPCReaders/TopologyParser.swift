@@ -441,12 +441,14 @@ public enum TopologyParser {
     }
 
     static func readResolverEndpoint(_ node: Node, _ c: ParseContext) -> ResolverEndpoint? {
-        guard let m = MappingReader(node, what: "resolver endpoint", keys: ["id", "name", "direction", "security_groups", "ips"], context: c),
+        guard let m = MappingReader(node, what: "resolver endpoint", keys: ["id", "name", "direction", "security_groups", "ips", "unknown_ips"], context: c),
               let id = m.string("id", required: true) else { return nil }
         guard m.has("direction") else { m.missing("direction"); return nil }
         guard let direction = m.choice("direction", ["inbound", "outbound"]).flatMap(ResolverEndpoint.Direction.init) else { return nil }
-        return ResolverEndpoint(id: id, name: m.string("name"), direction: direction, securityGroupIDs: m.strings("security_groups"),
-                                ipAddresses: m.value("ips").map { readInterfaces($0, owner: id, c) } ?? [], origin: m.origin)
+        var endpoint = ResolverEndpoint(id: id, name: m.string("name"), direction: direction, securityGroupIDs: m.strings("security_groups"),
+                                        ipAddresses: m.value("ips").map { readInterfaces($0, owner: id, c) } ?? [], origin: m.origin)
+        endpoint.unknownIPAddressCount = max(m.int("unknown_ips") ?? 0, 0)
+        return endpoint
     }
 
     // MARK: - Regional connectivity and DNS

@@ -162,6 +162,7 @@ public enum TopologyWriter {
         object([
             ("id", .string(e.id)), ("name", string(e.name)), ("direction", .string(e.direction.rawValue)),
             ("security_groups", nonEmpty(e.securityGroupIDs)), ("ips", e.ipAddresses.isEmpty ? nil : interfaces(e.ipAddresses)),
+            ("unknown_ips", e.unknownIPAddressCount == 0 ? nil : .int(e.unknownIPAddressCount)),
         ])
     }
 

@@ -276,4 +276,24 @@ import VPCReaders
         #expect(!direct.contains("The endpoint has no network interfaces."))
         #expect(direct.split(separator: "\n").contains { $0.contains("vpce-0e1f2a3b4c5d6e7f8") && $0.hasSuffix("| 2 | $14.60 |") })
     }
+
+    /// Without its list-resolver-endpoint-ip-addresses output a Resolver endpoint's addresses are
+    /// unknown, but AWS's `IpAddressCount` still costs them ($182.50 for two, never $0.00).
+    @Test func aResolverEndpointWithoutItsAddressListIsCostedFromItsCount() throws {
+        let folder = try Fixture.copy { dir in
+            try FileManager.default.removeItem(atPath: dir + "/eu-west-1/list-resolver-endpoint-ip-addresses.rslvr-out-0fedcba987654321.json")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Fixture.load(folder)
+        #expect(Fixture.printed(result) == Fixture.goneWarnings() + [
+            "eu-west-1/list-resolver-endpoints.json: $.ResolverEndpoints[1]: warning: the IP addresses of Resolver endpoint 'rslvr-out-0fedcba987654321' are unknown (no list-resolver-endpoint-ip-addresses output for it) [aws-missing-interface]",
+        ])
+        let endpoint = try #require(result.topology.resolverEndpoint("rslvr-out-0fedcba987654321")?.endpoint)
+        #expect(endpoint.ipAddresses.isEmpty && endpoint.unknownIPAddressCount == 2)
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("unknown_ips: 2"))
+        #expect(direct.contains("| 2 IP addresses, not in the snapshot |"))
+        #expect(direct.split(separator: "\n").contains { $0.contains("rslvr-out-0fedcba987654321") && $0.hasSuffix("| 2 | $182.50 |") })
+    }
 }

@@ -67,6 +67,8 @@ import VPCReaders
         ]
         vpc.resolverEndpoints = [ResolverEndpoint(id: "rslvr-out-1", direction: .outbound, ipAddresses: [
             EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.53")!), EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.54")!)])]
+        vpc.resolverEndpoints.append(ResolverEndpoint(id: "rslvr-in-2", direction: .inbound))
+        vpc.resolverEndpoints[1].unknownIPAddressCount = 3
         vpc.reaches = [ServiceName(fullName: "com.amazonaws.us-east-1.s3"), ServiceName(fullName: "com.amazonaws.eu-west-1.sqs")]
         // DNS attributes the snapshot did not give, with an interface endpoint using private DNS.
         var unknown = VPC(id: "vpc-3", cidrs: [CIDR("10.3.0.0/16")!], dnsSupport: VPC.assumedDNSSupport, dnsHostnames: true)
