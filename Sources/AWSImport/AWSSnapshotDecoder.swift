@@ -405,8 +405,11 @@ struct AWSSnapshotDecoder {
         for permission in n["IpPermissions"]?.elements ?? [] {
             rules += securityGroupRules(permission, group: id)
         }
-        let group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
+        var group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
                                   ingress: rules, origin: Origin(n.location, fields: ["id": n.location(of: "GroupId")]))
+        for permission in n["IpPermissionsEgress"]?.elements ?? [] {
+            group.egress += securityGroupRules(permission, group: id)
+        }
         return AWSSnapshot.SecurityGroupFacts(group: group, vpc: vpc)
     }
 

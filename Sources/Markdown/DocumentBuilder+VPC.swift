@@ -32,6 +32,7 @@ extension DocumentBuilder {
         }
         node["hasGateways"] = vpc.internetGateway != nil || vpc.vpnGateway != nil || !vpc.natGateways.isEmpty
         node["securityGroups"] = vpc.securityGroups.map { securityGroupNode($0, in: vpc) }
+        node["hasEgressRules"] = vpc.securityGroups.contains { !$0.egress.isEmpty }
         node["interfaceEndpoints"] = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc) }
         node["gatewayEndpoints"] = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc) }
         node["gatewayLoadBalancerEndpoints"] = vpc.gatewayLoadBalancerEndpoints.map { e -> Node in
@@ -61,7 +62,7 @@ extension DocumentBuilder {
     }
 
     mutating func securityGroupNode(_ group: SecurityGroup, in vpc: VPC) -> Node {
-        var node = anchored(group.id, ["rules": group.ingress.map(ruleNode)])
+        var node = anchored(group.id, ["rules": group.ingress.map(ruleNode), "egressRules": group.egress.map(ruleNode)])
         node["name"] = optional(group.name.map { name in MarkdownText(name) })
         node["description"] = optional(group.description.map { description in MarkdownText(description) })
         return node

@@ -535,6 +535,21 @@ The VPC has no subnets.
 | {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | — | — | no inbound rules | |
 {{/rules}}
 {{/securityGroups}}
+{{#hasEgressRules}}
+
+**Security groups** (outbound rules):
+
+| Security group | Protocol | Ports | Destination | Description |
+|---|---|---|---|---|
+{{#securityGroups}}
+{{#egressRules}}
+| {{#first()}}{{code(id)}}{{#name}} {{.}}{{/name}}{{/first()}} | {{#allTraffic}}all{{/allTraffic}}{{^allTraffic}}{{protocol}}{{/allTraffic}} | {{#ports}}{{.}}{{/ports}}{{^ports}}all{{/ports}} | {{#sources}}{{.}}{{^last()}}, {{/last()}}{{/sources}} | {{description}} |
+{{/egressRules}}
+{{^egressRules}}
+| {{code(id)}}{{#name}} {{.}}{{/name}} | — | — | no outbound rules | |
+{{/egressRules}}
+{{/securityGroups}}
+{{/hasEgressRules}}
 
 {{/vpcs}}
 {{/regions}}

@@ -290,6 +290,8 @@ public struct SecurityGroup: Equatable, Sendable {
     public var name: String?
     public var description: String?
     public var ingress: [SecurityGroupRule]
+    /// Outbound rules; a rule's `sources` are then its destinations.
+    public var egress: [SecurityGroupRule] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, description: String? = nil, ingress: [SecurityGroupRule] = [], origin: Origin = Origin()) {

@@ -149,10 +149,11 @@ struct Validator {
         for table in vpc.routeTables { checkRoutes(table, in: vpc, region: region) }
 
         for group in vpc.securityGroups {
-            for rule in group.ingress {
+            for (rule, direction) in group.ingress.map({ ($0, "ingress") }) + group.egress.map({ ($0, "egress") }) {
                 for source in rule.sources {
                     switch source {
-                    case .securityGroup(let id): reference(id, as: ["security group"], from: "ingress rule of '\(group.id)'", at: rule.origin["from"])
+                    case .securityGroup(let id):
+                        reference(id, as: ["security group"], from: "\(direction) rule of '\(group.id)'", at: rule.origin[direction == "ingress" ? "from" : "to"])
                     case .prefixList(let id): checkID(id, as: .prefixList, at: rule.origin["from"])
                     case .cidr: break
                     }

@@ -240,19 +240,23 @@ public enum TopologyParser {
     }
 
     static func readSecurityGroup(_ node: Node, _ c: ParseContext) -> SecurityGroup? {
-        guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress"], context: c),
+        guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress", "egress"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let rules = m.list("ingress", allowScalar: false).compactMap { readSecurityGroupRule($0, group: id, c) }
-        return SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+        var group = SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+        group.egress = m.list("egress", allowScalar: false).compactMap { readSecurityGroupRule($0, group: id, direction: "egress", c) }
+        return group
     }
 
-    /// `{protocol, ports | icmp_type, icmp_code | aws_ports, from, description}`; nil after an error.
-    static func readSecurityGroupRule(_ item: Node, group: String, _ c: ParseContext) -> SecurityGroupRule? {
-        let keys = ["protocol", "ports", "icmp_type", "icmp_code", "aws_ports", "from", "description"]
-        guard let r = MappingReader(item, what: "ingress rule of '\(group)'", keys: keys, context: c) else { return nil }
-        let owner = "ingress rule of '\(group)'"
-        let sources = r.list("from").compactMap { sourceNode -> SecurityGroupRule.Source? in
-            guard let text = r.scalarString(sourceNode, key: "from") else { return nil }
+    /// `{protocol, ports | icmp_type, icmp_code | aws_ports, from, description}` (`to` instead of
+    /// `from` for an egress rule); nil after an error.
+    static func readSecurityGroupRule(_ item: Node, group: String, direction: String = "ingress", _ c: ParseContext) -> SecurityGroupRule? {
+        let peerKey = direction == "ingress" ? "from" : "to"
+        let keys = ["protocol", "ports", "icmp_type", "icmp_code", "aws_ports", peerKey, "description"]
+        guard let r = MappingReader(item, what: "\(direction) rule of '\(group)'", keys: keys, context: c) else { return nil }
+        let owner = "\(direction) rule of '\(group)'"
+        let sources = r.list(peerKey).compactMap { sourceNode -> SecurityGroupRule.Source? in
+            guard let text = r.scalarString(sourceNode, key: peerKey) else { return nil }
             if text.hasPrefix("sg-") { return .securityGroup(text) }
             if text.hasPrefix("pl-") { return .prefixList(text) }
             return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)

@@ -102,12 +102,13 @@ public enum TopologyWriter {
     static func securityGroup(_ g: SecurityGroup) -> YAMLValue {
         object([
             ("id", .string(g.id)), ("name", string(g.name)), ("description", string(g.description)),
-            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map(securityGroupRule))),
+            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map { securityGroupRule($0) })),
+            ("egress", g.egress.isEmpty ? nil : .list(g.egress.map { securityGroupRule($0, peerKey: "to") })),
         ])
     }
 
     /// `ports` for tcp/udp, `icmp_type`/`icmp_code` for ICMP, left out for everything; odd AWS values as `aws_ports`.
-    static func securityGroupRule(_ rule: SecurityGroupRule) -> YAMLValue {
+    static func securityGroupRule(_ rule: SecurityGroupRule, peerKey: String = "from") -> YAMLValue {
         var range: [(String, YAMLValue?)] = []
         switch rule.range {
         case .all: break
@@ -116,7 +117,7 @@ public enum TopologyWriter {
         case .asReported(let from, let to): range = [("aws_ports", .list([from.map(YAMLValue.int) ?? .null, to.map(YAMLValue.int) ?? .null]))]
         }
         return object([("protocol", .string(rule.ipProtocol.description))] + range
-                      + [("from", strings(rule.sources.map(\.description))), ("description", string(rule.description))])
+                      + [(peerKey, strings(rule.sources.map(\.description))), ("description", string(rule.description))])
     }
 
     /// `{subnet: ip}` when no interface names its network interface and no subnet repeats; else a list.

@@ -296,4 +296,21 @@ import VPCReaders
         #expect(direct.contains("| 2 IP addresses, not in the snapshot |"))
         #expect(direct.split(separator: "\n").contains { $0.contains("rslvr-out-0fedcba987654321") && $0.hasSuffix("| 2 | $182.50 |") })
     }
+
+    /// `IpPermissionsEgress` is kept: outbound rules reach the YAML (`egress`, `to`) and the Markdown.
+    @Test func securityGroupEgressRulesAreKept() throws {
+        let result = Fixture.load(Fixture.documented)
+        let group = try #require(result.topology.vpc(app)?.securityGroup("sg-0e0e0e0e0e0e0e0e0"))
+        #expect(group.egress.map { "\($0.ipProtocol) \($0.sources.map(\.description))" } == ["all [\"0.0.0.0/0\"]"])
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("            egress:\n              - {protocol: all, to: [0.0.0.0/0]}\n"))
+        #expect(direct.contains("""
+            **Security groups** (outbound rules):
+
+            | Security group | Protocol | Ports | Destination | Description |
+            |---|---|---|---|---|
+            | `sg-0e0e0e0e0e0e0e0e0` endpoints | all | all | `0.0.0.0/0` |  |
+            """))
+    }
 }

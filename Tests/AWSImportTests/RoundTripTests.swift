@@ -49,6 +49,10 @@ import VPCReaders
             SecurityGroupRule(ipProtocol: .udp, sources: [.cidr(CIDR("10.0.0.0/8")!)]),
             SecurityGroupRule(ipProtocol: .number(50), sources: [.cidr(CIDR("10.0.0.0/8")!)]),
         ])]
+        vpc.securityGroups[0].egress = [
+            SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(from: 443, to: 443)!), sources: [.cidr(CIDR("10.0.0.0/8")!), .securityGroup("sg-1")], description: "out"),
+            SecurityGroupRule(ipProtocol: .all, sources: [.prefixList("pl-2")]),
+        ]
         vpc.interfaceEndpoints = [
             InterfaceEndpoint(id: "vpce-1", name: "x", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123"), privateDNS: false,
                               securityGroupIDs: ["sg-1"], interfaces: [EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.10")!)],
