@@ -177,8 +177,10 @@ struct AWSSnapshotDecoder {
             return nil
         }
         guard let block = cidr(n, "CidrBlock", what: "subnet '\(id)'") else { return nil }
-        let subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block,
+        var subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block,
                             origin: Origin(n.location, fields: ["id": n.location(of: "SubnetId"), "cidr": n.location(of: "CidrBlock"), "az": n.location(of: "AvailabilityZone")]))
+        subnet.availabilityZoneID = n.string("AvailabilityZoneId")
+        subnet.mapPublicIPOnLaunch = n.bool("MapPublicIpOnLaunch") ?? false
         return AWSSnapshot.SubnetFacts(subnet: subnet, vpc: vpc)
     }
 

@@ -58,6 +58,8 @@ extension DocumentBuilder {
         node["name"] = optional(subnet.name.map { name in MarkdownText(name) })
         node["routeTable"] = optional(routing.routeTable(for: subnet).map { ref($0.id, name: $0.name) })
         node["routeTableIsMain"] = subnet.routeTableID == nil
+        node["zoneID"] = optional(subnet.availabilityZoneID.map { id in MarkdownText(id) })
+        node["mapPublicIP"] = subnet.mapPublicIPOnLaunch
         return node
     }
 

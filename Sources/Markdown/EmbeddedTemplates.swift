@@ -507,7 +507,7 @@ markdown/vpcs.mustache
 |---|---|---|---|---|---|
 {{/empty(subnets)}}
 {{#subnets}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}} | {{code(zone)}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
 {{/subnets}}
 {{^subnets}}
 The VPC has no subnets.

@@ -106,6 +106,10 @@ public struct Subnet: Equatable, Sendable {
     public var routeTableID: String?
     /// `public:` as written; `nil` lets the model derive it from the routes.
     public var declaredPublic: Bool?
+    /// The zone's id, the same physical zone in every account (`euw1-az1`); zone names differ per account.
+    public var availabilityZoneID: String?
+    /// `MapPublicIpOnLaunch`: instances launched here get a public IPv4 address.
+    public var mapPublicIPOnLaunch = false
     public var origin: Origin
 
     public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,

@@ -169,13 +169,16 @@ public enum TopologyParser {
     }
 
     static func readSubnet(_ node: Node, _ c: ParseContext) -> Subnet? {
-        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public"], context: c),
+        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let az = m.string("az", required: true)
         let cidr: CIDR? = m.has("cidr") ? m.value("cidr").flatMap { n in m.scalarString(n, key: "cidr").flatMap { parseCIDR($0, at: n, context: c) } } : { m.missing("cidr"); return nil }()
         guard let az, let cidr else { return nil }
-        return Subnet(id: id, name: m.string("name"), availabilityZone: az, cidr: cidr, routeTableID: m.string("route_table"),
-                      declaredPublic: m.bool("public"), origin: m.origin)
+        var subnet = Subnet(id: id, name: m.string("name"), availabilityZone: az, cidr: cidr, routeTableID: m.string("route_table"),
+                            declaredPublic: m.bool("public"), origin: m.origin)
+        subnet.availabilityZoneID = m.string("az_id")
+        subnet.mapPublicIPOnLaunch = m.bool("map_public_ip") ?? false
+        return subnet
     }
 
     static func readNATGateway(_ node: Node, _ c: ParseContext) -> NATGateway? {

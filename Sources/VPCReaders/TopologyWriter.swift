@@ -74,6 +74,7 @@ public enum TopologyWriter {
         object([
             ("id", .string(s.id)), ("name", string(s.name)), ("az", .string(s.availabilityZone)), ("cidr", .string(s.cidr.description)),
             ("route_table", string(s.routeTableID)), ("public", s.declaredPublic.map(YAMLValue.bool)),
+            ("az_id", string(s.availabilityZoneID)), ("map_public_ip", s.mapPublicIPOnLaunch ? .bool(true) : nil),
         ])
     }
 

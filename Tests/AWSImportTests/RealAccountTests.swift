@@ -313,4 +313,17 @@ import VPCReaders
             | `sg-0e0e0e0e0e0e0e0e0` endpoints | all | all | `0.0.0.0/0` |  |
             """))
     }
+
+    /// `AvailabilityZoneId` (the same physical zone in every account) and `MapPublicIpOnLaunch` are kept.
+    @Test func subnetsKeepTheirZoneIdAndPublicIPOnLaunch() throws {
+        let result = Fixture.load(Fixture.documented)
+        let vpc = try #require(result.topology.vpc(app))
+        #expect(vpc.subnets.map { "\($0.id) \($0.availabilityZoneID ?? "-") \($0.mapPublicIPOnLaunch)" } == [
+            "subnet-0aa1111111111111a euw1-az1 true", "subnet-0aa2222222222222a euw1-az1 false", "subnet-0bb2222222222222b euw1-az2 false",
+        ])
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("            route_table: rtb-0b0b0b0b0b0b0b0b0\n            az_id: euw1-az1\n            map_public_ip: true\n"))
+        #expect(direct.contains("| `eu-west-1a` (`euw1-az1`) | `10.0.0.0/24` | public, public IPv4 on launch |"))
+    }
 }

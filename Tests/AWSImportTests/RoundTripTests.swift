@@ -28,6 +28,8 @@ import VPCReaders
                       dnsSupport: false, dnsHostnames: false)
         vpc.subnets = [Subnet(id: "subnet-1", name: "true", availabilityZone: "eu-west-1a", cidr: CIDR("10.0.1.0/24")!, declaredPublic: true),
                        Subnet(id: "subnet-2", name: "null", availabilityZone: "eu-west-1b", cidr: CIDR("10.0.2.0/24")!, routeTableID: "rtb-1", declaredPublic: false)]
+        vpc.subnets[0].availabilityZoneID = "euw1-az2"
+        vpc.subnets[0].mapPublicIPOnLaunch = true
         vpc.routeTables = [RouteTable(id: "rtb-1", name: "", isMain: true, routes: [
             Route(destination: .cidr(CIDR("::/0")!), target: RouteTarget("eigw-1")!),
             Route(destination: .prefixList("pl-1"), target: RouteTarget("vpce-2")!),
