@@ -152,8 +152,9 @@ struct AWSSnapshotDecoder {
         }
         let isDefault = n.bool("IsDefault") ?? false
         // AWS defaults: DNS support on; DNS hostnames on only in a default VPC. describe-vpc-attribute overrides.
-        let vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
+        var vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
                       origin: Origin(n.location, fields: ["id": n.location(of: "VpcId"), "cidr": n.location(of: "CidrBlock")]))
+        vpc.ownerID = n.string("OwnerId")
         return AWSSnapshot.VPCFacts(vpc: vpc, isDefault: isDefault)
     }
 
@@ -181,6 +182,7 @@ struct AWSSnapshotDecoder {
                             origin: Origin(n.location, fields: ["id": n.location(of: "SubnetId"), "cidr": n.location(of: "CidrBlock"), "az": n.location(of: "AvailabilityZone")]))
         subnet.availabilityZoneID = n.string("AvailabilityZoneId")
         subnet.mapPublicIPOnLaunch = n.bool("MapPublicIpOnLaunch") ?? false
+        subnet.ownerID = n.string("OwnerId")
         return AWSSnapshot.SubnetFacts(subnet: subnet, vpc: vpc)
     }
 

@@ -15,8 +15,14 @@ extension DocumentBuilder {
             "reaches": texts(vpc.reaches),
         ])
         node["name"] = optional(vpc.name.map { name in MarkdownText(name) })
+        node["owner"] = optional(vpc.ownerID.map { id in MarkdownText(id) })
         let routing = VPCRouting(vpc)
-        node["subnets"] = vpc.subnets.map { subnetNode($0, routing: routing) }
+        node["subnets"] = vpc.subnets.map { subnet -> Node in
+            var n = subnetNode(subnet, routing: routing)
+            // A subnet another account owns (VPC sharing) says whose it is.
+            n["otherOwner"] = subnet.ownerID != nil && subnet.ownerID != vpc.ownerID ? MarkdownText(subnet.ownerID!) : NoValue()
+            return n
+        }
         node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["natGateways"] = vpc.natGateways.map { nat -> Node in

@@ -489,6 +489,9 @@ markdown/vpcs.mustache
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}VPC {{displayName}}
 
 - **VPC id:** {{code(id)}}
+{{#owner}}
+- **Owner account:** {{code(.)}}
+{{/owner}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
 - **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
@@ -507,7 +510,7 @@ markdown/vpcs.mustache
 |---|---|---|---|---|---|
 {{/empty(subnets)}}
 {{#subnets}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}}{{#otherOwner}} (owned by account {{code(.)}}, shared){{/otherOwner}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
 {{/subnets}}
 {{^subnets}}
 The VPC has no subnets.

@@ -70,6 +70,8 @@ public struct VPC: Equatable, Sendable {
     public var resolverEndpoints: [ResolverEndpoint]
     /// AWS services this VPC's workloads use, beyond its endpoints (e.g. S3 in another region).
     public var reaches: [ServiceName]
+    /// The AWS account that owns the VPC (`OwnerId`).
+    public var ownerID: String?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsSupport: Bool = true, dnsHostnames: Bool = false,
@@ -110,6 +112,8 @@ public struct Subnet: Equatable, Sendable {
     public var availabilityZoneID: String?
     /// `MapPublicIpOnLaunch`: instances launched here get a public IPv4 address.
     public var mapPublicIPOnLaunch = false
+    /// The AWS account that owns the subnet (`OwnerId`); another account's in a shared VPC.
+    public var ownerID: String?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,

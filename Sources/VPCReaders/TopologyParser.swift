@@ -119,7 +119,7 @@ public enum TopologyParser {
     // MARK: - VPC and what it holds
 
     static func readVPC(_ node: Node, region: String, _ c: ParseContext) -> VPC? {
-        let keys = ["id", "name", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
+        let keys = ["id", "name", "owner", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
                     "security_groups", "endpoints", "resolver_endpoints", "reaches"]
         guard let m = MappingReader(node, what: "vpc", keys: keys, context: c), let id = m.string("id", required: true) else { return nil }
         var origin = m.origin
@@ -142,7 +142,9 @@ public enum TopologyParser {
         vpc.vpnGateway = m.value("vpn_gateway").flatMap { readNamedID($0, what: "vpn gateway", c) }
             .map { VPNGateway(id: $0.id, name: $0.name, origin: $0.origin) }
         vpc.natGateways = m.list("nat_gateways", allowScalar: false).compactMap { readNATGateway($0, c) }
+        vpc.ownerID = m.string("owner")
         vpc.subnets = m.list("subnets", allowScalar: false).compactMap { readSubnet($0, c) }
+        for i in vpc.subnets.indices where vpc.subnets[i].ownerID == nil { vpc.subnets[i].ownerID = vpc.ownerID }
         vpc.routeTables = m.list("route_tables", allowScalar: false).compactMap { readRouteTable($0, c) }
         vpc.securityGroups = m.list("security_groups", allowScalar: false).compactMap { readSecurityGroup($0, c) }
         for endpointNode in m.list("endpoints", allowScalar: false) {
@@ -169,7 +171,7 @@ public enum TopologyParser {
     }
 
     static func readSubnet(_ node: Node, _ c: ParseContext) -> Subnet? {
-        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip"], context: c),
+        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip", "owner"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let az = m.string("az", required: true)
         let cidr: CIDR? = m.has("cidr") ? m.value("cidr").flatMap { n in m.scalarString(n, key: "cidr").flatMap { parseCIDR($0, at: n, context: c) } } : { m.missing("cidr"); return nil }()
@@ -178,6 +180,7 @@ public enum TopologyParser {
                             declaredPublic: m.bool("public"), origin: m.origin)
         subnet.availabilityZoneID = m.string("az_id")
         subnet.mapPublicIPOnLaunch = m.bool("map_public_ip") ?? false
+        subnet.ownerID = m.string("owner")
         return subnet
     }
 

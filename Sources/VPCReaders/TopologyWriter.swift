@@ -55,13 +55,14 @@ public enum TopologyWriter {
         return object([
             ("id", .string(v.id)),
             ("name", string(v.name)),
+            ("owner", string(v.ownerID)),
             ("cidr", oneOrMany(v.cidrs.map(\.description))),
             ("dns", object([("support", v.dnsSupportKnown ? .bool(v.dnsSupport) : .string("unknown")),
                             ("hostnames", v.dnsHostnamesKnown ? .bool(v.dnsHostnames) : .string("unknown"))])),
             ("internet_gateway", v.internetGateway.map { namedID($0.id, $0.name) }),
             ("vpn_gateway", v.vpnGateway.map { namedID($0.id, $0.name) }),
             ("nat_gateways", v.natGateways.isEmpty ? nil : .list(v.natGateways.map(natGateway))),
-            ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map(subnet))),
+            ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map { subnet($0, vpcOwner: v.ownerID) })),
             ("route_tables", v.routeTables.isEmpty ? nil : .list(v.routeTables.map(routeTable))),
             ("security_groups", v.securityGroups.isEmpty ? nil : .list(v.securityGroups.map(securityGroup))),
             ("endpoints", endpoints.isEmpty ? nil : .list(endpoints)),
@@ -70,11 +71,13 @@ public enum TopologyWriter {
         ])
     }
 
-    static func subnet(_ s: Subnet) -> YAMLValue {
+    /// The owner is written only where it is not the VPC's (a subnet shared from another account).
+    static func subnet(_ s: Subnet, vpcOwner: String?) -> YAMLValue {
         object([
             ("id", .string(s.id)), ("name", string(s.name)), ("az", .string(s.availabilityZone)), ("cidr", .string(s.cidr.description)),
             ("route_table", string(s.routeTableID)), ("public", s.declaredPublic.map(YAMLValue.bool)),
             ("az_id", string(s.availabilityZoneID)), ("map_public_ip", s.mapPublicIPOnLaunch ? .bool(true) : nil),
+            ("owner", s.ownerID == vpcOwner ? nil : string(s.ownerID)),
         ])
     }
 

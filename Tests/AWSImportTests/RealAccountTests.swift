@@ -326,4 +326,25 @@ import VPCReaders
         #expect(yaml.contains("            route_table: rtb-0b0b0b0b0b0b0b0b0\n            az_id: euw1-az1\n            map_public_ip: true\n"))
         #expect(direct.contains("| `eu-west-1a` (`euw1-az1`) | `10.0.0.0/24` | public, public IPv4 on launch |"))
     }
+
+    /// `OwnerId` is kept: the VPC's account, and a subnet another account owns is documented as shared.
+    @Test func ownerAccountsAreKeptAndASharedSubnetSaysWhose() throws {
+        let folder = try Fixture.copy { dir in
+            let path = dir + "/eu-west-1/describe-subnets.json"
+            let text = try Fixture.read(path)
+            let first = try #require(text.range(of: "\"OwnerId\": \"123456789012\""))
+            try Fixture.write(text.replacingCharacters(in: first, with: "\"OwnerId\": \"210987654321\""), to: path)
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Fixture.load(folder)
+        #expect(Fixture.printed(result) == Fixture.goneWarnings())
+        let vpc = try #require(result.topology.vpc(app))
+        #expect(vpc.ownerID == "123456789012")
+        #expect(vpc.subnet("subnet-0bb2222222222222b")?.ownerID == "210987654321")
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("owner: 210987654321") && yaml.components(separatedBy: "owner: 123456789012").count == 3)
+        #expect(direct.contains("- **Owner account:** `123456789012`"))
+        #expect(direct.contains("| app-private-b (owned by account `210987654321`, shared) |"))
+    }
 }

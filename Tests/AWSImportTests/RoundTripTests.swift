@@ -30,6 +30,9 @@ import VPCReaders
                        Subnet(id: "subnet-2", name: "null", availabilityZone: "eu-west-1b", cidr: CIDR("10.0.2.0/24")!, routeTableID: "rtb-1", declaredPublic: false)]
         vpc.subnets[0].availabilityZoneID = "euw1-az2"
         vpc.subnets[0].mapPublicIPOnLaunch = true
+        vpc.ownerID = "111111111111"
+        vpc.subnets[0].ownerID = "222222222222"
+        vpc.subnets[1].ownerID = "111111111111"
         vpc.routeTables = [RouteTable(id: "rtb-1", name: "", isMain: true, routes: [
             Route(destination: .cidr(CIDR("::/0")!), target: RouteTarget("eigw-1")!),
             Route(destination: .prefixList("pl-1"), target: RouteTarget("vpce-2")!),
