@@ -29,6 +29,7 @@ struct AWSSnapshot {
         var defaultPolicy: Bool
     }
     struct GatewayEndpointFacts { var endpoint: GatewayEndpoint; var vpc: Reference; var defaultPolicy: Bool }
+    struct GatewayLoadBalancerEndpointFacts { var endpoint: GatewayLoadBalancerEndpoint; var vpc: Reference; var networkInterfaceIDs: [String] }
     struct NetworkInterfaceFacts {
         var id: String
         var subnetID: String
@@ -61,7 +62,7 @@ struct AWSSnapshot {
     struct CustomerGatewayFacts { var id: String; var name: String? }
     struct SecurityGroupFacts { var group: SecurityGroup; var vpc: Reference }
     struct PrefixListFacts { var id: String; var name: String }
-    struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String? }
+    struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String?; var ipAddressCount: Int? }
     /// One `list-resolver-endpoint-ip-addresses` output: it does not say which endpoint it lists.
     struct ResolverIPAddressList { var fileName: String; var addresses: [(ipID: String?, interface: EndpointInterface)] }
     struct ResolverRuleFacts { var rule: ResolverRule; var arnRegion: String? }
@@ -84,6 +85,7 @@ struct AWSSnapshot {
     var routeTables: [Record<RouteTableFacts>] = []
     var interfaceEndpoints: [Record<InterfaceEndpointFacts>] = []
     var gatewayEndpoints: [Record<GatewayEndpointFacts>] = []
+    var gatewayLoadBalancerEndpoints: [Record<GatewayLoadBalancerEndpointFacts>] = []
     var networkInterfaces: [Record<NetworkInterfaceFacts>] = []
     var internetGateways: [Record<InternetGatewayFacts>] = []
     var natGateways: [Record<NATGatewayFacts>] = []
@@ -102,6 +104,20 @@ struct AWSSnapshot {
     var hostedZones: [Record<HostedZoneFacts>] = []
     var hostedZoneSummaryLists: [Record<HostedZoneSummaryList>] = []
     var recordSetLists: [Record<RecordSetList>] = []
+
+    /// A resource AWS lists in a state that is gone or going (`deleted`, `deleting`, `detaching`, …):
+    /// left out of the topology, named in a warning, and looked up by the routes that still use it.
+    struct GoneResource {
+        /// `NAT gateway`, `VPC endpoint`, …
+        var what: String
+        var id: String
+        var state: String
+        /// More words for the warning: ` from VPC 'vpc-…'`.
+        var detail = ""
+        var location: SourceLocation
+    }
+
+    var goneResources: [GoneResource] = []
 
     /// How many outputs were recognised.
     var outputCount = 0

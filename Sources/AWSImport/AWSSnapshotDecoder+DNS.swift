@@ -5,7 +5,7 @@ extension AWSSnapshotDecoder {
     mutating func resolverEndpoint(_ n: JSONNode) -> AWSSnapshot.ResolverEndpointFacts? {
         guard let id = required(n, "Id", "Resolver endpoint") else { return nil }
         guard let vpc = reference(n, "HostVPCId") else { _ = required(n, "HostVPCId", "Resolver endpoint", id: id); return nil }
-        if let status = n.state("Status"), status == "deleting" { return nil }
+        if isGone(n, "Status", what: "Resolver endpoint", id: id) { return nil }
         let direction: ResolverEndpoint.Direction
         switch n.state("Direction") {
         case "inbound": direction = .inbound
@@ -17,7 +17,8 @@ extension AWSSnapshotDecoder {
         }
         let endpoint = ResolverEndpoint(id: id, name: n.string("Name"), direction: direction,
                                         securityGroupIDs: n.strings("SecurityGroupIds"), origin: Origin(n.location))
-        return AWSSnapshot.ResolverEndpointFacts(endpoint: endpoint, vpc: vpc, arnRegion: Self.region(ofARN: n.string("Arn")))
+        return AWSSnapshot.ResolverEndpointFacts(endpoint: endpoint, vpc: vpc, arnRegion: Self.region(ofARN: n.string("Arn")),
+                                                 ipAddressCount: n.int("IpAddressCount"))
     }
 
     mutating func resolverIPAddress(_ n: JSONNode) -> (ipID: String?, interface: EndpointInterface)? {
@@ -39,7 +40,7 @@ extension AWSSnapshotDecoder {
         guard let id = required(n, "Id", "Resolver rule") else { return nil }
         // SYSTEM and RECURSIVE rules (among them AWS's own `Internet Resolver`) forward nothing.
         guard n.state("RuleType") == "forward" else { return nil }
-        if let status = n.state("Status"), status == "deleting" || status == "failed" { return nil }
+        if isGone(n, "Status", what: "Resolver rule", id: id) { return nil }
         guard let domain = required(n, "DomainName", "Resolver rule", id: id) else { return nil }
         var targets: [IPAddress] = []
         for t in n["TargetIps"]?.elements ?? [] {

@@ -66,6 +66,13 @@ struct AWSSnapshotDecoder {
 
     // MARK: - Helpers
 
+    /// True (and the resource recorded as gone) when its `key` member names a gone or going state.
+    mutating func isGone(_ n: JSONNode, _ key: String = "State", what: String, id: String) -> Bool {
+        guard let state = n.state(key), Self.goneStates.contains(state) else { return false }
+        snapshot.goneResources.append(AWSSnapshot.GoneResource(what: what, id: id, state: state, location: n.location(of: key)))
+        return true
+    }
+
     mutating func warn(_ message: String, at location: SourceLocation, rule: String = "aws-skipped") {
         diagnostics.emit(.warning(message, at: location, rule: rule))
     }
@@ -131,7 +138,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpc(_ n: JSONNode) -> AWSSnapshot.VPCFacts? {
         guard let id = required(n, "VpcId", "VPC") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "VPC", id: id) { return nil }
         var cidrs: [CIDR] = []
         func add(_ c: CIDR?) { if let c, !cidrs.contains(c) { cidrs.append(c) } }
         add(cidr(n, "CidrBlock", what: "CIDR block of VPC '\(id)'"))
@@ -145,8 +152,9 @@ struct AWSSnapshotDecoder {
         }
         let isDefault = n.bool("IsDefault") ?? false
         // AWS defaults: DNS support on; DNS hostnames on only in a default VPC. describe-vpc-attribute overrides.
-        let vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
+        var vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
                       origin: Origin(n.location, fields: ["id": n.location(of: "VpcId"), "cidr": n.location(of: "CidrBlock")]))
+        vpc.ownerID = n.string("OwnerId")
         return AWSSnapshot.VPCFacts(vpc: vpc, isDefault: isDefault)
     }
 
@@ -163,15 +171,18 @@ struct AWSSnapshotDecoder {
         guard let id = required(n, "SubnetId", "subnet") else { return nil }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "subnet", id: id); return nil }
         guard let zone = required(n, "AvailabilityZone", "subnet", id: id) else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "subnet", id: id) { return nil }
         guard n.string("CidrBlock") != nil else {
             // IPv6-only subnets have no IPv4 block; the model needs one.
             warn("subnet '\(id)' has no IPv4 CIDR block (IPv6-only subnets are not drawn); skipped", at: n.location(of: "CidrBlock"))
             return nil
         }
         guard let block = cidr(n, "CidrBlock", what: "subnet '\(id)'") else { return nil }
-        let subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block,
+        var subnet = Subnet(id: id, name: n.nameTag, availabilityZone: zone, cidr: block,
                             origin: Origin(n.location, fields: ["id": n.location(of: "SubnetId"), "cidr": n.location(of: "CidrBlock"), "az": n.location(of: "AvailabilityZone")]))
+        subnet.availabilityZoneID = n.string("AvailabilityZoneId")
+        subnet.mapPublicIPOnLaunch = n.bool("MapPublicIpOnLaunch") ?? false
+        subnet.ownerID = n.string("OwnerId")
         return AWSSnapshot.SubnetFacts(subnet: subnet, vpc: vpc)
     }
 
@@ -224,8 +235,9 @@ struct AWSSnapshotDecoder {
                  at: r.location(of: key))
             return nil
         }
-        let state: Route.State = r.state("State") == "blackhole" ? .blackhole : .active
-        return Route(destination: destination, target: target, state: state, origin: Origin(r.location, fields: ["target": r.location(of: key)]))
+        let state = r.state("State").flatMap(Route.State.init) ?? .active
+        return Route(destination: destination, target: target, state: state, propagated: r.string("Origin") == "EnableVgwRoutePropagation",
+                     origin: Origin(r.location, fields: ["target": r.location(of: key)]))
     }
 
     /// Interface and gateway endpoints come in one output; each goes to its own list.
@@ -234,18 +246,19 @@ struct AWSSnapshotDecoder {
         guard let id = required(n, "VpcEndpointId", "VPC endpoint") else { return }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "VPC endpoint", id: id); return }
         guard let serviceName = required(n, "ServiceName", "VPC endpoint", id: id) else { return }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return }
+        if isGone(n, what: "VPC endpoint", id: id) { return }
         let service = ServiceName(fullName: serviceName)
         let policy = n.string("PolicyDocument")
         let defaultPolicy = Self.isDefaultPolicy(policy)
         switch n.state("VpcEndpointType") {
         case "interface":
-            let endpoint = InterfaceEndpoint(
+            var endpoint = InterfaceEndpoint(
                 id: id, name: n.nameTag, service: service, privateDNS: n.bool("PrivateDnsEnabled") ?? false,
                 securityGroupIDs: (n["Groups"]?.elements ?? []).compactMap { $0.string("GroupId") },
                 policy: defaultPolicy ? nil : policy,
                 origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "security_groups": n.location(of: "Groups"),
                                                     "private_dns": n.location(of: "PrivateDnsEnabled")]))
+            endpoint.pendingState = n.string("State").flatMap(PendingState.init(aws:))
             let subnets = (n["SubnetIds"]?.elements ?? []).compactMap { s in s.string.map { AWSSnapshot.Reference(id: $0, location: s.location) } }
             let dnsNames = (n["DnsEntries"]?.elements ?? []).compactMap { $0.string("DnsName") }.map(Self.domain)
             snapshot.interfaceEndpoints.append(record(AWSSnapshot.InterfaceEndpointFacts(
@@ -255,6 +268,16 @@ struct AWSSnapshotDecoder {
             let endpoint = GatewayEndpoint(id: id, name: n.nameTag, service: service, policy: defaultPolicy ? nil : policy,
                                            origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "route_tables": n.location(of: "RouteTableIds")]))
             snapshot.gatewayEndpoints.append(record(AWSSnapshot.GatewayEndpointFacts(endpoint: endpoint, vpc: vpc, defaultPolicy: defaultPolicy)))
+        case "gatewayloadbalancer":
+            let subnets = n["SubnetIds"]?.elements ?? []
+            if subnets.count > 1 {
+                warn("Gateway Load Balancer endpoint '\(id)' lists \(subnets.count) subnets; the first is kept", at: n.location(of: "SubnetIds"), rule: "aws-bad-value")
+            }
+            let endpoint = GatewayLoadBalancerEndpoint(id: id, name: n.nameTag, service: service, subnetID: subnets.first?.string,
+                                                       origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"),
+                                                                                           "subnet": subnets.first?.location ?? n.location]))
+            snapshot.gatewayLoadBalancerEndpoints.append(record(AWSSnapshot.GatewayLoadBalancerEndpointFacts(
+                endpoint: endpoint, vpc: vpc, networkInterfaceIDs: n.strings("NetworkInterfaceIds"))))
         case let type:
             warn("VPC endpoint '\(id)' is of type '\(n.string("VpcEndpointType") ?? type ?? "?")', which vpcgraph does not draw; skipped",
                  at: n.location(of: "VpcEndpointType"))
@@ -278,8 +301,12 @@ struct AWSSnapshotDecoder {
 
     mutating func internetGateway(_ n: JSONNode) -> AWSSnapshot.InternetGatewayFacts? {
         guard let id = required(n, "InternetGatewayId", "internet gateway") else { return nil }
-        let vpcs = (n["Attachments"]?.elements ?? []).filter {
-            let state = $0.state("State") ?? "attached"
+        let vpcs = (n["Attachments"]?.elements ?? []).filter { a in
+            let state = a.state("State") ?? "attached"
+            if state == "detaching" {
+                snapshot.goneResources.append(AWSSnapshot.GoneResource(what: "internet gateway", id: id, state: state,
+                                                                       detail: a.string("VpcId").map { " from VPC '\($0)'" } ?? "", location: a.location(of: "State")))
+            }
             return state == "attached" || state == "available" || state == "attaching"
         }.compactMap { reference($0, "VpcId") }
         return AWSSnapshot.InternetGatewayFacts(gateway: InternetGateway(id: id, name: n.nameTag, origin: Origin(n.location)), vpcs: vpcs)
@@ -287,16 +314,17 @@ struct AWSSnapshotDecoder {
 
     mutating func natGateway(_ n: JSONNode) -> AWSSnapshot.NATGatewayFacts? {
         guard let id = required(n, "NatGatewayId", "NAT gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "NAT gateway", id: id) { return nil }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "NAT gateway", id: id); return nil }
         guard let subnet = required(n, "SubnetId", "NAT gateway", id: id) else { return nil }
         let addresses = n["NatGatewayAddresses"]?.elements ?? []
         let primary = addresses.first { $0.bool("IsPrimary") == true } ?? addresses.first
         let connectivity: NATGateway.Connectivity = n.state("ConnectivityType") == "private" ? .private : .public
-        let gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
+        var gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
                                  privateIP: primary?.string("PrivateIp").flatMap(IPAddress.init),
                                  publicIP: primary?.string("PublicIp").flatMap(IPAddress.init),
                                  origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"), "private_ip": primary?.location(of: "PrivateIp") ?? n.location]))
+        gateway.pendingState = n.string("State").flatMap(PendingState.init(aws:))
         return AWSSnapshot.NATGatewayFacts(gateway: gateway, vpc: vpc)
     }
 
@@ -316,7 +344,7 @@ struct AWSSnapshotDecoder {
 
     mutating func transitGateway(_ n: JSONNode) -> AWSSnapshot.TransitGatewayFacts? {
         guard let id = required(n, "TransitGatewayId", "transit gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "transit gateway", id: id) { return nil }
         let gateway = TransitGateway(id: id, name: n.nameTag, asn: n["Options"]?.int("AmazonSideAsn"), origin: Origin(n.location))
         return AWSSnapshot.TransitGatewayFacts(gateway: gateway, arnRegion: Self.region(ofARN: n.string("TransitGatewayArn")))
     }
@@ -335,7 +363,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpnConnection(_ n: JSONNode) -> AWSSnapshot.VPNConnectionFacts? {
         guard let id = required(n, "VpnConnectionId", "VPN connection") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "VPN connection", id: id) { return nil }
         let gateway: VPNConnection.Gateway
         if let vgw = n.string("VpnGatewayId") {
             gateway = .vpnGateway(vgw)
@@ -360,7 +388,7 @@ struct AWSSnapshotDecoder {
 
     mutating func vpnGateway(_ n: JSONNode) -> AWSSnapshot.VPNGatewayFacts? {
         guard let id = required(n, "VpnGatewayId", "virtual private gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "virtual private gateway", id: id) { return nil }
         let vpcs = (n["VpcAttachments"]?.elements ?? []).filter {
             let state = $0.state("State") ?? "attached"
             return state == "attached" || state == "attaching"
@@ -370,7 +398,7 @@ struct AWSSnapshotDecoder {
 
     mutating func customerGateway(_ n: JSONNode) -> AWSSnapshot.CustomerGatewayFacts? {
         guard let id = required(n, "CustomerGatewayId", "customer gateway") else { return nil }
-        if let state = n.state("State"), Self.goneStates.contains(state) { return nil }
+        if isGone(n, what: "customer gateway", id: id) { return nil }
         return AWSSnapshot.CustomerGatewayFacts(id: id, name: n.nameTag ?? n.string("DeviceName"))
     }
 
@@ -381,8 +409,11 @@ struct AWSSnapshotDecoder {
         for permission in n["IpPermissions"]?.elements ?? [] {
             rules += securityGroupRules(permission, group: id)
         }
-        let group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
+        var group = SecurityGroup(id: id, name: n.nameTag ?? n.string("GroupName"), description: n.string("Description"),
                                   ingress: rules, origin: Origin(n.location, fields: ["id": n.location(of: "GroupId")]))
+        for permission in n["IpPermissionsEgress"]?.elements ?? [] {
+            group.egress += securityGroupRules(permission, group: id)
+        }
         return AWSSnapshot.SecurityGroupFacts(group: group, vpc: vpc)
     }
 

@@ -116,9 +116,26 @@ struct AWSSnapshotReader {
             decoder.warn("not an AWS CLI output vpcgraph reads (\(what)); skipped", at: node.location, rule: "aws-unknown-file")
             return
         }
+        // One page of a paged list (`--max-items`, `--no-paginate`, an SDK's single call): what it
+        // lacks would vanish or look like broken references. Reading it would mislead.
+        let baseName = relative.split(separator: "/").last.map(String.init) ?? displayPath
+        if let marker = Self.pageMarker(in: value) {
+            decoder.diagnostics.emit(.error("'\(baseName)' is one page of several ('\(marker)' is set): save the whole list (the AWS CLI pages on its own unless given '--max-items' or '--no-paginate') or let 'vpcgraph collect' save it",
+                                            at: node.location(of: marker), rule: "aws-paged-output"))
+            return
+        }
         let folders = relative.split(separator: "/").dropLast().map(String.init)
         let folderRegion = folders.last(where: Regions.looksLikeRegion)
-        let baseName = relative.split(separator: "/").last.map(String.init) ?? displayPath
         decoder.decode(node, kind: kind, folderRegion: folderRegion, fileName: baseName)
+    }
+
+    /// The member that says an output is one page of a longer list: a `NextToken` (EC2, Route 53
+    /// Resolver), `IsTruncated: true` (Route 53), or the marker of the next page.
+    static func pageMarker(in root: JSONValue) -> String? {
+        for key in ["NextToken", "NextMarker", "NextRecordName"] {
+            if case .string(let token)? = root[key], !token.isEmpty { return key }
+        }
+        if root["IsTruncated"] == .bool(true) { return "IsTruncated" }
+        return nil
     }
 }

@@ -11,7 +11,9 @@ extension TopologyAssembler {
             case "pending-acceptance":
                 diagnostics.emit(.warning("peering connection '\(peering.id)' is pending acceptance; left out", at: r.location, rule: "aws-skipped"))
                 continue
-            default: continue // deleted, rejected, expired, failed
+            default: // deleted, deleting, rejected, expired, failed
+                diagnostics.emit(.warning("peering connection '\(peering.id)' is \(facts.status); left out", at: r.location, rule: "aws-gone"))
+                continue
             }
             let what = "peering connection '\(peering.id)'"
             guard linkedVPC(.init(id: peering.requesterVPCID, location: facts.requesterLocation), of: what) != nil,

@@ -43,6 +43,8 @@ extension TopologyAssembler {
             if addresses.isEmpty {
                 diagnostics.emit(.warning("the IP addresses of Resolver endpoint '\(endpoint.id)' are unknown (no list-resolver-endpoint-ip-addresses output for it)",
                                           at: r.location, rule: "aws-missing-interface"))
+                // AWS still says how many there are: enough to cost them.
+                endpoint.unknownIPAddressCount = max(r.value.ipAddressCount ?? 0, 0)
             }
             endpoint.ipAddresses = addresses.sorted {
                 (subnetZone[$0.subnetID] ?? "", $0.subnetID, $0.ip) < (subnetZone[$1.subnetID] ?? "", $1.subnetID, $1.ip)

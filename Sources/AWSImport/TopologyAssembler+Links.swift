@@ -19,7 +19,7 @@ extension TopologyAssembler {
                 for t in region.vpcs[v].routeTables.indices {
                     let table = region.vpcs[v].routeTables[t]
                     region.vpcs[v].routeTables[t].routes = table.routes.filter { route in
-                        guard route.state == .active else { return true }
+                        guard route.targetIsPresent else { return true }
                         let known: Set<String>
                         switch route.target.kind {
                         case .peering: known = peerings
@@ -34,16 +34,20 @@ extension TopologyAssembler {
                 }
                 for g in region.vpcs[v].securityGroups.indices {
                     let group = region.vpcs[v].securityGroups[g]
-                    region.vpcs[v].securityGroups[g].ingress = group.ingress.compactMap { rule in
-                        var rule = rule
-                        rule.sources = rule.sources.filter { source in
-                            guard case .securityGroup(let id) = source, !securityGroups.contains(id) else { return true }
-                            diagnostics.emit(.warning("rule of security group '\(group.id)' allows security group '\(id)', which is not in the snapshot (another account's or a peered VPC's?); source left out",
-                                                      at: rule.origin.location, rule: "aws-outside-snapshot"))
-                            return false
+                    func keepKnown(_ rules: [SecurityGroupRule], _ what: String) -> [SecurityGroupRule] {
+                        rules.compactMap { rule in
+                            var rule = rule
+                            rule.sources = rule.sources.filter { source in
+                                guard case .securityGroup(let id) = source, !securityGroups.contains(id) else { return true }
+                                diagnostics.emit(.warning("rule of security group '\(group.id)' allows security group '\(id)', which is not in the snapshot (another account's or a peered VPC's?); \(what) left out",
+                                                          at: rule.origin.location, rule: "aws-outside-snapshot"))
+                                return false
+                            }
+                            return rule.sources.isEmpty ? nil : rule
                         }
-                        return rule.sources.isEmpty ? nil : rule
                     }
+                    region.vpcs[v].securityGroups[g].ingress = keepKnown(group.ingress, "source")
+                    region.vpcs[v].securityGroups[g].egress = keepKnown(group.egress, "destination")
                 }
             }
             for r in region.resolverRules.indices {

@@ -25,11 +25,13 @@ struct TopologyAssembler {
     }
 
     mutating func assemble() -> Topology {
+        reportGoneResources()
         placeVPCs()
         addSubnets()
         addRouteTables()
         addEndpoints()
         tidyRoutes()
+        flagRoutesToGoingTargets()
         addGateways()
         addSecurityGroups()
         addResolverEndpoints()
@@ -40,7 +42,9 @@ struct TopologyAssembler {
             vpc.securityGroups.sort { $0.id < $1.id }
             vpc.interfaceEndpoints.sort { $0.id < $1.id }
             vpc.gatewayEndpoints.sort { $0.id < $1.id }
+            vpc.gatewayLoadBalancerEndpoints.sort { $0.id < $1.id }
             vpc.resolverEndpoints.sort { $0.id < $1.id }
+            if !vpc.dnsHostnamesKnown { vpc.dnsHostnames = VPC.assumedDNSHostnames(interfaceEndpoints: vpc.interfaceEndpoints) }
             vpcs[id] = vpc
             if let name = vpcRegion[id] { self[region: name].vpcs.append(vpc) }
         }
@@ -97,7 +101,8 @@ struct TopologyAssembler {
     /// The VPC a resource that lives in a VPC names, or an error when the snapshot lacks it.
     mutating func vpcID(for reference: AWSSnapshot.Reference, of what: String) -> String? {
         if vpcs[reference.id] != nil { return reference.id }
-        if !unplacedVPCs.contains(reference.id) {
+        // A VPC being deleted was named in its own warning; what is left in it goes with it.
+        if !unplacedVPCs.contains(reference.id) && !goneVPCs.contains(reference.id) {
             diagnostics.emit(.error("\(what) is in VPC '\(reference.id)', which is not in the snapshot (is describe-vpcs for its region missing?)",
                                     at: reference.location, rule: "aws-unknown-vpc"))
         }
@@ -112,6 +117,39 @@ struct TopologyAssembler {
                                       at: reference.location, rule: "aws-unknown-vpc"))
         }
         return nil
+    }
+
+    // MARK: - Gone and going resources
+
+    var goneVPCs: Set<String> { Set(snapshot.goneResources.filter { $0.what == "VPC" }.map(\.id)) }
+
+    /// One warning per resource AWS lists as gone or going: it is left out, never silently.
+    mutating func reportGoneResources() {
+        for gone in snapshot.goneResources {
+            let rest = gone.detail.isEmpty ? "left out" : "left out of it"
+            diagnostics.emit(.warning("\(gone.what) '\(gone.id)' is \(gone.state)\(gone.detail); \(rest)", at: gone.location, rule: "aws-gone"))
+        }
+    }
+
+    /// Routes AWS still reports active to a target that is going (a NAT gateway `deleting`, an internet
+    /// gateway `detaching`): kept, flagged with the target's state, and named in a warning.
+    mutating func flagRoutesToGoingTargets() {
+        var going: [String: AWSSnapshot.GoneResource] = [:]
+        for gone in snapshot.goneResources where going[gone.id] == nil { going[gone.id] = gone }
+        for id in vpcs.keys.sorted() {
+            for t in vpcs[id]!.routeTables.indices {
+                let table = vpcs[id]!.routeTables[t]
+                for r in table.routes.indices where table.routes[r].state != .blackhole {
+                    let route = table.routes[r]
+                    guard let gone = going[route.target.id] else { continue }
+                    // An internet gateway detaching from another VPC is still this one's.
+                    if route.target.kind == .internetGateway, vpcs[id]!.internetGateway?.id == gone.id { continue }
+                    vpcs[id]!.routeTables[t].routes[r].targetState = gone.state
+                    diagnostics.emit(.warning("route to '\(route.destination)' in '\(table.id)' goes to \(gone.what) '\(gone.id)', which is \(gone.state); route kept and flagged",
+                                              at: route.origin["target"], rule: "aws-target-going"))
+                }
+            }
+        }
     }
 
     // MARK: - VPCs and what they hold
@@ -157,9 +195,16 @@ struct TopologyAssembler {
                                         at: r.location, rule: "aws-region-unknown"))
                 continue
             }
-            if let a = attributes[vpc.id] {
-                vpc.dnsSupport = a.dnsSupport ?? vpc.dnsSupport
-                vpc.dnsHostnames = a.dnsHostnames ?? vpc.dnsHostnames
+            // Without its describe-vpc-attribute output an attribute is unknown, not AWS's default.
+            let a = attributes[vpc.id]
+            if let support = a?.dnsSupport { vpc.dnsSupport = support } else {
+                vpc.dnsSupportKnown = false
+                vpc.dnsSupport = VPC.assumedDNSSupport
+                missingAttribute(vpc.id, "enableDnsSupport", "DNS support", at: r.location, folder: r.folderRegion)
+            }
+            if let hostnames = a?.dnsHostnames { vpc.dnsHostnames = hostnames } else {
+                vpc.dnsHostnamesKnown = false
+                missingAttribute(vpc.id, "enableDnsHostnames", "DNS hostnames", at: r.location, folder: r.folderRegion)
             }
             vpcs[vpc.id] = vpc
             vpcRegion[vpc.id] = name
@@ -167,6 +212,13 @@ struct TopologyAssembler {
         for r in snapshot.vpcAttributes where vpcs[r.value.vpcID] == nil && !unplacedVPCs.contains(r.value.vpcID) {
             diagnostics.emit(.warning("attributes of VPC '\(r.value.vpcID)', which is not in the snapshot; ignored", at: r.location, rule: "aws-unknown-vpc"))
         }
+    }
+
+    /// The warning for one missing `describe-vpc-attribute` output, named as `collect` names it.
+    mutating func missingAttribute(_ vpc: String, _ attribute: String, _ what: String, at location: SourceLocation, folder: String?) {
+        let file = (folder.map { "\(FileName.component($0))/" } ?? "") + "describe-vpc-attribute.\(FileName.component(vpc)).\(attribute).json"
+        diagnostics.emit(.warning("\(what) ('\(attribute)') of VPC '\(vpc)' is unknown: no 'ec2 describe-vpc-attribute' output for it ('\(file)'); documented as unknown",
+                                  at: location, rule: "aws-missing-output"))
     }
 
     mutating func addSubnets() {
@@ -229,9 +281,12 @@ struct TopologyAssembler {
             }
             for subnet in r.value.subnets where bySubnet[subnet.id] == nil {
                 let why = haveInterfaces ? "no network interface of it in describe-network-interfaces" : "no describe-network-interfaces output"
-                diagnostics.emit(.warning("the IP of endpoint '\(endpoint.id)' in subnet '\(subnet.id)' is unknown (\(why)); that subnet is left out of the endpoint",
+                diagnostics.emit(.warning("the IP of endpoint '\(endpoint.id)' in subnet '\(subnet.id)' is unknown (\(why)); documented as not in the snapshot",
                                           at: subnet.location, rule: "aws-missing-interface"))
+                if !endpoint.unknownIPSubnetIDs.contains(subnet.id) { endpoint.unknownIPSubnetIDs.append(subnet.id) }
             }
+            endpoint.unknownIPSubnetIDs.sort { (subnetZone[$0] ?? "", $0) < (subnetZone[$1] ?? "", $1) }
+            endpoint.origin.fields["unknown_ip_subnets"] = r.value.subnets.first?.location
             endpoint.interfaces = bySubnet.values.sorted { (subnetZone[$0.subnetID] ?? "", $0.subnetID) < (subnetZone[$1.subnetID] ?? "", $1.subnetID) }
             setDNSNames(of: &endpoint, reported: r.value.dnsNames)
             vpcs[vpc]!.interfaceEndpoints.append(endpoint)
@@ -257,6 +312,23 @@ struct TopologyAssembler {
             endpoint.declaredPrefixListID = listed == known ? nil : listed
             vpcs[vpc]!.gatewayEndpoints.append(endpoint)
         }
+        addGatewayLoadBalancerEndpoints(interfaces: eniByID, owners: eniByOwner)
+    }
+
+    /// Gateway Load Balancer endpoints, with the IP of their network interface when the snapshot has it.
+    mutating func addGatewayLoadBalancerEndpoints(interfaces eniByID: [String: AWSSnapshot.NetworkInterfaceFacts], owners eniByOwner: [String: [String]]) {
+        for r in unique(snapshot.gatewayLoadBalancerEndpoints, id: \.endpoint.id, kind: "VPC endpoint") {
+            var endpoint = r.value.endpoint
+            guard let vpc = vpcID(for: r.value.vpc, of: "endpoint '\(endpoint.id)'") else { continue }
+            let eni = (r.value.networkInterfaceIDs + (eniByOwner[endpoint.id] ?? [])).lazy.compactMap { eniByID[$0] }
+                .first { endpoint.subnetID == nil || $0.subnetID == endpoint.subnetID }
+            if let eni {
+                endpoint.subnetID = endpoint.subnetID ?? eni.subnetID
+                endpoint.ip = eni.ip
+                endpoint.origin.fields["ip"] = eni.origin["ip"]
+            }
+            vpcs[vpc]!.gatewayLoadBalancerEndpoints.append(endpoint)
+        }
     }
 
     /// DNS names as AWS reported them, in the order the model keeps: regional, then one per zone
@@ -264,7 +336,8 @@ struct TopologyAssembler {
     /// model derives from the id, DNS suffix, service and zones.
     func setDNSNames(of endpoint: inout InterfaceEndpoint, reported: [String]) {
         guard !reported.isEmpty else { return }
-        let zones = endpoint.interfaces.compactMap { subnetZone[$0.subnetID] }.sorted()
+        let endpointSubnets = endpoint.interfaces.map(\.subnetID) + endpoint.unknownIPSubnetIDs
+        let zones = endpointSubnets.compactMap { subnetZone[$0] }.sorted()
         let own = reported.filter { $0.contains(endpoint.id) }
         let privateNames = reported.filter { !$0.contains(endpoint.id) }
         func zone(of name: String) -> String? {
@@ -279,8 +352,8 @@ struct TopologyAssembler {
         let ordered = regional + zonal
         var derived = endpoint
         derived.declaredDNSNames = nil
-        let derivedNames = derived.dnsNames(in: VPC(id: "", subnets: endpoint.interfaces.compactMap { i in
-            subnetZone[i.subnetID].flatMap { z in CIDR("0.0.0.0/0").map { Subnet(id: i.subnetID, availabilityZone: z, cidr: $0) } }
+        let derivedNames = derived.dnsNames(in: VPC(id: "", subnets: endpointSubnets.compactMap { id in
+            subnetZone[id].flatMap { z in CIDR("0.0.0.0/0").map { Subnet(id: id, availabilityZone: z, cidr: $0) } }
         })).filter { $0.scope != .privateDNS }.map(\.name)
         if ordered != derivedNames { endpoint.declaredDNSNames = ordered }
         if endpoint.privateDNS, let privateName = privateNames.first, privateName != endpoint.service.publicDNSName {

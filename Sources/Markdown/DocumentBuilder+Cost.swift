@@ -4,6 +4,9 @@ import VPCModel
 // The cost estimate: fixed monthly cost per item from the price table; per-GB rates shown, never
 // multiplied by guessed traffic.
 extension DocumentBuilder {
+    /// What the cost column says of a resource AWS is still creating.
+    static let pendingCost = MarkdownText("not estimated (pending)")
+
     func costNode() -> Node {
         let hours = Decimal(prices.hoursPerMonth)
         var total = Decimal(0)
@@ -15,9 +18,11 @@ extension DocumentBuilder {
         var interface: [Node] = [], gateway: [Node] = [], resolver: [Node] = [], nat: [Node] = []
         for (_, vpc) in topology.allVPCs {
             for e in vpc.interfaceEndpoints {
-                let zones = Set(e.interfaces.map { vpc.subnet($0.subnetID)?.availabilityZone ?? $0.subnetID }).count
+                // Subnets whose interface the snapshot lacks still put the endpoint in their zone.
+                let zones = Set((e.interfaces.map(\.subnetID) + e.unknownIPSubnetIDs).map { vpc.subnet($0)?.availabilityZone ?? $0 }).count
+                // A pending endpoint does not run yet: listed, not costed.
                 interface.append(["endpoint": ref(e.id, name: e.name), "service": MarkdownText(e.service.shortName), "vpc": vpcRef(vpc.id),
-                                  "zones": zones, "monthly": monthly(zones, "interface_endpoint_per_az_hour")])
+                                  "zones": zones, "monthly": e.pendingState == nil ? monthly(zones, "interface_endpoint_per_az_hour") : Self.pendingCost])
             }
             for e in vpc.gatewayEndpoints {
                 gateway.append(["endpoint": ref(e.id, name: e.name), "service": MarkdownText(e.service.shortName), "vpc": vpcRef(vpc.id),
@@ -26,10 +31,12 @@ extension DocumentBuilder {
             for e in vpc.resolverEndpoints {
                 resolver.append(["endpoint": ref(e.id, name: e.name), "vpc": vpcRef(vpc.id),
                                  "direction": flags(e.direction.rawValue, among: ["inbound", "outbound"]),
-                                 "interfaces": e.ipAddresses.count, "monthly": monthly(e.ipAddresses.count, "resolver_endpoint_per_eni_hour")])
+                                 "interfaces": e.ipAddresses.count + e.unknownIPAddressCount,
+                                 "monthly": monthly(e.ipAddresses.count + e.unknownIPAddressCount, "resolver_endpoint_per_eni_hour")])
             }
             for g in vpc.natGateways {
-                nat.append(["gateway": ref(g.id, name: g.name), "vpc": vpcRef(vpc.id), "monthly": monthly(1, "nat_gateway_per_hour")])
+                nat.append(["gateway": ref(g.id, name: g.name), "vpc": vpcRef(vpc.id),
+                            "monthly": g.pendingState == nil ? monthly(1, "nat_gateway_per_hour") : Self.pendingCost])
             }
         }
         var transit: [Node] = [], vpn: [Node] = []

@@ -81,6 +81,7 @@ extension DocumentBuilder {
             n["networkInterface"] = optional(address.networkInterfaceID.map { eni in MarkdownText(eni) })
             return n
         }
+        node["unknownIPs"] = endpoint.unknownIPAddressCount == 0 ? NoValue() : endpoint.unknownIPAddressCount as any ViewValue
         return node
     }
 

@@ -14,7 +14,10 @@ extension DocumentBuilder {
         node["name"] = optional(endpoint.name.map { name in MarkdownText(name) })
         node["privateDNSName"] = optional(endpoint.privateDNSName.map { name in MarkdownText(name) })
         // Private DNS needs both VPC attributes; AWS refuses it otherwise.
-        node["privateDNSNeedsVPCAttributes"] = endpoint.privateDNS && !(vpc.dnsSupport && vpc.dnsHostnames)
+        // An attribute the input does not give is not known to be off.
+        node["privateDNSNeedsVPCAttributes"] = endpoint.privateDNS
+            && ((vpc.dnsSupportKnown && !vpc.dnsSupport) || (vpc.dnsHostnamesKnown && !vpc.dnsHostnames))
+        node["pendingState"] = Self.pendingFlags(endpoint.pendingState)
         node["securityGroups"] = endpoint.securityGroupIDs.map { securityGroupRef($0, in: vpc) }
         node["interfaces"] = endpoint.interfaces
             .sorted { (vpc.subnet($0.subnetID)?.availabilityZone ?? "", $0.subnetID) < (vpc.subnet($1.subnetID)?.availabilityZone ?? "", $1.subnetID) }
@@ -23,6 +26,12 @@ extension DocumentBuilder {
                 var n: Node = ["subnet": ref(interface.subnetID, name: subnet?.name), "ip": MarkdownText(interface.ip.description)]
                 n["zone"] = optional(subnet.map { MarkdownText($0.availabilityZone) })
                 n["networkInterface"] = optional(interface.networkInterfaceID.map { eni in MarkdownText(eni) })
+                n["unknown"] = false
+                return n
+            } + endpoint.unknownIPSubnetIDs.map { id -> Node in
+                let subnet = vpc.subnet(id)
+                var n: Node = ["subnet": ref(id, name: subnet?.name), "ip": NoValue(), "networkInterface": NoValue(), "unknown": true]
+                n["zone"] = optional(subnet.map { MarkdownText($0.availabilityZone) })
                 return n
             }
         let allIPs = endpoint.interfaces.map(\.ip).sorted()

@@ -9,12 +9,20 @@ extension DocumentBuilder {
             "cidrs": texts(vpc.cidrs),
             "dnsSupport": vpc.dnsSupport,
             "dnsHostnames": vpc.dnsHostnames,
+            "dnsSupportUnknown": !vpc.dnsSupportKnown,
+            "dnsHostnamesUnknown": !vpc.dnsHostnamesKnown,
             "zones": texts(vpc.availabilityZones),
             "reaches": texts(vpc.reaches),
         ])
         node["name"] = optional(vpc.name.map { name in MarkdownText(name) })
+        node["owner"] = optional(vpc.ownerID.map { id in MarkdownText(id) })
         let routing = VPCRouting(vpc)
-        node["subnets"] = vpc.subnets.map { subnetNode($0, routing: routing) }
+        node["subnets"] = vpc.subnets.map { subnet -> Node in
+            var n = subnetNode(subnet, routing: routing)
+            // A subnet another account owns (VPC sharing) says whose it is.
+            n["otherOwner"] = subnet.ownerID != nil && subnet.ownerID != vpc.ownerID ? MarkdownText(subnet.ownerID!) : NoValue()
+            return n
+        }
         node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["natGateways"] = vpc.natGateways.map { nat -> Node in
@@ -25,13 +33,23 @@ extension DocumentBuilder {
             n["name"] = optional(nat.name.map { name in MarkdownText(name) })
             n["privateIP"] = optional(nat.privateIP.map { ip in MarkdownText(ip.description) })
             n["publicIP"] = optional(nat.publicIP.map { ip in MarkdownText(ip.description) })
+            n["pendingState"] = Self.pendingFlags(nat.pendingState)
             return n
         }
         node["hasGateways"] = vpc.internetGateway != nil || vpc.vpnGateway != nil || !vpc.natGateways.isEmpty
         node["securityGroups"] = vpc.securityGroups.map { securityGroupNode($0, in: vpc) }
+        node["hasEgressRules"] = vpc.securityGroups.contains { !$0.egress.isEmpty }
         node["interfaceEndpoints"] = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc) }
         node["gatewayEndpoints"] = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc) }
-        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty
+        node["gatewayLoadBalancerEndpoints"] = vpc.gatewayLoadBalancerEndpoints.map { e -> Node in
+            var n = anchored(e.id, ["service": MarkdownText(e.service.fullName)])
+            n["name"] = optional(e.name.map { name in MarkdownText(name) })
+            n["subnet"] = optional(e.subnetID.map { id in ref(id, name: vpc.subnet(id)?.name) })
+            n["ip"] = optional(e.ip.map { ip in MarkdownText(ip.description) })
+            n["routeTables"] = vpc.routeTables.filter { t in t.routes.contains { $0.target.id == e.id } }.map { ref($0.id, name: $0.name) }
+            return n
+        }
+        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty || !vpc.gatewayLoadBalancerEndpoints.isEmpty
         node["routeTables"] = vpc.routeTables.indices.map { routeTableNode(vpc.routeTables[$0], routes: routing.routes[$0], in: vpc) }
         node["subnetsWithoutRouteTable"] = vpc.subnets.filter { routing.routeTableIndex(for: $0) == nil }.map { ref($0.id, name: $0.name) }
         return node
@@ -46,11 +64,13 @@ extension DocumentBuilder {
         node["name"] = optional(subnet.name.map { name in MarkdownText(name) })
         node["routeTable"] = optional(routing.routeTable(for: subnet).map { ref($0.id, name: $0.name) })
         node["routeTableIsMain"] = subnet.routeTableID == nil
+        node["zoneID"] = optional(subnet.availabilityZoneID.map { id in MarkdownText(id) })
+        node["mapPublicIP"] = subnet.mapPublicIPOnLaunch
         return node
     }
 
     mutating func securityGroupNode(_ group: SecurityGroup, in vpc: VPC) -> Node {
-        var node = anchored(group.id, ["rules": group.ingress.map(ruleNode)])
+        var node = anchored(group.id, ["rules": group.ingress.map(ruleNode), "egressRules": group.egress.map(ruleNode)])
         node["name"] = optional(group.name.map { name in MarkdownText(name) })
         node["description"] = optional(group.description.map { description in MarkdownText(description) })
         return node
@@ -104,6 +124,10 @@ extension DocumentBuilder {
                 "targetID": MarkdownText(route.target.id),
                 "kind": Self.routeKindFlags[route.target.kind]!,
                 "blackhole": route.state == .blackhole,
+                "filtered": route.state == .filtered,
+                "propagated": route.propagated,
+                "targetState": optional(route.targetState.map { state in MarkdownText(state) }),
+                "gatewayLoadBalancerEndpoint": vpc.gatewayLoadBalancerEndpoints.contains { $0.id == route.target.id },
                 "implied": !table.routes.contains(route),
                 "prefixList": false,
                 "service": NoValue(),
@@ -131,6 +155,14 @@ extension DocumentBuilder {
             }
         }
         return services
+    }
+
+    /// `{{#pending}}…{{#pendingAcceptance}}…` of a resource AWS is still creating; no value when it is available.
+    static func pendingFlags(_ state: PendingState?) -> any ViewValue {
+        guard let state else { return NoValue() }
+        var node = Node()
+        for other in PendingState.allCases { node[value: String(describing: other)] = .bool(other == state) }
+        return node
     }
 
     /// `tier` flags of a subnet (`{{#tier.public}}`), made once per tier.

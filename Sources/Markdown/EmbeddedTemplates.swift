@@ -176,7 +176,7 @@ Inbound endpoints answer queries from outside the VPC (on premises) as the VPC's
 |---|---|---|---|---|
 {{/empty(resolverEndpoints)}}
 {{#resolverEndpoints}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}}{{#unknownIPs}}{{.}} IP addresses, not in the snapshot{{/unknownIPs}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
 {{/resolverEndpoints}}
 
 {{^empty(resolverRules)}}
@@ -309,6 +309,9 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Interface endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
 
 - **Service:** {{code(service)}}
+{{#pendingState}}
+- **State:** ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#pendingAcceptance}}pending acceptance by the endpoint service's owner{{/pendingAcceptance}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: AWS has not finished creating it, it does not carry traffic yet
+{{/pendingState}}
 - **Private DNS:** {{#privateDNS}}on: {{code(privateDNSName)}} resolves to the endpoint's IPs for clients in this VPC{{/privateDNS}}{{^privateDNS}}off: the service's public name does not lead here; clients use the endpoint's own names or a private hosted zone (see [DNS](#section-dns)){{/privateDNS}}
 {{#privateDNSNeedsVPCAttributes}}
 - **Warning:** private DNS needs both DNS support and DNS hostnames on in the VPC.
@@ -322,7 +325,7 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 |---|---|---|---|
 {{/empty(interfaces)}}
 {{#interfaces}}
-| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}not given{{/networkInterface}} | {{code(ip)}} |
+| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}{{#unknown}}not in the snapshot{{/unknown}}{{^unknown}}not given{{/unknown}}{{/networkInterface}} | {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}} |
 {{/interfaces}}
 {{^interfaces}}
 The endpoint has no network interfaces.
@@ -373,6 +376,14 @@ No route table is associated: no traffic reaches the endpoint.
 {{/policy}}
 
 {{/gatewayEndpoints}}
+{{#gatewayLoadBalancerEndpoints}}
+#### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Gateway Load Balancer endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
+
+- **Service:** {{code(service)}} (the Gateway Load Balancer's endpoint service: traffic routed here goes to its inspection appliances and back)
+- **Subnet:** {{#subnet}}{{link}}{{#name}} ({{.}}){{/name}}{{/subnet}}{{^subnet}}not in the snapshot{{/subnet}}; **private IP:** {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}}
+- **Routed to by:** {{#routeTables}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/routeTables}}{{^routeTables}}no route table{{/routeTables}}
+
+{{/gatewayLoadBalancerEndpoints}}
 {{/hasEndpoints}}
 {{/vpcs}}
 {{/regions}}
@@ -441,12 +452,12 @@ As the main route table, used by the subnets that have no route table of their o
 }}{{#kind.internetGateway}}internet gateway {{target}}{{/kind.internetGateway}}{{!
 }}{{#kind.egressOnlyInternetGateway}}egress-only internet gateway {{target}}{{/kind.egressOnlyInternetGateway}}{{!
 }}{{#kind.natGateway}}NAT gateway {{target}}{{/kind.natGateway}}{{!
-}}{{#kind.gatewayEndpoint}}gateway endpoint {{target}}{{/kind.gatewayEndpoint}}{{!
+}}{{#kind.gatewayEndpoint}}{{#gatewayLoadBalancerEndpoint}}Gateway Load Balancer endpoint {{target}}{{/gatewayLoadBalancerEndpoint}}{{^gatewayLoadBalancerEndpoint}}{{#targetState}}endpoint {{target}}{{/targetState}}{{^targetState}}gateway endpoint {{target}}{{/targetState}}{{/gatewayLoadBalancerEndpoint}}{{/kind.gatewayEndpoint}}{{!
 }}{{#kind.peering}}peering connection {{target}}{{/kind.peering}}{{!
 }}{{#kind.transitGateway}}transit gateway {{target}}{{/kind.transitGateway}}{{!
 }}{{#kind.vpnGateway}}virtual private gateway {{target}}{{/kind.vpnGateway}}{{!
 }}{{#kind.networkInterface}}network interface {{target}}{{/kind.networkInterface}}{{!
-}} | {{#blackhole}}⚠ **blackhole**: the target is gone, traffic is dropped{{/blackhole}}{{^blackhole}}active{{/blackhole}}{{#implied}} (implied){{/implied}} |
+}} | {{#blackhole}}⚠ **blackhole**: the target is gone, traffic is dropped{{/blackhole}}{{#filtered}}filtered: AWS keeps the route but does not use it{{/filtered}}{{^blackhole}}{{^filtered}}active{{/filtered}}{{/blackhole}}{{#targetState}}, ⚠ but the target is **{{.}}**: it is not in this document and the route stops working when AWS finishes{{/targetState}}{{#propagated}} (propagated by the virtual private gateway){{/propagated}}{{#implied}} (implied){{/implied}} |
 {{/routes}}
 
 {{/routeTables}}
@@ -478,8 +489,11 @@ markdown/vpcs.mustache
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}VPC {{displayName}}
 
 - **VPC id:** {{code(id)}}
+{{#owner}}
+- **Owner account:** {{code(.)}}
+{{/owner}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
-- **DNS support:** {{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}; **DNS hostnames:** {{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}
+- **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
 {{#internetGateway}}
 - **Internet gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
@@ -496,7 +510,7 @@ markdown/vpcs.mustache
 |---|---|---|---|---|---|
 {{/empty(subnets)}}
 {{#subnets}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}} | {{code(zone)}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}}{{#otherOwner}} (owned by account {{code(.)}}, shared){{/otherOwner}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
 {{/subnets}}
 {{^subnets}}
 The VPC has no subnets.
@@ -507,7 +521,7 @@ The VPC has no subnets.
 |---|---|---|---|---|
 {{/empty(natGateways)}}
 {{#natGateways}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}} | {{code(publicIP)}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}}{{#pendingState}}, ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: not running yet{{/pendingState}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}} | {{code(publicIP)}} |
 {{/natGateways}}
 
 {{^empty(securityGroups)}}
@@ -524,6 +538,21 @@ The VPC has no subnets.
 | {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | — | — | no inbound rules | |
 {{/rules}}
 {{/securityGroups}}
+{{#hasEgressRules}}
+
+**Security groups** (outbound rules):
+
+| Security group | Protocol | Ports | Destination | Description |
+|---|---|---|---|---|
+{{#securityGroups}}
+{{#egressRules}}
+| {{#first()}}{{code(id)}}{{#name}} {{.}}{{/name}}{{/first()}} | {{#allTraffic}}all{{/allTraffic}}{{^allTraffic}}{{protocol}}{{/allTraffic}} | {{#ports}}{{.}}{{/ports}}{{^ports}}all{{/ports}} | {{#sources}}{{.}}{{^last()}}, {{/last()}}{{/sources}} | {{description}} |
+{{/egressRules}}
+{{^egressRules}}
+| {{code(id)}}{{#name}} {{.}}{{/name}} | — | — | no outbound rules | |
+{{/egressRules}}
+{{/securityGroups}}
+{{/hasEgressRules}}
 
 {{/vpcs}}
 {{/regions}}

@@ -59,6 +59,9 @@ public struct ResolverEndpoint: Equatable, Sendable {
     public var direction: Direction
     public var securityGroupIDs: [String]
     public var ipAddresses: [EndpointInterface]
+    /// How many IP addresses AWS counts (`IpAddressCount`) that the input does not list (a snapshot
+    /// without `list-resolver-endpoint-ip-addresses`): costed, documented as not in the snapshot.
+    public var unknownIPAddressCount = 0
     public var origin: Origin
 
     public init(id: String, name: String? = nil, direction: Direction, securityGroupIDs: [String] = [],

@@ -110,7 +110,8 @@ extension InterfaceEndpoint {
     /// As AWS reported them when declared; otherwise derived from id, DNS suffix, service and AZs.
     public func dnsNames(in vpc: VPC) -> [EndpointDNSName] {
         var result: [EndpointDNSName] = []
-        let zones = interfaces.compactMap { vpc.subnet($0.subnetID)?.availabilityZone }.sorted()
+        // A subnet whose interface the input lacks still gives the endpoint its zonal name there.
+        let zones = Set((interfaces.map(\.subnetID) + unknownIPSubnetIDs).compactMap { vpc.subnet($0)?.availabilityZone }).sorted()
         if let declared = declaredDNSNames, !declared.isEmpty {
             for name in declared {
                 if name == privateDNSName { continue }

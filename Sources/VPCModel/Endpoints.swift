@@ -61,6 +61,11 @@ public struct InterfaceEndpoint: Equatable, Sendable {
     public var declaredPrivateDNSName: String?
     /// The endpoint policy as JSON text; nil means AWS's default (full access).
     public var policy: String?
+    /// Nil when the endpoint is available.
+    public var pendingState: PendingState?
+    /// Subnets the endpoint is in whose network interface the input lacks (a snapshot without
+    /// `describe-network-interfaces`): they count for its zones and cost; their IPs are unknown.
+    public var unknownIPSubnetIDs: [String] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, service: ServiceName, privateDNS: Bool = true, securityGroupIDs: [String] = [],
@@ -124,5 +129,39 @@ public struct GatewayEndpoint: Equatable, Sendable {
     /// The prefix list id: as declared, or AWS's well-known id for the service in its region.
     public var prefixListID: String? {
         declaredPrefixListID ?? service.region.flatMap { Regions.prefixListID(service: service.shortName, region: $0) }
+    }
+}
+
+/// A Gateway Load Balancer endpoint: one network interface in one subnet, through which routes send
+/// traffic to the inspection appliances behind an endpoint service (often another account's).
+public struct GatewayLoadBalancerEndpoint: Equatable, Sendable {
+    public var id: String
+    public var name: String?
+    /// The endpoint service of the Gateway Load Balancer: `com.amazonaws.vpce.eu-west-1.vpce-svc-…`.
+    public var service: ServiceName
+    /// Its subnet; nil when the input does not say.
+    public var subnetID: String?
+    /// The private IP of its network interface; nil when the input does not have it.
+    public var ip: IPAddress?
+    public var origin: Origin
+
+    public init(id: String, name: String? = nil, service: ServiceName, subnetID: String? = nil, ip: IPAddress? = nil, origin: Origin = Origin()) {
+        self.id = id
+        self.name = name
+        self.service = service
+        self.subnetID = subnetID
+        self.ip = ip
+        self.origin = origin
+    }
+}
+
+extension VPC {
+    /// What DNS resolution assumes when `enableDnsSupport` is unknown: AWS's default, on.
+    public static let assumedDNSSupport = true
+
+    /// What DNS resolution assumes when `enableDnsHostnames` is unknown: on when the VPC has an interface
+    /// endpoint with private DNS (AWS refuses private DNS without it), else AWS's default for a new VPC, off.
+    public static func assumedDNSHostnames(interfaceEndpoints: [InterfaceEndpoint]) -> Bool {
+        interfaceEndpoints.contains { $0.privateDNS }
     }
 }

@@ -52,6 +52,11 @@ public struct VPC: Equatable, Sendable {
     public var dnsSupport: Bool
     /// `enableDnsHostnames` (AWS default for a VPC you create: false).
     public var dnsHostnames: Bool
+    /// False when the input does not say (a snapshot without `describe-vpc-attribute`): `dnsSupport`
+    /// then holds `VPC.assumedDNSSupport`, which only DNS resolution uses, and documents say "unknown".
+    public var dnsSupportKnown: Bool = true
+    /// Like `dnsSupportKnown`, for `dnsHostnames` (then `VPC.assumedDNSHostnames`).
+    public var dnsHostnamesKnown: Bool = true
     public var subnets: [Subnet]
     public var routeTables: [RouteTable]
     public var internetGateway: InternetGateway?
@@ -60,9 +65,13 @@ public struct VPC: Equatable, Sendable {
     public var securityGroups: [SecurityGroup]
     public var interfaceEndpoints: [InterfaceEndpoint]
     public var gatewayEndpoints: [GatewayEndpoint]
+    /// Gateway Load Balancer endpoints (traffic inspection appliances reached through routes).
+    public var gatewayLoadBalancerEndpoints: [GatewayLoadBalancerEndpoint] = []
     public var resolverEndpoints: [ResolverEndpoint]
     /// AWS services this VPC's workloads use, beyond its endpoints (e.g. S3 in another region).
     public var reaches: [ServiceName]
+    /// The AWS account that owns the VPC (`OwnerId`).
+    public var ownerID: String?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsSupport: Bool = true, dnsHostnames: Bool = false,
@@ -99,6 +108,12 @@ public struct Subnet: Equatable, Sendable {
     public var routeTableID: String?
     /// `public:` as written; `nil` lets the model derive it from the routes.
     public var declaredPublic: Bool?
+    /// The zone's id, the same physical zone in every account (`euw1-az1`); zone names differ per account.
+    public var availabilityZoneID: String?
+    /// `MapPublicIpOnLaunch`: instances launched here get a public IPv4 address.
+    public var mapPublicIPOnLaunch = false
+    /// The AWS account that owns the subnet (`OwnerId`); another account's in a shared VPC.
+    public var ownerID: String?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,
@@ -144,19 +159,32 @@ public struct Route: Equatable, Sendable {
         }
     }
 
-    public enum State: String, Sendable { case active, blackhole }
+    /// AWS's route states: `filtered` is a route AWS keeps but does not use (e.g. a propagated route
+    /// a more specific or static route overrides on a VGW/TGW path); `blackhole` has lost its target.
+    public enum State: String, Sendable, CaseIterable { case active, blackhole, filtered }
 
     public var destination: Destination
     public var target: RouteTarget
     public var state: State
+    /// True for a route the virtual private gateway propagated (`Origin: EnableVgwRoutePropagation`).
+    public var propagated: Bool
+    /// The state of a target that is going while the route still uses it (a NAT gateway `deleting`, an
+    /// internet gateway `detaching`): the target is not in the topology; the route is kept and flagged.
+    public var targetState: String?
     public var origin: Origin
 
-    public init(destination: Destination, target: RouteTarget, state: State = .active, origin: Origin = Origin()) {
+    public init(destination: Destination, target: RouteTarget, state: State = .active, propagated: Bool = false,
+                targetState: String? = nil, origin: Origin = Origin()) {
         self.destination = destination
         self.target = target
         self.state = state
+        self.propagated = propagated
+        self.targetState = targetState
         self.origin = origin
     }
+
+    /// True when the target is in the topology to be looked up: not gone (blackhole) nor going.
+    public var targetIsPresent: Bool { state != .blackhole && targetState == nil }
 }
 
 /// Where a route sends traffic: `local` or a resource id whose prefix tells its kind.
@@ -209,6 +237,24 @@ public struct InternetGateway: Equatable, Sendable {
     }
 }
 
+/// A resource AWS is still creating or waiting on: documented as such, not costed as running.
+public enum PendingState: String, Sendable, CaseIterable {
+    case pending
+    /// An endpoint waiting for the endpoint service's owner to accept it (`pendingAcceptance`).
+    case pendingAcceptance = "pending-acceptance"
+    case provisioning
+
+    /// From an AWS state, compared without case (`pendingAcceptance`, `Pending`, …); nil for any other.
+    public init?(aws state: String) {
+        switch state.lowercased() {
+        case "pending": self = .pending
+        case "pendingacceptance", "pending-acceptance": self = .pendingAcceptance
+        case "provisioning": self = .provisioning
+        default: return nil
+        }
+    }
+}
+
 public struct NATGateway: Equatable, Sendable {
     public enum Connectivity: String, Sendable { case `public`, `private` }
 
@@ -218,6 +264,8 @@ public struct NATGateway: Equatable, Sendable {
     public var connectivity: Connectivity
     public var privateIP: IPAddress?
     public var publicIP: IPAddress?
+    /// Nil when the NAT gateway is available.
+    public var pendingState: PendingState?
     public var origin: Origin
 
     public init(id: String, name: String? = nil, subnetID: String, connectivity: Connectivity = .public,
@@ -250,6 +298,8 @@ public struct SecurityGroup: Equatable, Sendable {
     public var name: String?
     public var description: String?
     public var ingress: [SecurityGroupRule]
+    /// Outbound rules; a rule's `sources` are then its destinations.
+    public var egress: [SecurityGroupRule] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, description: String? = nil, ingress: [SecurityGroupRule] = [], origin: Origin = Origin()) {

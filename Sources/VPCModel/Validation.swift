@@ -67,6 +67,7 @@ struct Validator {
                 for g in vpc.securityGroups { define(g.id, "security group", g.origin["id"], as: .securityGroup) }
                 for e in vpc.interfaceEndpoints { define(e.id, "interface endpoint", e.origin["id"], as: .vpcEndpoint) }
                 for e in vpc.gatewayEndpoints { define(e.id, "gateway endpoint", e.origin["id"], as: .vpcEndpoint) }
+                for e in vpc.gatewayLoadBalancerEndpoints { define(e.id, "gateway load balancer endpoint", e.origin["id"], as: .vpcEndpoint) }
                 for e in vpc.resolverEndpoints { define(e.id, "resolver endpoint", e.origin["id"], as: e.direction == .inbound ? .inboundResolverEndpoint : .outboundResolverEndpoint) }
             }
             for p in region.peerings { define(p.id, "peering connection", p.origin["id"], as: .peeringConnection) }
@@ -148,10 +149,11 @@ struct Validator {
         for table in vpc.routeTables { checkRoutes(table, in: vpc, region: region) }
 
         for group in vpc.securityGroups {
-            for rule in group.ingress {
+            for (rule, direction) in group.ingress.map({ ($0, "ingress") }) + group.egress.map({ ($0, "egress") }) {
                 for source in rule.sources {
                     switch source {
-                    case .securityGroup(let id): reference(id, as: ["security group"], from: "ingress rule of '\(group.id)'", at: rule.origin["from"])
+                    case .securityGroup(let id):
+                        reference(id, as: ["security group"], from: "\(direction) rule of '\(group.id)'", at: rule.origin[direction == "ingress" ? "from" : "to"])
                     case .prefixList(let id): checkID(id, as: .prefixList, at: rule.origin["from"])
                     case .cidr: break
                     }
@@ -186,14 +188,28 @@ struct Validator {
         for endpoint in vpc.interfaceEndpoints {
             let owner = "interface endpoint '\(endpoint.id)'"
             checkInterfaces(endpoint.interfaces, owner: owner, in: vpc, scope: scope)
+            for subnet in endpoint.unknownIPSubnetIDs {
+                reference(subnet, as: ["subnet"], from: owner, at: endpoint.origin["unknown_ip_subnets"], within: subnetIDs, scope: scope)
+            }
             for group in endpoint.securityGroupIDs {
                 reference(group, as: ["security group"], from: owner, at: endpoint.origin["security_groups"], within: groupIDs, scope: scope)
             }
-            if endpoint.privateDNS && !(vpc.dnsSupport && vpc.dnsHostnames) {
-                let missing = [vpc.dnsSupport ? nil : "dns support", vpc.dnsHostnames ? nil : "dns hostnames"].compactMap { $0 }
+            // An attribute the input does not give is not known to be off.
+            let supportOff = vpc.dnsSupportKnown && !vpc.dnsSupport, hostnamesOff = vpc.dnsHostnamesKnown && !vpc.dnsHostnames
+            if endpoint.privateDNS && (supportOff || hostnamesOff) {
+                let missing = [supportOff ? "dns support" : nil, hostnamesOff ? "dns hostnames" : nil].compactMap { $0 }
                 let implicit = endpoint.origin.fields["private_dns"] == nil ? " (private_dns is on unless set to false)" : ""
                 error("\(owner) has private dns enabled\(implicit), but \(scope) does not have \(missing.joined(separator: " and ")) enabled",
                       at: endpoint.origin["private_dns"], rule: "private-dns-needs-vpc-dns")
+            }
+        }
+
+        for endpoint in vpc.gatewayLoadBalancerEndpoints {
+            let owner = "gateway load balancer endpoint '\(endpoint.id)'"
+            guard let subnetID = endpoint.subnetID else { continue }
+            reference(subnetID, as: ["subnet"], from: owner, at: endpoint.origin["subnet"], within: subnetIDs, scope: scope)
+            if let ip = endpoint.ip, let subnet = vpc.subnet(subnetID), !subnet.cidr.contains(ip) {
+                error("ip '\(ip)' of \(owner) is outside subnet '\(subnet.id)' (\(subnet.cidr))", at: endpoint.origin["ip"], rule: "eni-ip-outside-subnet")
             }
         }
 
@@ -246,12 +262,12 @@ struct Validator {
             }
             if case .prefixList(let id) = route.destination { checkID(id, as: .prefixList, at: route.origin["destination"]) }
             let target = route.target
-            // Targets of kinds the topology does not define, and gone ones, are checked here; the others where they are defined.
-            if let kind = target.kind.idKind, route.state == .blackhole || target.kind == .networkInterface || target.kind == .egressOnlyInternetGateway {
+            // Targets of kinds the topology does not define, and gone or going ones, are checked here; the others where they are defined.
+            if let kind = target.kind.idKind, !route.targetIsPresent || target.kind == .networkInterface || target.kind == .egressOnlyInternetGateway {
                 checkID(target.id, as: kind, at: route.origin["target"])
             }
-            // A blackhole route's target is gone (AWS keeps the route to show that): nothing to look up.
-            if route.state == .blackhole { continue }
+            // A blackhole route's target is gone (AWS keeps the route to show that), a flagged one's is going: nothing to look up.
+            if !route.targetIsPresent { continue }
             let at = route.origin["target"]
             switch target.kind {
             case .local, .networkInterface, .egressOnlyInternetGateway:
@@ -267,7 +283,9 @@ struct Validator {
             case .natGateway:
                 reference(target.id, as: ["nat gateway"], from: owner, at: at, within: vpc.natGateways.map(\.id), scope: "vpc '\(vpc.id)'")
             case .gatewayEndpoint:
-                reference(target.id, as: ["gateway endpoint"], from: owner, at: at, within: vpc.gatewayEndpoints.map(\.id), scope: "vpc '\(vpc.id)'")
+                // `vpce-` targets are gateway endpoints or, in inspection designs, Gateway Load Balancer endpoints.
+                reference(target.id, as: ["gateway endpoint"], from: owner, at: at,
+                          within: vpc.gatewayEndpoints.map(\.id) + vpc.gatewayLoadBalancerEndpoints.map(\.id), scope: "vpc '\(vpc.id)'")
             case .peering:
                 reference(target.id, as: ["peering connection"], from: owner, at: at)
                 if let peering = topology.regions.flatMap(\.peerings).first(where: { $0.id == target.id }), !peering.vpcIDs.contains(vpc.id) {

@@ -119,15 +119,22 @@ public enum TopologyParser {
     // MARK: - VPC and what it holds
 
     static func readVPC(_ node: Node, region: String, _ c: ParseContext) -> VPC? {
-        let keys = ["id", "name", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
+        let keys = ["id", "name", "owner", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
                     "security_groups", "endpoints", "resolver_endpoints", "reaches"]
         guard let m = MappingReader(node, what: "vpc", keys: keys, context: c), let id = m.string("id", required: true) else { return nil }
         var origin = m.origin
         var vpc = VPC(id: id, name: m.string("name"), cidrs: m.cidrs("cidr", required: true), origin: origin)
         if let dnsNode = m.value("dns"), !isNull(dnsNode),
            let dns = MappingReader(dnsNode, what: "dns of vpc '\(id)'", keys: ["support", "hostnames"], context: c) {
-            vpc.dnsSupport = dns.bool("support") ?? true
-            vpc.dnsHostnames = dns.bool("hostnames") ?? false
+            // `unknown`: the input (a snapshot without describe-vpc-attribute) does not say.
+            func isUnknown(_ key: String) -> Bool {
+                if case .scalar(let scalar)? = dns.value(key), scalar.string == "unknown" { return true }
+                return false
+            }
+            vpc.dnsSupportKnown = !isUnknown("support")
+            vpc.dnsHostnamesKnown = !isUnknown("hostnames")
+            vpc.dnsSupport = vpc.dnsSupportKnown ? dns.bool("support") ?? true : VPC.assumedDNSSupport
+            vpc.dnsHostnames = vpc.dnsHostnamesKnown ? dns.bool("hostnames") ?? false : false
             for key in ["support", "hostnames"] { origin.fields["dns.\(key)"] = dns.valueLocation(key) }
         }
         vpc.internetGateway = m.value("internet_gateway").flatMap { readNamedID($0, what: "internet gateway", c) }
@@ -135,16 +142,20 @@ public enum TopologyParser {
         vpc.vpnGateway = m.value("vpn_gateway").flatMap { readNamedID($0, what: "vpn gateway", c) }
             .map { VPNGateway(id: $0.id, name: $0.name, origin: $0.origin) }
         vpc.natGateways = m.list("nat_gateways", allowScalar: false).compactMap { readNATGateway($0, c) }
+        vpc.ownerID = m.string("owner")
         vpc.subnets = m.list("subnets", allowScalar: false).compactMap { readSubnet($0, c) }
+        for i in vpc.subnets.indices where vpc.subnets[i].ownerID == nil { vpc.subnets[i].ownerID = vpc.ownerID }
         vpc.routeTables = m.list("route_tables", allowScalar: false).compactMap { readRouteTable($0, c) }
         vpc.securityGroups = m.list("security_groups", allowScalar: false).compactMap { readSecurityGroup($0, c) }
         for endpointNode in m.list("endpoints", allowScalar: false) {
             switch readEndpoint(endpointNode, region: region, c) {
             case .interface(let e)?: vpc.interfaceEndpoints.append(e)
             case .gateway(let e)?: vpc.gatewayEndpoints.append(e)
+            case .gatewayLoadBalancer(let e)?: vpc.gatewayLoadBalancerEndpoints.append(e)
             case nil: break
             }
         }
+        if !vpc.dnsHostnamesKnown { vpc.dnsHostnames = VPC.assumedDNSHostnames(interfaceEndpoints: vpc.interfaceEndpoints) }
         vpc.resolverEndpoints = m.list("resolver_endpoints", allowScalar: false).compactMap { readResolverEndpoint($0, c) }
         vpc.reaches = m.strings("reaches").map { ServiceName($0, region: region) }
         vpc.origin = origin
@@ -160,21 +171,27 @@ public enum TopologyParser {
     }
 
     static func readSubnet(_ node: Node, _ c: ParseContext) -> Subnet? {
-        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public"], context: c),
+        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip", "owner"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let az = m.string("az", required: true)
         let cidr: CIDR? = m.has("cidr") ? m.value("cidr").flatMap { n in m.scalarString(n, key: "cidr").flatMap { parseCIDR($0, at: n, context: c) } } : { m.missing("cidr"); return nil }()
         guard let az, let cidr else { return nil }
-        return Subnet(id: id, name: m.string("name"), availabilityZone: az, cidr: cidr, routeTableID: m.string("route_table"),
-                      declaredPublic: m.bool("public"), origin: m.origin)
+        var subnet = Subnet(id: id, name: m.string("name"), availabilityZone: az, cidr: cidr, routeTableID: m.string("route_table"),
+                            declaredPublic: m.bool("public"), origin: m.origin)
+        subnet.availabilityZoneID = m.string("az_id")
+        subnet.mapPublicIPOnLaunch = m.bool("map_public_ip") ?? false
+        subnet.ownerID = m.string("owner")
+        return subnet
     }
 
     static func readNATGateway(_ node: Node, _ c: ParseContext) -> NATGateway? {
-        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip"], context: c),
+        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip", "state"], context: c),
               let id = m.string("id", required: true), let subnet = m.string("subnet", required: true) else { return nil }
         let connectivity = m.choice("connectivity", ["public", "private"]).flatMap(NATGateway.Connectivity.init) ?? .public
-        return NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
-                          privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
+        var gateway = NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
+                                 privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
+        gateway.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        return gateway
     }
 
     static func readRouteTable(_ node: Node, _ c: ParseContext) -> RouteTable? {
@@ -194,11 +211,13 @@ public enum TopologyParser {
                 }
             case .sequence(let sequence):
                 for item in sequence {
-                    guard let r = MappingReader(item, what: "route in '\(id)'", keys: ["destination", "target", "state"], context: c),
+                    guard let r = MappingReader(item, what: "route in '\(id)'", keys: ["destination", "target", "state", "propagated", "target_state"], context: c),
                           let destination = r.string("destination", required: true), let target = r.string("target", required: true) else { continue }
-                    let state = r.choice("state", ["active", "blackhole"]).flatMap(Route.State.init) ?? .active
-                    if let route = makeRoute(destination: destination, destinationNode: r.value("destination")!, target: target,
+                    let state = r.choice("state", Route.State.allCases.map(\.rawValue)).flatMap(Route.State.init) ?? .active
+                    if var route = makeRoute(destination: destination, destinationNode: r.value("destination")!, target: target,
                                              targetNode: r.value("target")!, state: state, origin: r.origin, c) {
+                        route.propagated = r.bool("propagated") ?? false
+                        route.targetState = r.string("target_state")
                         table.routes.append(route)
                     }
                 }
@@ -227,19 +246,23 @@ public enum TopologyParser {
     }
 
     static func readSecurityGroup(_ node: Node, _ c: ParseContext) -> SecurityGroup? {
-        guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress"], context: c),
+        guard let m = MappingReader(node, what: "security group", keys: ["id", "name", "description", "ingress", "egress"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let rules = m.list("ingress", allowScalar: false).compactMap { readSecurityGroupRule($0, group: id, c) }
-        return SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+        var group = SecurityGroup(id: id, name: m.string("name"), description: m.string("description"), ingress: rules, origin: m.origin)
+        group.egress = m.list("egress", allowScalar: false).compactMap { readSecurityGroupRule($0, group: id, direction: "egress", c) }
+        return group
     }
 
-    /// `{protocol, ports | icmp_type, icmp_code | aws_ports, from, description}`; nil after an error.
-    static func readSecurityGroupRule(_ item: Node, group: String, _ c: ParseContext) -> SecurityGroupRule? {
-        let keys = ["protocol", "ports", "icmp_type", "icmp_code", "aws_ports", "from", "description"]
-        guard let r = MappingReader(item, what: "ingress rule of '\(group)'", keys: keys, context: c) else { return nil }
-        let owner = "ingress rule of '\(group)'"
-        let sources = r.list("from").compactMap { sourceNode -> SecurityGroupRule.Source? in
-            guard let text = r.scalarString(sourceNode, key: "from") else { return nil }
+    /// `{protocol, ports | icmp_type, icmp_code | aws_ports, from, description}` (`to` instead of
+    /// `from` for an egress rule); nil after an error.
+    static func readSecurityGroupRule(_ item: Node, group: String, direction: String = "ingress", _ c: ParseContext) -> SecurityGroupRule? {
+        let peerKey = direction == "ingress" ? "from" : "to"
+        let keys = ["protocol", "ports", "icmp_type", "icmp_code", "aws_ports", peerKey, "description"]
+        guard let r = MappingReader(item, what: "\(direction) rule of '\(group)'", keys: keys, context: c) else { return nil }
+        let owner = "\(direction) rule of '\(group)'"
+        let sources = r.list(peerKey).compactMap { sourceNode -> SecurityGroupRule.Source? in
+            guard let text = r.scalarString(sourceNode, key: peerKey) else { return nil }
             if text.hasPrefix("sg-") { return .securityGroup(text) }
             if text.hasPrefix("pl-") { return .prefixList(text) }
             return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)
@@ -330,17 +353,18 @@ public enum TopologyParser {
     enum Endpoint {
         case interface(InterfaceEndpoint)
         case gateway(GatewayEndpoint)
+        case gatewayLoadBalancer(GatewayLoadBalancerEndpoint)
     }
 
     static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
         let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
-                    "private_dns_name", "route_tables", "prefix_list", "policy"]
+                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state", "unknown_ip_subnets"]
         guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
               let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
         let type: String
         if m.has("type") {
-            guard let t = m.choice("type", ["interface", "gateway"]) else { return nil }
+            guard let t = m.choice("type", ["interface", "gateway", "gateway_load_balancer"]) else { return nil }
             type = t
         } else if m.has("route_tables") {
             type = "gateway"
@@ -349,9 +373,21 @@ public enum TopologyParser {
         } else {
             type = service.supportsGatewayEndpoint ? "gateway" : "interface"
         }
+        if type == "gateway_load_balancer" {
+            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state", "unknown_ip_subnets"] where m.has(key) {
+                c.error("'\(key)' does not apply to gateway load balancer endpoints; '\(id)' is one",
+                        at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-load-balancer-endpoint-key")
+            }
+            return .gatewayLoadBalancer(GatewayLoadBalancerEndpoint(id: id, name: m.string("name"), service: service, subnetID: m.string("subnet"),
+                                                                    ip: m.ip("ip"), origin: m.origin))
+        }
+        for key in ["subnet", "ip"] where m.has(key) {
+            c.error("'\(key)' applies to gateway load balancer endpoints only; give an interface endpoint's IPs in 'interfaces'",
+                    at: m.entries.first { $0.key == key }!.keyNode, rule: "endpoint-key")
+        }
         let policy = m.value("policy").flatMap { readPolicy($0, c) }
         if type == "gateway" {
-            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name"] where m.has(key) {
+            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state", "unknown_ip_subnets"] where m.has(key) {
                 c.error("'\(key)' applies to interface endpoints only; '\(id)' is a gateway endpoint",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-endpoint-key")
             }
@@ -364,11 +400,14 @@ public enum TopologyParser {
                     at: m.entries.first { $0.key == key }!.keyNode, rule: "interface-endpoint-key")
         }
         let interfaces = m.value("interfaces").map { readInterfaces($0, owner: id, c) } ?? []
-        return .interface(InterfaceEndpoint(
+        var endpoint = InterfaceEndpoint(
             id: id, name: m.string("name"), service: service, privateDNS: m.bool("private_dns") ?? true,
             securityGroupIDs: m.strings("security_groups"), interfaces: interfaces, dnsSuffix: m.string("dns_suffix"),
             declaredDNSNames: m.has("dns_names") ? m.strings("dns_names") : nil, declaredPrivateDNSName: m.string("private_dns_name"),
-            policy: policy, origin: m.origin))
+            policy: policy, origin: m.origin)
+        endpoint.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        endpoint.unknownIPSubnetIDs = m.strings("unknown_ip_subnets")
+        return .interface(endpoint)
     }
 
     /// `{subnet-a: 10.0.1.10, …}` or `[{subnet: subnet-a, ip: 10.0.1.10, eni: eni-…}, …]`.
@@ -412,12 +451,14 @@ public enum TopologyParser {
     }
 
     static func readResolverEndpoint(_ node: Node, _ c: ParseContext) -> ResolverEndpoint? {
-        guard let m = MappingReader(node, what: "resolver endpoint", keys: ["id", "name", "direction", "security_groups", "ips"], context: c),
+        guard let m = MappingReader(node, what: "resolver endpoint", keys: ["id", "name", "direction", "security_groups", "ips", "unknown_ips"], context: c),
               let id = m.string("id", required: true) else { return nil }
         guard m.has("direction") else { m.missing("direction"); return nil }
         guard let direction = m.choice("direction", ["inbound", "outbound"]).flatMap(ResolverEndpoint.Direction.init) else { return nil }
-        return ResolverEndpoint(id: id, name: m.string("name"), direction: direction, securityGroupIDs: m.strings("security_groups"),
-                                ipAddresses: m.value("ips").map { readInterfaces($0, owner: id, c) } ?? [], origin: m.origin)
+        var endpoint = ResolverEndpoint(id: id, name: m.string("name"), direction: direction, securityGroupIDs: m.strings("security_groups"),
+                                        ipAddresses: m.value("ips").map { readInterfaces($0, owner: id, c) } ?? [], origin: m.origin)
+        endpoint.unknownIPAddressCount = max(m.int("unknown_ips") ?? 0, 0)
+        return endpoint
     }
 
     // MARK: - Regional connectivity and DNS

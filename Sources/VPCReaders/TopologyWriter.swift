@@ -51,15 +51,18 @@ public enum TopologyWriter {
 
     static func vpc(_ v: VPC, region: String) -> YAMLValue {
         let endpoints = v.interfaceEndpoints.map { interfaceEndpoint($0, region: region) } + v.gatewayEndpoints.map { gatewayEndpoint($0, region: region) }
+            + v.gatewayLoadBalancerEndpoints.map { gatewayLoadBalancerEndpoint($0, region: region) }
         return object([
             ("id", .string(v.id)),
             ("name", string(v.name)),
+            ("owner", string(v.ownerID)),
             ("cidr", oneOrMany(v.cidrs.map(\.description))),
-            ("dns", object([("support", .bool(v.dnsSupport)), ("hostnames", .bool(v.dnsHostnames))])),
+            ("dns", object([("support", v.dnsSupportKnown ? .bool(v.dnsSupport) : .string("unknown")),
+                            ("hostnames", v.dnsHostnamesKnown ? .bool(v.dnsHostnames) : .string("unknown"))])),
             ("internet_gateway", v.internetGateway.map { namedID($0.id, $0.name) }),
             ("vpn_gateway", v.vpnGateway.map { namedID($0.id, $0.name) }),
             ("nat_gateways", v.natGateways.isEmpty ? nil : .list(v.natGateways.map(natGateway))),
-            ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map(subnet))),
+            ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map { subnet($0, vpcOwner: v.ownerID) })),
             ("route_tables", v.routeTables.isEmpty ? nil : .list(v.routeTables.map(routeTable))),
             ("security_groups", v.securityGroups.isEmpty ? nil : .list(v.securityGroups.map(securityGroup))),
             ("endpoints", endpoints.isEmpty ? nil : .list(endpoints)),
@@ -68,10 +71,13 @@ public enum TopologyWriter {
         ])
     }
 
-    static func subnet(_ s: Subnet) -> YAMLValue {
+    /// The owner is written only where it is not the VPC's (a subnet shared from another account).
+    static func subnet(_ s: Subnet, vpcOwner: String?) -> YAMLValue {
         object([
             ("id", .string(s.id)), ("name", string(s.name)), ("az", .string(s.availabilityZone)), ("cidr", .string(s.cidr.description)),
             ("route_table", string(s.routeTableID)), ("public", s.declaredPublic.map(YAMLValue.bool)),
+            ("az_id", string(s.availabilityZoneID)), ("map_public_ip", s.mapPublicIPOnLaunch ? .bool(true) : nil),
+            ("owner", s.ownerID == vpcOwner ? nil : string(s.ownerID)),
         ])
     }
 
@@ -80,17 +86,19 @@ public enum TopologyWriter {
             ("id", .string(n.id)), ("name", string(n.name)), ("subnet", .string(n.subnetID)),
             ("connectivity", n.connectivity == .public ? nil : .string(n.connectivity.rawValue)),
             ("private_ip", string(n.privateIP?.description)), ("public_ip", string(n.publicIP?.description)),
+            ("state", string(n.pendingState?.rawValue)),
         ])
     }
 
     static func routeTable(_ t: RouteTable) -> YAMLValue {
         let destinations = t.routes.map(\.destination)
-        let short = t.routes.allSatisfy { $0.state == .active } && Set(destinations).count == destinations.count
+        let short = t.routes.allSatisfy { $0.state == .active && !$0.propagated && $0.targetState == nil } && Set(destinations).count == destinations.count
         let routes: YAMLValue? = t.routes.isEmpty ? nil : short
             ? .map(t.routes.map { ($0.destination.description, .string($0.target.id)) })
             : .list(t.routes.map { r in
                 object([("destination", .string(r.destination.description)), ("target", .string(r.target.id)),
-                        ("state", r.state == .active ? nil : .string(r.state.rawValue))])
+                        ("state", r.state == .active ? nil : .string(r.state.rawValue)),
+                        ("propagated", r.propagated ? .bool(true) : nil), ("target_state", string(r.targetState))])
             })
         return object([("id", .string(t.id)), ("name", string(t.name)), ("main", t.isMain ? .bool(true) : nil), ("routes", routes)])
     }
@@ -98,12 +106,13 @@ public enum TopologyWriter {
     static func securityGroup(_ g: SecurityGroup) -> YAMLValue {
         object([
             ("id", .string(g.id)), ("name", string(g.name)), ("description", string(g.description)),
-            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map(securityGroupRule))),
+            ("ingress", g.ingress.isEmpty ? nil : .list(g.ingress.map { securityGroupRule($0) })),
+            ("egress", g.egress.isEmpty ? nil : .list(g.egress.map { securityGroupRule($0, peerKey: "to") })),
         ])
     }
 
     /// `ports` for tcp/udp, `icmp_type`/`icmp_code` for ICMP, left out for everything; odd AWS values as `aws_ports`.
-    static func securityGroupRule(_ rule: SecurityGroupRule) -> YAMLValue {
+    static func securityGroupRule(_ rule: SecurityGroupRule, peerKey: String = "from") -> YAMLValue {
         var range: [(String, YAMLValue?)] = []
         switch rule.range {
         case .all: break
@@ -112,7 +121,7 @@ public enum TopologyWriter {
         case .asReported(let from, let to): range = [("aws_ports", .list([from.map(YAMLValue.int) ?? .null, to.map(YAMLValue.int) ?? .null]))]
         }
         return object([("protocol", .string(rule.ipProtocol.description))] + range
-                      + [("from", strings(rule.sources.map(\.description))), ("description", string(rule.description))])
+                      + [(peerKey, strings(rule.sources.map(\.description))), ("description", string(rule.description))])
     }
 
     /// `{subnet: ip}` when no interface names its network interface and no subnet repeats; else a list.
@@ -132,8 +141,10 @@ public enum TopologyWriter {
             ("type", .string("interface")), ("private_dns", e.privateDNS ? nil : .bool(false)),
             ("security_groups", nonEmpty(e.securityGroupIDs)),
             ("interfaces", e.interfaces.isEmpty ? nil : interfaces(e.interfaces)),
+            ("unknown_ip_subnets", nonEmpty(e.unknownIPSubnetIDs)),
             ("dns_suffix", string(e.dnsSuffix)), ("dns_names", e.declaredDNSNames.map(strings)),
             ("private_dns_name", string(e.declaredPrivateDNSName)), ("policy", string(e.policy)),
+            ("state", string(e.pendingState?.rawValue)),
         ])
     }
 
@@ -145,10 +156,18 @@ public enum TopologyWriter {
         ])
     }
 
+    static func gatewayLoadBalancerEndpoint(_ e: GatewayLoadBalancerEndpoint, region: String) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
+            ("type", .string("gateway_load_balancer")), ("subnet", string(e.subnetID)), ("ip", string(e.ip?.description)),
+        ])
+    }
+
     static func resolverEndpoint(_ e: ResolverEndpoint) -> YAMLValue {
         object([
             ("id", .string(e.id)), ("name", string(e.name)), ("direction", .string(e.direction.rawValue)),
             ("security_groups", nonEmpty(e.securityGroupIDs)), ("ips", e.ipAddresses.isEmpty ? nil : interfaces(e.ipAddresses)),
+            ("unknown_ips", e.unknownIPAddressCount == 0 ? nil : .int(e.unknownIPAddressCount)),
         ])
     }
 

@@ -28,10 +28,19 @@ import VPCReaders
                       dnsSupport: false, dnsHostnames: false)
         vpc.subnets = [Subnet(id: "subnet-1", name: "true", availabilityZone: "eu-west-1a", cidr: CIDR("10.0.1.0/24")!, declaredPublic: true),
                        Subnet(id: "subnet-2", name: "null", availabilityZone: "eu-west-1b", cidr: CIDR("10.0.2.0/24")!, routeTableID: "rtb-1", declaredPublic: false)]
+        vpc.subnets[0].availabilityZoneID = "euw1-az2"
+        vpc.subnets[0].mapPublicIPOnLaunch = true
+        vpc.ownerID = "111111111111"
+        vpc.subnets[0].ownerID = "222222222222"
+        vpc.subnets[1].ownerID = "111111111111"
         vpc.routeTables = [RouteTable(id: "rtb-1", name: "", isMain: true, routes: [
             Route(destination: .cidr(CIDR("::/0")!), target: RouteTarget("eigw-1")!),
             Route(destination: .prefixList("pl-1"), target: RouteTarget("vpce-2")!),
             Route(destination: .cidr(CIDR("10.9.0.0/16")!), target: RouteTarget("eni-1")!, state: .blackhole),
+            Route(destination: .cidr(CIDR("10.8.0.0/16")!), target: RouteTarget("tgw-1")!, state: .filtered),
+            Route(destination: .cidr(CIDR("172.16.0.0/12")!), target: RouteTarget("vgw-1")!, propagated: true),
+            Route(destination: .cidr(CIDR("0.0.0.0/0")!), target: RouteTarget("nat-9")!, targetState: "deleting"),
+            Route(destination: .cidr(CIDR("10.0.2.0/24")!), target: RouteTarget("vpce-4")!),
         ])]
         vpc.natGateways = [NATGateway(id: "nat-1", subnetID: "subnet-1", connectivity: .private, privateIP: IPAddress("10.0.1.5"))]
         vpc.internetGateway = InternetGateway(id: "igw-1")
@@ -45,6 +54,10 @@ import VPCReaders
             SecurityGroupRule(ipProtocol: .udp, sources: [.cidr(CIDR("10.0.0.0/8")!)]),
             SecurityGroupRule(ipProtocol: .number(50), sources: [.cidr(CIDR("10.0.0.0/8")!)]),
         ])]
+        vpc.securityGroups[0].egress = [
+            SecurityGroupRule(ipProtocol: .tcp, range: .ports(PortRange(from: 443, to: 443)!), sources: [.cidr(CIDR("10.0.0.0/8")!), .securityGroup("sg-1")], description: "out"),
+            SecurityGroupRule(ipProtocol: .all, sources: [.prefixList("pl-2")]),
+        ]
         vpc.interfaceEndpoints = [
             InterfaceEndpoint(id: "vpce-1", name: "x", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123"), privateDNS: false,
                               securityGroupIDs: ["sg-1"], interfaces: [EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.10")!)],
@@ -56,10 +69,26 @@ import VPCReaders
         ]
         vpc.gatewayEndpoints = [GatewayEndpoint(id: "vpce-2", service: ServiceName(fullName: "com.amazonaws.eu-west-1.dynamodb"), routeTableIDs: ["rtb-1"],
                                                 declaredPrefixListID: "pl-1", securityGroupIDs: ["sg-1"], policy: "{}")]
+        vpc.gatewayLoadBalancerEndpoints = [
+            GatewayLoadBalancerEndpoint(id: "vpce-4", name: "inspection", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0456"),
+                                        subnetID: "subnet-1", ip: IPAddress("10.0.1.40")),
+            GatewayLoadBalancerEndpoint(id: "vpce-5", service: ServiceName(fullName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0456")),
+        ]
         vpc.resolverEndpoints = [ResolverEndpoint(id: "rslvr-out-1", direction: .outbound, ipAddresses: [
             EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.53")!), EndpointInterface(subnetID: "subnet-1", ip: IPAddress("10.0.1.54")!)])]
+        vpc.resolverEndpoints.append(ResolverEndpoint(id: "rslvr-in-2", direction: .inbound))
+        vpc.resolverEndpoints[1].unknownIPAddressCount = 3
         vpc.reaches = [ServiceName(fullName: "com.amazonaws.us-east-1.s3"), ServiceName(fullName: "com.amazonaws.eu-west-1.sqs")]
-        var region = Region(name: "eu-west-1", vpcs: [vpc])
+        // DNS attributes the snapshot did not give, with an interface endpoint using private DNS.
+        var unknown = VPC(id: "vpc-3", cidrs: [CIDR("10.3.0.0/16")!], dnsSupport: VPC.assumedDNSSupport, dnsHostnames: true)
+        unknown.dnsSupportKnown = false
+        unknown.dnsHostnamesKnown = false
+        unknown.interfaceEndpoints = [InterfaceEndpoint(id: "vpce-6", service: ServiceName(fullName: "com.amazonaws.eu-west-1.sqs"))]
+        unknown.interfaceEndpoints[0].pendingState = .pendingAcceptance
+        unknown.interfaceEndpoints[0].unknownIPSubnetIDs = ["subnet-7", "subnet-8"]
+        unknown.natGateways = [NATGateway(id: "nat-3", subnetID: "subnet-9")]
+        unknown.natGateways[0].pendingState = .provisioning
+        var region = Region(name: "eu-west-1", vpcs: [vpc, unknown])
         region.peerings = [PeeringConnection(id: "pcx-1", requesterVPCID: "vpc-1", accepterVPCID: "vpc-2")]
         region.transitGateways = [TransitGateway(id: "tgw-1", attachments: [
             TransitGatewayAttachment(id: "tgw-attach-1", resource: .vpc(id: "vpc-1", subnetIDs: [])),

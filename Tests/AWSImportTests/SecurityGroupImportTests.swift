@@ -13,6 +13,9 @@ import VPCReaders
         let folder = try Tools.temporaryFolder()
         let region = folder + "/eu-west-1"
         try Fixture.write(#"{"Vpcs": [{"VpcId": "\#(vpcID)", "CidrBlock": "10.0.0.0/16"}]}"#, to: region + "/vpcs.json")
+        for attribute in ["EnableDnsSupport", "EnableDnsHostnames"] {
+            try Fixture.write(#"{"VpcId": "\#(vpcID)", "\#(attribute)": {"Value": true}}"#, to: region + "/attribute-\(attribute).json")
+        }
         try Fixture.write("""
             {"SecurityGroups": [{"GroupId": "sg-0a", "GroupName": "odd", "VpcId": "\(vpcID)", "IpPermissions": [
             \(permissions.joined(separator: ",\n"))
