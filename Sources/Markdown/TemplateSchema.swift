@@ -124,7 +124,8 @@ extension NodeSchema {
 
     static let subnet = anchored([
         "zone": .text, "cidr": .text, "tier": .node(flags(SubnetTier.allCases.map(\.rawValue))), "name": .optional(.text),
-        "routeTable": .optional(.node(ref)), "routeTableIsMain": .bool,
+        "routeTable": .optional(.node(ref)), "routeTableIsMain": .bool, "zoneID": .optional(.text), "mapPublicIP": .bool,
+        "otherOwner": .optional(.text),
     ])
 
     static let routeTable = anchored([
@@ -133,14 +134,21 @@ extension NodeSchema {
             "destination": .text, "target": .fragment, "targetID": .text,
             "kind": .node(flags(RouteTarget.Kind.allCases.map { String(describing: $0) })),
             "blackhole": .bool, "implied": .bool, "prefixList": .bool, "service": .optional(.text),
+            "filtered": .bool, "propagated": .bool, "targetState": .optional(.text), "gatewayLoadBalancerEndpoint": .bool,
         ]))),
     ])
+
+    /// `{{#pendingState}}{{#pendingAcceptance}}…`: set while AWS is still creating the resource.
+    static let pendingState = TemplateType.optional(.node(flags(PendingState.allCases.map { String(describing: $0) })))
 
     static let interfaceEndpoint = anchored([
         "displayName": .text, "service": .text, "serviceShortName": .text, "privateDNS": .bool, "vpc": .node(ref),
         "name": .optional(.text), "privateDNSName": .optional(.text), "privateDNSNeedsVPCAttributes": .bool,
         "securityGroups": .list(.node(securityGroupRef)),
-        "interfaces": .list(.node(NodeSchema(["subnet": .node(ref), "ip": .text, "zone": .optional(.text), "networkInterface": .optional(.text)]))),
+        "interfaces": .list(.node(NodeSchema([
+            "subnet": .node(ref), "ip": .optional(.text), "zone": .optional(.text), "networkInterface": .optional(.text), "unknown": .bool,
+        ]))),
+        "pendingState": pendingState,
         "dnsNames": .list(.node(NodeSchema([
             "name": .text, "regional": .bool, "zonal": .optional(.text), "privateDNS": .bool, "wildcard": .bool,
             "zone": .optional(.node(ref)), "ips": .list(.text),
@@ -160,17 +168,23 @@ extension NodeSchema {
 
     static let vpc = anchored([
         "displayName": .text, "region": .text, "cidrs": .list(.text), "dnsSupport": .bool, "dnsHostnames": .bool,
+        "dnsSupportUnknown": .bool, "dnsHostnamesUnknown": .bool, "owner": .optional(.text),
         "zones": .list(.text), "reaches": .list(.text), "name": .optional(.text),
         "subnets": .list(.node(subnet)),
         "internetGateway": .optional(.node(anchored(["name": .optional(.text)]))),
         "vpnGateway": .optional(.node(anchored(["name": .optional(.text)]))),
         "natGateways": .list(.node(anchored([
             "subnet": .node(ref), "connectivity": .node(flags(["public", "private"])), "name": .optional(.text),
-            "privateIP": .optional(.text), "publicIP": .optional(.text),
+            "privateIP": .optional(.text), "publicIP": .optional(.text), "pendingState": pendingState,
         ]))),
         "hasGateways": .bool,
         "securityGroups": .list(.node(anchored([
-            "rules": .list(.node(securityGroupRule)), "name": .optional(.text), "description": .optional(.text),
+            "rules": .list(.node(securityGroupRule)), "egressRules": .list(.node(securityGroupRule)), "name": .optional(.text),
+            "description": .optional(.text),
+        ]))),
+        "hasEgressRules": .bool,
+        "gatewayLoadBalancerEndpoints": .list(.node(anchored([
+            "service": .text, "name": .optional(.text), "subnet": .optional(.node(ref)), "ip": .optional(.text), "routeTables": .list(.node(ref)),
         ]))),
         "interfaceEndpoints": .list(.node(interfaceEndpoint)),
         "gatewayEndpoints": .list(.node(gatewayEndpoint)),
@@ -211,7 +225,7 @@ extension NodeSchema {
         ]))),
         "resolverEndpoints": .list(.node(anchored([
             "direction": .node(flags(["inbound", "outbound"])), "vpc": .node(ref), "securityGroups": .list(.node(securityGroupRef)),
-            "name": .optional(.text),
+            "name": .optional(.text), "unknownIPs": .optional(.int),
             "ips": .list(.node(NodeSchema(["ip": .text, "subnet": .node(ref), "zone": .optional(.text), "networkInterface": .optional(.text)]))),
         ]))),
         "resolverRules": .list(.node(anchored([

@@ -193,8 +193,14 @@ import VPCReaders
                   - {id: subnet-1a, az: eu-west-1a, cidr: 10.1.1.0/24, route_table: rtb-1}
                   - {id: subnet-1b, az: eu-west-1b, cidr: 10.1.2.0/24}
                 route_tables:
-                  - {id: rtb-1, routes: {0.0.0.0/0: tgw-1}}
+                  - {id: rtb-1, routes: {0.0.0.0/0: tgw-1, 10.9.0.0/16: vpce-1l}}
+                nat_gateways:
+                  - {id: nat-1, subnet: subnet-1b, state: pending}
+                security_groups:
+                  - {id: sg-1, egress: [{protocol: tcp, ports: 443, to: 0.0.0.0/0}]}
                 endpoints:
+                  - {id: vpce-1l, service: com.amazonaws.vpce.eu-west-1.vpce-svc-1, type: gateway_load_balancer, subnet: subnet-1b, ip: 10.1.2.30}
+                  - {id: vpce-1p, service: ssm, type: interface, private_dns: false, state: pending-acceptance, interfaces: {subnet-1b: 10.1.2.40}}
                   - id: vpce-1g
                     service: s3
                     type: gateway
