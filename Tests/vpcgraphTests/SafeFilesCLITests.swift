@@ -98,15 +98,15 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr == "\(dir)/net.yaml: error: '\(dir)/net.yaml' already exists; pass --force to replace it [output-exists]\n")
         let forced = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", dir + "/net.yaml", "--force"])
-        #expect(forced.status == 0 && forced.stderr == "wrote \(dir)/net.yaml\n", "\(forced.stderr)")
+        #expect(forced.status == 0 && Self.withoutWarnings(forced.stderr) == "wrote \(dir)/net.yaml\n", "\(forced.stderr)")
         #expect(Self.contents(victim) == Data("secret\n".utf8))
         #expect(String(decoding: Self.contents(dir + "/net.yaml") ?? Data(), as: UTF8.self).hasPrefix("regions:\n"))
         #expect(Self.listing(dir) == ["net.yaml", "victim"])
         // A bare file name is written into the current folder and named as given.
         let bare = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", "here.yaml"], currentDirectory: URL(fileURLWithPath: dir))
-        #expect(bare.status == 0 && bare.stderr == "wrote here.yaml\n")
+        #expect(bare.status == 0 && Self.withoutWarnings(bare.stderr) == "wrote here.yaml\n")
         let again = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", "here.yaml"], currentDirectory: URL(fileURLWithPath: dir))
-        #expect(again.stderr == "here.yaml: error: 'here.yaml' already exists; pass --force to replace it [output-exists]\n")
+        #expect(Self.withoutWarnings(again.stderr) == "here.yaml: error: 'here.yaml' already exists; pass --force to replace it [output-exists]\n")
         for output in [dir + "/", dir + "/..", ""] {
             let folder = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", output, "--force"])
             #expect(folder.status == 1)
@@ -114,9 +114,14 @@ import Testing
         }
         let missing = try Run.vpcgraph(["import", "aws", Self.snapshot, "-o", dir + "/missing/net.yaml"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "\(dir)/missing/net.yaml: error: cannot write '\(dir)/missing/net.yaml': No such file or directory [output]\n")
+        #expect(Self.withoutWarnings(missing.stderr) == "\(dir)/missing/net.yaml: error: cannot write '\(dir)/missing/net.yaml': No such file or directory [output]\n")
         #expect(Self.listing(dir) == ["here.yaml", "net.yaml", "victim"])
     }
+    /// What the snapshot fixture's own warnings (resources AWS lists as deleted) leave of stderr.
+    static func withoutWarnings(_ stderr: String) -> String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(": warning: ") }.joined(separator: "\n")
+    }
+
 
     @Test func aTopologyOverTheBoundIsRefused() throws {
         let dir = Paths.temporaryDirectory().path
