@@ -12,7 +12,7 @@ struct VPCGraph: AsyncParsableCommand {
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
         version: VPCGraphVersion.current,
-        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self])
+        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self, Schema.self])
 }
 
 struct Render: ParsableCommand {
@@ -252,5 +252,16 @@ struct Templates: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the topology format, for editors and CI.",
+        discussion: "The same file is in the repository as schema/topology.schema.json. With the YAML language server, "
+            + "a first line '# yaml-language-server: $schema=<path or URL of the schema>' gives completion and errors in the editor.")
+
+    func run() {
+        print(TopologySchema.json)
     }
 }

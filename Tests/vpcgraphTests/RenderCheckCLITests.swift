@@ -295,7 +295,7 @@ import Testing
         let path = w.dir + "/" + w.app
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "igw-0f1e2d3c4b5a69788", with: "igw-NOTHEX").write(toFile: path, atomically: true, encoding: .utf8)
-        let warning = "net/app-vpc.yaml:14:32: warning: 'igw-NOTHEX' does not look like an internet gateway id (igw- and lower-case hex digits); links to the AWS console will not work [id-format]\n"
+        let warning = "net/app-vpc.yaml:15:32: warning: 'igw-NOTHEX' does not look like an internet gateway id (igw- and lower-case hex digits); links to the AWS console will not work [id-format]\n"
         let check = try Self.vpcgraph(["check", w.app], in: w.dir)
         #expect(check.status == 0)
         #expect(check.stderr == warning)
