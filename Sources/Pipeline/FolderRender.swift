@@ -107,12 +107,13 @@ public struct FolderRender: Sendable {
     /// Writes what changed (files with the same bytes are kept as they are) and the manifest; with
     /// `prune`, removes the extra files in the same all-or-nothing step. Returns the paths written
     /// (not the manifest) and removed.
-    public func write(prune: Bool, writer: FileSetWriter = FileSetWriter()) throws(FileWriteError) -> (written: [String], removed: [String]) {
+    public func write(prune: Bool, writer: FileSetWriter = FileSetWriter()) throws(FileWriteError) -> (written: [String], removed: [String], manifestChanged: Bool) {
         let manifest = prune ? pruned() : self.manifest
         let set = files.map { ($0.fileName, $0.data) } + [(RenderManifest.fileName, manifest.encoded())]
         let removing = prune ? extra : []
         let written = try writer.write(set, into: folder, keepingUnchanged: true, removing: removing)
         let manifestPath = OutputFolder.path(of: RenderManifest.fileName, in: folder)
-        return (written.filter { $0 != manifestPath }, removing.map { OutputFolder.path(of: $0, in: folder) })
+        return (written.filter { $0 != manifestPath }, removing.map { OutputFolder.path(of: $0, in: folder) },
+                written.contains(manifestPath))
     }
 }

@@ -70,6 +70,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Exit 1 after writing when any file was written or removed (for pre-commit hooks: the commit fails, the next one passes).")
+    var failOnChange = false
+
     @Flag(help: .hidden)
     var timings = false
 
@@ -157,8 +160,9 @@ struct Render: ParsableCommand {
             print("run '\(updateCommand(prune: !render.extra.isEmpty))' to update")
             throw ExitCode(1)
         }
+        var changed = false
         do throws(FileWriteError) {
-            let (written, removed) = try render.write(prune: prune)
+            let (written, removed, manifestChanged) = try render.write(prune: prune)
             for note in render.notes { print(note) }
             for path in written { print("wrote \(path)") }
             for path in removed { print("removed \(path)") }
@@ -167,8 +171,13 @@ struct Render: ParsableCommand {
                     print("\(OutputFolder.path(of: name, in: output)): an earlier render wrote it and this one does not; --prune removes it")
                 }
             }
+            changed = !written.isEmpty || !removed.isEmpty || manifestChanged
         } catch {
             DiagnosticPrinter.print(OutputWriter.diagnostics(error))
+            throw ExitCode(1)
+        }
+        if failOnChange && changed {
+            FileHandle.standardError.write(Data("vpcgraph: files in '\(output)' changed; add them to the commit\n".utf8))
             throw ExitCode(1)
         }
     }
