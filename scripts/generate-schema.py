@@ -1,3 +1,7 @@
+#!/usr/bin/env python3
+"""Writes schema/topology.schema.json and Sources/Pipeline/TopologySchema.swift (what `vpcgraph schema`
+prints) from the definitions below, which follow the keys TopologyParser reads. Run from the repository
+root after changing the topology format; SchemaTests fails while the two files disagree."""
 import json
 def obj(props, required=(), desc=None):
     o = {"type": "object", "properties": props, "additionalProperties": False}
@@ -77,4 +81,12 @@ schema = {
   "additionalProperties": False,
   "$defs": defs,
 }
-print(json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False))
+text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+with open("schema/topology.schema.json", "w") as f:
+    f.write(text)
+swift = "Sources/Pipeline/TopologySchema.swift"
+source = open(swift).read()
+start = source.index('#"""\n') + 5
+end = source.index('\n"""#')
+with open(swift, "w") as f:
+    f.write(source[:start] + text.rstrip("\n") + source[end:])
