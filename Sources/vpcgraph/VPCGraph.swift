@@ -12,7 +12,7 @@ struct VPCGraph: AsyncParsableCommand {
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
         version: VPCGraphVersion.current,
-        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self, Schema.self])
+        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
 }
 
 struct Render: ParsableCommand {
@@ -73,11 +73,16 @@ struct Render: ParsableCommand {
     @Flag(help: "Exit 1 after writing when any file was written or removed (for pre-commit hooks: the commit fails, the next one passes).")
     var failOnChange = false
 
+    @Option(help: ArgumentHelp("Lay out diagrams in this many worker processes (default: the number of cores); the outputs are the same whatever the number.",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Flag(help: .hidden)
     var timings = false
 
     func validate() throws {
         if check && prune { throw ValidationError("--check writes nothing; drop --prune, or --check to prune") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         _ = try formats()
         var names: [String: String] = [:]
         for input in inputs {
@@ -129,7 +134,7 @@ struct Render: ParsableCommand {
             }
         }
         let options = try optionLine(templateHash: templateHash)
-        var jobs: [RenderJob] = []
+        var renderJobs: [RenderJob] = []
         for input in inputs {
             let name = Pipeline.baseName(of: input)
             let links: LinkTarget = switch link ?? (linkDocs ? .docs : nil) {
@@ -138,15 +143,17 @@ struct Render: ParsableCommand {
             case nil: .none
             }
             let diagramOptions = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
-            let pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
-            jobs.append(RenderJob(path: input, source: from, pipeline: pipeline, options: options))
+            var pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
+            let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
+            renderJobs.append(RenderJob(path: input, source: from, pipeline: pipeline, options: options))
         }
         // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
         let report: @Sendable (String, OutputFormat, Duration) -> Void = { name, format, duration in
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
             FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
         }
-        let render = FolderRender.run(jobs, into: output, timing: timings ? report : nil)
+        let render = FolderRender.run(renderJobs, into: output, timing: timings ? report : nil)
         var collector = DiagnosticCollector()
         collector.emit(contentsOf: strict ? render.diagnostics.map { $0.strict } : render.diagnostics)
         DiagnosticPrinter.print(collector.sorted)
@@ -272,5 +279,14 @@ struct Schema: ParsableCommand {
 
     func run() {
         print(TopologySchema.json)
+    }
+}
+
+/// `vpcgraph _layout-worker` (hidden): the worker process of `render --jobs`.
+struct LayoutWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_layout-worker", shouldDisplay: false)
+
+    func run() {
+        LayoutWorkers.serve()
     }
 }
