@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Graphviz
 import VPCModel
@@ -33,6 +36,8 @@ public struct LayoutWorkers: Sendable {
         if jobs == 1 || diagrams.count < 2 {
             return diagrams.map { GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file) }
         }
+        // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
+        signal(SIGPIPE, SIG_IGN)
         let count = min(jobs, diagrams.count)
         let results = ResultBox(count: diagrams.count)
         let group = DispatchGroup()
