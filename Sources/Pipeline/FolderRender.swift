@@ -51,9 +51,7 @@ public struct FolderRender: Sendable {
         var records: [String: RenderManifest.Record] = [:]
         for job in jobs {
             let inputHash = OutputFolder.inputHash(job.path)
-            let (topology, loaded) = Pipeline.load(path: job.path, from: job.source)
-            result.diagnostics += loaded
-            guard let topology, !loaded.contains(where: { $0.severity == .error }) else { continue }
+            // Input, options and version as recorded, and the files intact: not even read again.
             if let inputHash, let record = old.renders[job.name], record.version == version, record.input == inputHash,
                record.options == job.options, record.files.allSatisfy({ name, hash in
                    OutputFolder.contents(of: name, in: folder).map(SHA256.hex) == hash
@@ -61,8 +59,16 @@ public struct FolderRender: Sendable {
                 records[job.name] = record
                 result.skipped.append(job.name)
                 result.notes += (record.notes ?? []).map { "\(job.path): \($0)" }
+                result.diagnostics += (record.warnings ?? []).map { stored in
+                    var warning = stored
+                    warning.file = job.path
+                    return warning.diagnostic
+                }
                 continue
             }
+            let (topology, loaded) = Pipeline.load(path: job.path, from: job.source)
+            result.diagnostics += loaded
+            guard let topology, !loaded.contains(where: { $0.severity == .error }) else { continue }
             let rendering = job.pipeline.renderAll(topology, name: job.name, timing: timing.map { timing in { timing(job.name, $0, $1) } })
             result.diagnostics += rendering.diagnostics
             result.notes += rendering.notes.map { "\(job.path): \($0)" }
@@ -77,8 +83,18 @@ public struct FolderRender: Sendable {
                 default: break
                 }
             }
-            records[job.name] = RenderManifest.Record(version: version, input: inputHash ?? "", options: job.options, files: hashes,
-                                                      notes: rendering.notes.isEmpty ? nil : rendering.notes)
+            var record = RenderManifest.Record(version: version, input: inputHash ?? "", options: job.options, files: hashes,
+                                               notes: rendering.notes.isEmpty ? nil : rendering.notes)
+            // Only warnings located in the input itself (with its path left out) can be replayed; else render it each time.
+            let replayable = loaded.allSatisfy { $0.location?.file == job.path && $0.location?.path == nil && $0.notes.isEmpty }
+            if !replayable || !rendering.diagnostics.isEmpty { record.input = "" }
+            let warnings = loaded.map { d -> WorkerDiagnostic in
+                var stored = WorkerDiagnostic(d)
+                stored.file = ""
+                return stored
+            }
+            record.warnings = warnings.isEmpty ? nil : warnings
+            records[job.name] = record
         }
         for (name, record) in records { result.manifest.renders[name] = record }
         // Extra: what an earlier render of these inputs wrote, that no render in the manifest writes now.

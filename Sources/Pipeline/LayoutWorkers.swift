@@ -158,7 +158,7 @@ struct WorkerAnswer: Codable {
     var diagnostics: [WorkerDiagnostic]
 }
 
-struct WorkerDiagnostic: Codable {
+struct WorkerDiagnostic: Codable, Equatable, Sendable {
     var severity: String
     var message: String
     var file: String?

@@ -24,6 +24,9 @@ public struct RenderManifest: Codable, Equatable, Sendable {
         public var leftovers: [String]?
         /// What the render told the user (repeated when it is skipped).
         public var notes: [String]?
+        /// The input's warnings (printed again when it is skipped, without reading it again); locations
+        /// in the input have no file name (it is the input's path of the run).
+        var warnings: [WorkerDiagnostic]?
 
         public init(version: String, input: String, options: String, files: [String: String], leftovers: [String]? = nil, notes: [String]? = nil) {
             self.version = version

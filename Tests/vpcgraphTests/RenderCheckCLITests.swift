@@ -306,5 +306,23 @@ import Testing
         #expect(render.status == 1)
         #expect(render.stdout == "")
         #expect(!Self.manager.fileExists(atPath: w.dir + "/docs"))
+        // A render that is skipped (nothing changed) still prints the input's warnings, and --strict still fails.
+        #expect(try Self.vpcgraph(["render", w.app, "-o", w.out], in: w.dir).stderr == warning)
+        // The manifest keeps the warning (without the input's path), so a skipped render does not read the input again.
+        let manifest = String(decoding: Self.manager.contents(atPath: w.dir + "/docs/.vpcgraph.json") ?? Data(), as: UTF8.self)
+        #expect(manifest.contains(#""message" : "'igw-NOTHEX' does not look like an internet gateway id"#) && !manifest.contains("net/"))
+        let before = Self.snapshot(w.dir + "/docs")
+        let skipped = try Self.vpcgraph(["render", w.app, "-o", w.out], in: w.dir)
+        #expect(skipped.status == 0)
+        #expect(skipped.stdout == "")
+        #expect(skipped.stderr == warning)
+        #expect(Self.snapshot(w.dir + "/docs") == before)
+        let strictSkipped = try Self.vpcgraph(["render", "--strict", w.app, "-o", w.out, "--check"], in: w.dir)
+        #expect(strictSkipped.status == 1)
+        #expect(strictSkipped.stderr == warning.replacingOccurrences(of: ": warning: ", with: ": error: "))
+        // From another folder (another path to the same input), the warning names the path given.
+        let other = try Run.vpcgraph(["render", w.dir + "/" + w.app, "-o", w.dir + "/docs"])
+        #expect(other.stderr == warning.replacingOccurrences(of: "net/app-vpc.yaml", with: w.dir + "/" + w.app))
+        #expect(other.stdout == "")
     }
 }
