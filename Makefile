@@ -25,6 +25,13 @@ test-deps: deps
 	  python3 -m pip install --quiet 'moto[server]' awscli 2>/dev/null || \
 	  python3 -m pip install --quiet --break-system-packages 'moto[server]' awscli; \
 	fi
+	@# The JSON Schema test (jsonschema, PyYAML) and the pre-commit hook test (pre-commit, git).
+	@command -v git >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends git)
+	@if ! python3 -c 'import jsonschema, yaml' 2>/dev/null || ! command -v pre-commit >/dev/null; then \
+	  echo "installing: jsonschema pyyaml pre-commit (pip)"; \
+	  python3 -m pip install --quiet jsonschema pyyaml pre-commit 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages jsonschema pyyaml pre-commit; \
+	fi
 
 # The Swift runtime and Foundation linked in: the binary starts in 4 ms instead of 7 (it matters
 # when docs builds call it once per diagram) and runs wherever it is copied.

@@ -2,6 +2,7 @@
 """make bench: vpcgraph next to a reference measured in the same run, on generated topologies.
 Prints a table; exits 0 (figures are for reading, not a pass/fail gate)."""
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -15,10 +16,13 @@ from importlib import import_module  # noqa: E402
 generate = import_module("generate-topology").generate
 
 
-def wall(command, runs=3, **kwargs):
-    """Median wall time of `runs` runs, in seconds."""
+def wall(command, runs=3, clean=None, **kwargs):
+    """Median wall time of `runs` runs, in seconds. `clean`: a folder removed before each run (a render
+    into a folder that holds its outputs already is a no-op and would measure nothing)."""
     times = []
     for _ in range(runs):
+        if clean:
+            shutil.rmtree(clean, ignore_errors=True)
         start = time.perf_counter()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
         times.append(time.perf_counter() - start)
@@ -36,7 +40,7 @@ def main():
             f.write(generate(count))
         out = os.path.join(work, f"out-{count}")
         # One diagram, as dot draws it (50 VPCs would otherwise split into an overview and one per VPC).
-        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg", "--split", "never"])
+        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg", "--split", "never"], clean=out)
         dot_file = os.path.join(out, f"gen-{count}.dot")
         with open(dot_file) as f:
             lines = f.read().splitlines()
@@ -49,6 +53,44 @@ def main():
     split(binary, work)
     print()
     markdown(binary, work)
+    print()
+    regeneration(binary, work)
+
+
+def measured(command):
+    """Wall time (s) and peak RSS (MB) of one run; the RSS is the largest of the process and the
+    workers it waited for."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0 and os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command} failed: {status}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def regeneration(binary, work):
+    """200 VPCs, one diagram per VPC, all formats but PNG: cold render with --jobs 1 and 2, no-op
+    render and --check of the unchanged folder."""
+    source = os.path.join(work, "gen-200.yaml")
+    with open(source, "w") as f:
+        f.write(generate(200))
+    out = os.path.join(work, "regen")
+    base = [binary, "render", source, "-o", out, "--view", "vpc"]
+    rows = []
+    for label, extra, clean in (("cold --jobs 1", ["--jobs", "1"], True), ("cold --jobs 2", ["--jobs", "2"], True),
+                                ("no-op render", [], False), ("--check, current", ["--check"], False)):
+        runs = []
+        for _ in range(3):
+            if clean:
+                shutil.rmtree(out, ignore_errors=True)
+            runs.append(measured(base + extra))
+        rows.append((label, statistics.median(r[0] for r in runs), max(r[1] for r in runs)))
+    print("regeneration: 200 VPCs, --view vpc (401 files), dot,svg,md")
+    print(f"{'':>18} {'wall s':>8} {'peak MB':>8} {'vs cold --jobs 1':>17}")
+    for label, seconds, peak in rows:
+        print(f"{label:>18} {seconds:>8.3f} {peak:>8.0f} {seconds / rows[0][1]:>17.2f}")
+    print("(median of 3 runs; targets: --jobs 2 <= 0.6x, no-op <= 0.3 s, --check <= 0.5 s, peak <= 300 MB)")
 
 
 def split(binary, work):
@@ -60,7 +102,7 @@ def split(binary, work):
     rows = {}
     for label, extra in (("unsplit", ["--split", "never"]), ("split", [])):
         out = os.path.join(work, f"split-{label}")
-        seconds = wall([binary, "render", source, "-o", out, "--format", "svg"] + extra)
+        seconds = wall([binary, "render", source, "-o", out, "--format", "svg"] + extra, clean=out)
         files = [os.path.join(out, f) for f in sorted(os.listdir(out)) if f.endswith(".svg")]
         largest = (0.0, 0.0)
         for path in files:
@@ -85,6 +127,7 @@ def markdown(binary, work):
     source = os.path.join(work, "gen-50.yaml")
     runs = []
     for _ in range(3):
+        shutil.rmtree(os.path.join(work, "md"), ignore_errors=True)
         result = subprocess.run([binary, "render", "--timings", "--format", "dot,svg,md", source, "-o", os.path.join(work, "md")],
                                 check=True, capture_output=True, text=True)
         stages = {}

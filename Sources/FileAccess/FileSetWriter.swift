@@ -69,9 +69,14 @@ public struct FileSetWriter: Sendable {
     /// target that exists already is a problem (reported before anything is written, and checked
     /// again atomically when each file is put in place). Returns the paths written
     /// (`directory/name`, as given), in the order of `files`.
+    ///
+    /// With `keepingUnchanged`, a target that is a regular file holding exactly the new bytes is left
+    /// alone (same inode, same mtime) and is not in the result. `removing` names files of the folder
+    /// to remove in the same transaction (missing ones are skipped; a failure puts them back).
     @discardableResult
     public func write(_ files: [(name: String, data: Data)], into directory: String, replacing: Bool = true,
-                      creatingFolder: Bool = true) throws(FileWriteError) -> [String] {
+                      creatingFolder: Bool = true, keepingUnchanged: Bool = false,
+                      removing: [String] = []) throws(FileWriteError) -> [String] {
         var folder = directory
         while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
         func shown(_ name: String) -> String { folder.isEmpty ? name : folder == "/" ? "/" + name : "\(folder)/\(name)" }
@@ -86,6 +91,10 @@ public struct FileSetWriter: Sendable {
                 problems.append(FileWriteProblem(kind: .invalidName, path: opened,
                                                  message: "internal error: output file name '\(Self.printable(file.name))' \(what); nothing was written"))
             }
+        }
+        for name in removing where !Self.isPlainFileName(name) || seen.contains(name) {
+            problems.append(FileWriteProblem(kind: .invalidName, path: opened,
+                                             message: "internal error: file name to remove '\(Self.printable(name))' is not a plain file name or is also written; nothing was written"))
         }
         if !problems.isEmpty { throw FileWriteError(problems: problems) }
 
@@ -109,10 +118,14 @@ public struct FileSetWriter: Sendable {
         }
 
         // Targets: a folder in the way, or an existing file when not replacing, stops everything now.
+        var unchanged = Set<String>()
         for file in files {
             var info = stat()
             if fstatat(dir, file.name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
-                if (info.st_mode & S_IFMT) == S_IFDIR {
+                if keepingUnchanged && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == file.data.count
+                    && Self.contents(of: file.name, in: dir, size: file.data.count) == file.data {
+                    unchanged.insert(file.name)
+                } else if (info.st_mode & S_IFMT) == S_IFDIR {
                     problems.append(FileWriteProblem(kind: .failed, path: shown(file.name),
                                                      message: "cannot write '\(shown(file.name))': it is a folder; nothing was written"))
                 } else if !replacing {
@@ -128,9 +141,10 @@ public struct FileSetWriter: Sendable {
         var transaction = Transaction(dir: dir, faults: faults)
         do throws(StepFailure) {
             // 3. Temporaries.
-            for file in files { try transaction.stage(file.name, file.data) }
+            for file in files where !unchanged.contains(file.name) { try transaction.stage(file.name, file.data) }
             // 4. Into place.
-            for file in files { try transaction.commit(file.name, replacing: replacing) }
+            for file in files where !unchanged.contains(file.name) { try transaction.commit(file.name, replacing: replacing) }
+            for name in removing { try transaction.remove(name) }
         } catch {
             // 5. Back to how it was.
             let failures = transaction.rollBack()
@@ -144,7 +158,27 @@ public struct FileSetWriter: Sendable {
         }
         transaction.finish()
         written = true
-        return files.map { shown($0.name) }
+        return files.filter { !unchanged.contains($0.name) }.map { shown($0.name) }
+    }
+
+    /// The bytes of regular file `name` in `dir` when it has `size` bytes (never follows a link).
+    static func contents(of name: String, in dir: Int32, size: Int) -> Data? {
+        let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data = Data(count: size)
+        let complete = data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < size {
+                let done = read(fd, buffer.baseAddress! + offset, size - offset)
+                if done < 0 && errno == EINTR { continue }
+                if done <= 0 { return false }
+                offset += done
+            }
+            var extra: UInt8 = 0
+            return read(fd, &extra, 1) == 0
+        }
+        return complete ? data : nil
     }
 
     /// A name as it can be printed in a diagnostic (NUL and other controls escaped).
@@ -314,6 +348,38 @@ private struct Transaction {
         }
         committed.append((name, backup))
         staged[name] = nil
+    }
+
+    /// Moves `name` aside (a backup put back by `rollBack`, dropped by `finish`); a missing file is skipped.
+    mutating func remove(_ name: String) throws(StepFailure) {
+        var info = stat()
+        guard fstatat(dir, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw StepFailure(name: name, code: EISDIR) }
+        if let code = fault(.backup, name) { throw StepFailure(name: name, code: code) }
+        for _ in 0..<16 {
+            let backup = FileSetWriter.randomName()
+            // renameat would replace a file planted at the backup name: link first (fails when it exists).
+            if linkat(dir, name, dir, backup, 0) == 0 {
+                if unlinkat(dir, name, 0) != 0 {
+                    let code = errno
+                    unlinkat(dir, backup, 0)
+                    throw StepFailure(name: name, code: code)
+                }
+                committed.append((name, backup))
+                return
+            }
+            switch errno {
+            case EEXIST: continue
+            case EPERM, EMLINK, EOPNOTSUPP, EXDEV:
+                if renameat(dir, name, dir, backup) == 0 {
+                    committed.append((name, backup))
+                    return
+                }
+                throw StepFailure(name: name, code: errno)
+            default: throw StepFailure(name: name, code: errno)
+            }
+        }
+        throw StepFailure(name: name, code: EEXIST)
     }
 
     /// Undoes every commit, newest first, and removes the temporaries. Returns what could not be restored.

@@ -51,6 +51,8 @@ public struct Pipeline: Sendable {
     public var templates: TemplateSet?
     public var view: DiagramView
     public var split: SplitMode
+    /// Where SVG layout runs: nil in this process, one diagram after the other; else in worker processes (`--jobs`).
+    public var workers: LayoutWorkers?
 
     public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet? = nil,
                 view: DiagramView = .full, split: SplitMode = .auto) {
@@ -127,8 +129,9 @@ public struct Pipeline: Sendable {
                 timed(.svg) {
                     // What links in the SVGs may point at: the diagrams of this render and its document.
                     let linkable = Set(diagrams.map { "\($0.baseName).svg" } + ["\(name).md"])
-                    for diagram in diagrams {
-                        let (svg, messages) = GraphvizRenderer.render(dot: diagram.dot, format: .svg, file: "\(diagram.baseName).dot")
+                    let sources = diagrams.map { (file: "\($0.baseName).dot", dot: $0.dot) }
+                    let laidOut = workers?.layout(sources) ?? sources.map { GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file) }
+                    for (diagram, (svg, messages)) in zip(diagrams, laidOut) {
                         result.diagnostics += messages
                         guard let svg else { continue }
                         let processed = SVGPostProcessor.process(svg, options: svgOptions)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagram
+import FileAccess
 import Foundation
 import Markdown
 import Pipeline
@@ -10,7 +11,8 @@ struct VPCGraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
-        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self])
+        version: VPCGraphVersion.current,
+        subcommands: [Render.self, Check.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
 }
 
 struct Render: ParsableCommand {
@@ -59,10 +61,28 @@ struct Render: ParsableCommand {
     @Flag(help: "Same as --link docs.")
     var linkDocs = false
 
+    @Flag(help: "Render in memory and compare with the output directory; write nothing. Exits 1 listing each stale, missing and extra file.")
+    var check = false
+
+    @Flag(help: "Remove files an earlier render of these inputs wrote that this one does not (only files vpcgraph's manifest lists).")
+    var prune = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Exit 1 after writing when any file was written or removed (for pre-commit hooks: the commit fails, the next one passes).")
+    var failOnChange = false
+
+    @Option(help: ArgumentHelp("Lay out diagrams in this many worker processes (default: the number of cores); the outputs are the same whatever the number.",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Flag(help: .hidden)
     var timings = false
 
     func validate() throws {
+        if check && prune { throw ValidationError("--check writes nothing; drop --prune, or --check to prune") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         _ = try formats()
         var names: [String: String] = [:]
         for input in inputs {
@@ -92,20 +112,29 @@ struct Render: ParsableCommand {
         return result
     }
 
+    /// The options that shape the outputs, in one canonical line for the manifest.
+    func optionLine(templateHash: String?) throws -> String {
+        let linkWord = (link ?? (linkDocs ? .docs : nil))?.rawValue ?? "none"
+        return ["from=\(from.rawValue)", "format=\(try formats().map(\.rawValue).joined(separator: ","))", "view=\(view.rawValue)",
+                "split=\(split.rawValue)", "theme=\(theme.rawValue)", "transparent=\(transparent)", "legend=\(legend)",
+                "link=\(linkWord)", "templates=\(templateHash ?? "built-in")"].joined(separator: " ")
+    }
+
     func run() throws {
-        var files: [OutputFile] = []
-        var notes: [String] = []
-        var collector = DiagnosticCollector()
         // nil: the built-in templates, parsed only when Markdown is asked for.
         var templateSet: TemplateSet?
+        var templateHash: String?
         if let templates {
             do {
                 templateSet = try TemplateSet(directory: templates)
+                templateHash = OutputFolder.inputHash(templates) ?? ""
             } catch {
                 DiagnosticPrinter.print(error.diagnostics)
                 throw ExitCode(1)
             }
         }
+        let options = try optionLine(templateHash: templateHash)
+        var renderJobs: [RenderJob] = []
         for input in inputs {
             let name = Pipeline.baseName(of: input)
             let links: LinkTarget = switch link ?? (linkDocs ? .docs : nil) {
@@ -113,27 +142,73 @@ struct Render: ParsableCommand {
             case .console: .console
             case nil: .none
             }
-            let options = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
-            let pipeline = Pipeline(formats: try formats(), diagramOptions: options, templates: templateSet, view: view, split: split)
-            // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
-            let rendering = pipeline.runAll(path: input, from: from, timing: timings ? { format, duration in
-                let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-                FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
-            } : nil)
-            collector.emit(contentsOf: rendering.diagnostics)
-            files += rendering.files
-            notes += rendering.notes.map { "\(input): \($0)" }
+            let diagramOptions = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
+            var pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
+            let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
+            renderJobs.append(RenderJob(path: input, source: from, pipeline: pipeline, options: options))
         }
+        // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
+        let report: @Sendable (String, OutputFormat, Duration) -> Void = { name, format, duration in
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
+        }
+        let render = FolderRender.run(renderJobs, into: output, timing: timings ? report : nil)
+        var collector = DiagnosticCollector()
+        collector.emit(contentsOf: strict ? render.diagnostics.map { $0.strict } : render.diagnostics)
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
-        do {
-            let written = try OutputWriter.write(files, to: output)
-            for note in notes { print(note) }
+        if check {
+            let lines = render.stale.map { "stale: \(OutputFolder.path(of: $0, in: output))" }
+                + render.missing.map { "missing: \(OutputFolder.path(of: $0, in: output))" }
+                + render.extra.map { "extra: \(OutputFolder.path(of: $0, in: output))" }
+            guard !lines.isEmpty else { return }
+            for line in lines { print(line) }
+            print("run '\(updateCommand(prune: !render.extra.isEmpty))' to update")
+            throw ExitCode(1)
+        }
+        var changed = false
+        do throws(FileWriteError) {
+            let (written, removed, manifestChanged) = try render.write(prune: prune)
+            for note in render.notes { print(note) }
             for path in written { print("wrote \(path)") }
+            for path in removed { print("removed \(path)") }
+            if !prune {
+                for name in render.extra {
+                    print("\(OutputFolder.path(of: name, in: output)): an earlier render wrote it and this one does not; --prune removes it")
+                }
+            }
+            changed = !written.isEmpty || !removed.isEmpty || manifestChanged
         } catch {
             DiagnosticPrinter.print(OutputWriter.diagnostics(error))
             throw ExitCode(1)
         }
+        if failOnChange && changed {
+            FileHandle.standardError.write(Data("vpcgraph: files in '\(output)' changed; add them to the commit\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The command line that brings the folder up to date: this one without --check, with --prune
+    /// when there are extra files.
+    func updateCommand(prune: Bool) -> String {
+        var words = ["vpcgraph"] + CommandLine.arguments.dropFirst().filter { $0 != "--check" }
+        if prune && !words.contains("--prune") { words.append("--prune") }
+        return words.map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:@%+".unicodeScalars.contains($0) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension Diagnostic {
+    /// `--strict`: a warning becomes an error.
+    var strict: Diagnostic {
+        var copy = self
+        if copy.severity == .warning { copy.severity = .error }
+        return copy
     }
 }
 
@@ -155,9 +230,15 @@ struct Check: ParsableCommand {
     @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders.")
     var from: InputSource = .topology
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
     func run() throws {
         var collector = DiagnosticCollector()
-        for input in inputs { collector.emit(contentsOf: Pipeline.load(path: input, from: from).diagnostics) }
+        for input in inputs {
+            let diagnostics = Pipeline.load(path: input, from: from).diagnostics
+            collector.emit(contentsOf: strict ? diagnostics.map { $0.strict } : diagnostics)
+        }
         DiagnosticPrinter.print(collector.sorted)
         if collector.hasErrors { throw ExitCode(1) }
     }
@@ -187,5 +268,25 @@ struct Templates: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the topology format, for editors and CI.",
+        discussion: "The same file is in the repository as schema/topology.schema.json. With the YAML language server, "
+            + "a first line '# yaml-language-server: $schema=<path or URL of the schema>' gives completion and errors in the editor.")
+
+    func run() {
+        print(TopologySchema.json)
+    }
+}
+
+/// `vpcgraph _layout-worker` (hidden): the worker process of `render --jobs`.
+struct LayoutWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_layout-worker", shouldDisplay: false)
+
+    func run() {
+        LayoutWorkers.serve()
     }
 }

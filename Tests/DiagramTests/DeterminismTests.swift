@@ -37,7 +37,7 @@ import Testing
         #expect(try Run.vpcgraph(["render"] + inputs + ["-o", a.path]).status == 0)
         #expect(try Run.vpcgraph(["render"] + inputs + ["-o", b.path]).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
-        #expect(names.count == inputs.count * 3, "DOT, SVG and Markdown per input")
+        #expect(names.count == inputs.count * 3 + 1, "DOT, SVG and Markdown per input, and the manifest")
         for name in names {
             let x = try Data(contentsOf: a.appendingPathComponent(name)), y = try Data(contentsOf: b.appendingPathComponent(name))
             #expect(x == y, "\(name)")

@@ -27,7 +27,7 @@ import Testing
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             return ["\(name).dot", "\(name).svg", "\(name).md"]
         }
-        #expect(listing(target) == names.sorted())
+        #expect(listing(target) == ([".vpcgraph.json"] + names).sorted())
         #expect(result.stdout == names.map { "wrote \(target.path)/\($0)\n" }.joined())
     }
 
@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let sample = Paths.samples.appendingPathComponent("app-vpc.yaml").path
         #expect(try Run.vpcgraph(["render", sample, "--format", "svg", "-o", out.path]).status == 0)
-        #expect(listing(out) == ["app-vpc.svg"])
+        #expect(listing(out) == [".vpcgraph.json", "app-vpc.svg"])
     }
 
     @Test func badInputExitsOneAndWritesNothing() throws {
@@ -84,7 +84,7 @@ import Testing
                              named: "app-vpc.yaml", in: dir)
         #expect(try Run.vpcgraph(["render", copy, "-o", out.path]).status == 1)
         #expect(try Data(contentsOf: out.appendingPathComponent("app-vpc.svg")) == before)
-        #expect(listing(out) == ["app-vpc.dot", "app-vpc.md", "app-vpc.svg"], "no temporary files left behind")
+        #expect(listing(out) == [".vpcgraph.json", "app-vpc.dot", "app-vpc.md", "app-vpc.svg"], "no temporary files left behind")
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

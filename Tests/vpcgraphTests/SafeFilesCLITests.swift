@@ -38,7 +38,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == "\(out)/app-vpc.md: error: cannot write '\(out)/app-vpc.md': it is a folder; nothing was written [output]\n")
-        #expect(Self.listing(out) == ["app-vpc.dot", "app-vpc.md", "app-vpc.svg"])
+        #expect(Self.listing(out) == [".vpcgraph.json", "app-vpc.dot", "app-vpc.md", "app-vpc.svg"])
         #expect(Self.contents(out + "/app-vpc.dot") == Data("old dot".utf8))
         #expect(Self.contents(out + "/app-vpc.svg") == Data("old svg".utf8))
         #expect(Self.listing(out + "/app-vpc.md") == ["notes"])
@@ -59,7 +59,7 @@ import Testing
         let result = try Run.vpcgraph(["render", Self.sample, "-o", out])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "wrote \(out)/app-vpc.dot\nwrote \(out)/app-vpc.svg\nwrote \(out)/app-vpc.md\n")
-        #expect(Self.listing(out) == (others + ["app-vpc.dot", "app-vpc.md", "app-vpc.svg"]).sorted())
+        #expect(Self.listing(out) == (others + [".vpcgraph.json", "app-vpc.dot", "app-vpc.md", "app-vpc.svg"]).sorted())
         for name in others { #expect(Self.contents(out + "/" + name) == Data("mine".utf8)) }
         #expect(Self.contents(victim) == Data("secret\n".utf8))
         #expect(String(decoding: Self.contents(out + "/app-vpc.md") ?? Data(), as: UTF8.self).hasPrefix("#"))

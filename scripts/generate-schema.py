@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Writes schema/topology.schema.json and Sources/Pipeline/TopologySchema.swift (what `vpcgraph schema`
+prints) from the definitions below, which follow the keys TopologyParser reads. Run from the repository
+root after changing the topology format; SchemaTests fails while the two files disagree."""
+import json
+def obj(props, required=(), desc=None):
+    o = {"type": "object", "properties": props, "additionalProperties": False}
+    if required: o["required"] = list(required)
+    if desc: o["description"] = desc
+    return o
+S = {"type": ["string", "number", "boolean"]}
+def ref(n): return {"$ref": "#/$defs/" + n}
+def listof(x, scalar=True):
+    return {"anyOf": [x, {"type": "array", "items": x}]} if scalar else {"type": "array", "items": x}
+def d(desc, x):
+    x = dict(x); x["description"] = desc; return x
+scalar = {"type": ["string", "number", "boolean"]}
+named_id = dict(obj({"id": S, "name": S}, ["id"]), type=["string", "object"], description="an id, or {id, name}")
+interfaces = {"type": ["object", "array", "null"], "additionalProperties": S,
+              "items": obj({"subnet": S, "ip": S, "eni": S}, ["subnet", "ip"]),
+              "description": "a mapping (subnet id: IP address) or a list of {subnet, ip, eni}"}
+defs = {
+  "strings": {"type": ["string", "array", "null"], "items": S, "description": "a string, or a list of strings"},
+  "namedID": named_id,
+  "interfaces": interfaces,
+  "subnet": obj({"id": S, "name": S, "az": S, "cidr": S, "route_table": S, "public": {"type": "boolean"}}, ["id", "az", "cidr"],
+                "A subnet: its id, availability zone and CIDR; the route table it is associated with (else the main one)"),
+  "natGateway": obj({"id": S, "name": S, "subnet": S, "connectivity": {"enum": ["public", "private"]}, "private_ip": S, "public_ip": S}, ["id", "subnet"]),
+  "route": obj({"destination": S, "target": S, "state": {"enum": ["active", "blackhole"]}}, ["destination", "target"]),
+  "routeTable": obj({"id": S, "name": S, "main": {"type": "boolean"},
+                     "routes": {"type": ["object", "array", "null"], "additionalProperties": S, "items": ref("route"),
+                                "description": "a mapping (destination: target) or a list of {destination, target, state}"}}, ["id"]),
+  "ingressRule": obj({"protocol": scalar, "ports": scalar, "icmp_type": {"type": "integer"}, "icmp_code": {"type": "integer"},
+                      "aws_ports": scalar, "from": ref("strings"), "description": S}),
+  "securityGroup": obj({"id": S, "name": S, "description": S, "ingress": {"type": ["array", "null"], "items": ref("ingressRule")}}, ["id"]),
+  "endpoint": obj({"id": S, "name": S, "service": d("short (s3, execute-api) or full (com.amazonaws.eu-west-1.s3) service name", S),
+                   "type": {"enum": ["interface", "gateway"]}, "private_dns": {"type": "boolean"},
+                   "security_groups": ref("strings"), "interfaces": ref("interfaces"), "dns_suffix": S, "dns_names": ref("strings"),
+                   "private_dns_name": S, "route_tables": ref("strings"), "prefix_list": S,
+                   "policy": {"type": ["string", "object", "null"], "description": "endpoint policy: JSON text or a mapping"}}, ["id", "service"]),
+  "resolverEndpoint": obj({"id": S, "name": S, "direction": {"enum": ["inbound", "outbound"]}, "security_groups": ref("strings"),
+                           "ips": ref("interfaces")}, ["id", "direction"]),
+  "vpc": obj({"id": S, "name": S, "cidr": ref("strings"),
+              "dns": dict(obj({"support": {"type": "boolean"}, "hostnames": {"type": "boolean"}}), type=["object", "null"]),
+              "internet_gateway": ref("namedID"), "vpn_gateway": ref("namedID"),
+              "nat_gateways": {"type": ["array", "null"], "items": ref("natGateway")},
+              "subnets": {"type": ["array", "null"], "items": ref("subnet")},
+              "route_tables": {"type": ["array", "null"], "items": ref("routeTable")},
+              "security_groups": {"type": ["array", "null"], "items": ref("securityGroup")},
+              "endpoints": {"type": ["array", "null"], "items": ref("endpoint")},
+              "resolver_endpoints": {"type": ["array", "null"], "items": ref("resolverEndpoint")},
+              "reaches": ref("strings")}, ["id", "cidr"]),
+  "peering": obj({"id": S, "name": S, "vpcs": {"type": "array", "items": S, "minItems": 2, "maxItems": 2}}, ["id", "vpcs"]),
+  "attachment": obj({"id": S, "vpc": S, "subnets": ref("strings"), "vpn": S, "peer": S}, ["id"]),
+  "transitGateway": obj({"id": S, "name": S, "asn": {"type": "integer"}, "attachments": {"type": ["array", "null"], "items": ref("attachment")}}, ["id"]),
+  "vpnConnection": obj({"id": S, "name": S, "vpn_gateway": S, "transit_gateway": S, "customer_gateway": S, "on_premises": S}, ["id"]),
+  "record": obj({"name": S, "type": S, "alias": S, "values": ref("strings")}),
+  "hostedZone": obj({"id": S, "name": S, "vpcs": ref("strings"), "records": {"type": ["array", "null"], "items": ref("record")}, "alias": S}, ["name"]),
+  "resolverRule": obj({"id": S, "name": S, "domain": S, "resolver_endpoint": S, "targets": ref("strings"), "vpcs": ref("strings")}, ["id", "domain"]),
+  "region": dict(obj({"vpcs": {"type": ["array", "null"], "items": ref("vpc")},
+                            "peerings": {"type": ["array", "null"], "items": ref("peering")},
+                            "transit_gateways": {"type": ["array", "null"], "items": ref("transitGateway")},
+                            "vpn_connections": {"type": ["array", "null"], "items": ref("vpnConnection")},
+                            "private_hosted_zones": {"type": ["array", "null"], "items": ref("hostedZone")},
+                            "resolver_rules": {"type": ["array", "null"], "items": ref("resolverRule")}}), type=["object", "null"]),
+  "onPremises": obj({"id": S, "name": S, "cidrs": ref("strings"), "dns_servers": ref("strings"),
+                     "forward": {"type": ["object", "null"], "additionalProperties": ref("strings"),
+                                 "description": "domain: resolver endpoint id or DNS server IPs"}}, ["id"]),
+}
+schema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://github.com/vpcgraph/vpcgraph/schema/topology.schema.json",
+  "title": "vpcgraph topology",
+  "description": "A network as vpcgraph reads it (YAML or JSON): regions, their VPCs, subnets, route tables, gateways, endpoints and DNS. Every key is described in the README.",
+  "type": "object",
+  "properties": {"title": S, "description": S,
+                 "regions": {"type": "object", "description": "region code (eu-west-1) → region", "additionalProperties": ref("region"),
+                             "propertyNames": {"pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$"}},
+                 "on_premises": {"type": ["array", "null"], "items": ref("onPremises")}},
+  "required": ["regions"],
+  "additionalProperties": False,
+  "$defs": defs,
+}
+text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+with open("schema/topology.schema.json", "w") as f:
+    f.write(text)
+swift = "Sources/Pipeline/TopologySchema.swift"
+source = open(swift).read()
+start = source.index('#"""\n') + 5
+end = source.index('\n"""#')
+with open(swift, "w") as f:
+    f.write(source[:start] + text.rstrip("\n") + source[end:])
