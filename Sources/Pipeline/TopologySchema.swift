@@ -47,6 +47,53 @@ public enum TopologySchema {
       ],
       "type": "object"
     },
+    "egressRule": {
+      "additionalProperties": false,
+      "properties": {
+        "aws_ports": {
+          "items": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "maxItems": 2,
+          "minItems": 2,
+          "type": "array"
+        },
+        "description": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "icmp_code": {
+          "type": "integer"
+        },
+        "icmp_type": {
+          "type": "integer"
+        },
+        "ports": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "protocol": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "to": {
+          "$ref": "#/$defs/strings"
+        }
+      },
+      "type": "object"
+    },
     "endpoint": {
       "additionalProperties": false,
       "properties": {
@@ -69,6 +116,13 @@ public enum TopologySchema {
         },
         "interfaces": {
           "$ref": "#/$defs/interfaces"
+        },
+        "ip": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
         },
         "name": {
           "type": [
@@ -116,11 +170,28 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "state": {
+          "enum": [
+            "pending",
+            "pending-acceptance"
+          ]
+        },
+        "subnet": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
         "type": {
           "enum": [
             "interface",
-            "gateway"
+            "gateway",
+            "gateway_load_balancer"
           ]
+        },
+        "unknown_ip_subnets": {
+          "$ref": "#/$defs/strings"
         }
       },
       "required": [
@@ -175,11 +246,15 @@ public enum TopologySchema {
       "additionalProperties": false,
       "properties": {
         "aws_ports": {
-          "type": [
-            "string",
-            "number",
-            "boolean"
-          ]
+          "items": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "maxItems": 2,
+          "minItems": 2,
+          "type": "array"
         },
         "description": {
           "type": [
@@ -322,6 +397,12 @@ public enum TopologySchema {
             "string",
             "number",
             "boolean"
+          ]
+        },
+        "state": {
+          "enum": [
+            "pending",
+            "provisioning"
           ]
         },
         "subnet": {
@@ -534,6 +615,9 @@ public enum TopologySchema {
         },
         "security_groups": {
           "$ref": "#/$defs/strings"
+        },
+        "unknown_ips": {
+          "type": "integer"
         }
       },
       "required": [
@@ -596,13 +680,24 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "propagated": {
+          "type": "boolean"
+        },
         "state": {
           "enum": [
             "active",
-            "blackhole"
+            "blackhole",
+            "filtered"
           ]
         },
         "target": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "target_state": {
           "type": [
             "string",
             "number",
@@ -670,6 +765,15 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "egress": {
+          "items": {
+            "$ref": "#/$defs/egressRule"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
         "id": {
           "type": [
             "string",
@@ -725,6 +829,13 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "az_id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
         "cidr": {
           "type": [
             "string",
@@ -739,7 +850,17 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "map_public_ip": {
+          "type": "boolean"
+        },
         "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "owner": {
           "type": [
             "string",
             "number",
@@ -809,10 +930,26 @@ public enum TopologySchema {
           "additionalProperties": false,
           "properties": {
             "hostnames": {
-              "type": "boolean"
+              "enum": [
+                true,
+                false,
+                "unknown"
+              ],
+              "type": [
+                "boolean",
+                "string"
+              ]
             },
             "support": {
-              "type": "boolean"
+              "enum": [
+                true,
+                false,
+                "unknown"
+              ],
+              "type": [
+                "boolean",
+                "string"
+              ]
             }
           },
           "type": [
@@ -853,6 +990,13 @@ public enum TopologySchema {
           "type": [
             "array",
             "null"
+          ]
+        },
+        "owner": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
           ]
         },
         "reaches": {
