@@ -19,6 +19,11 @@ named_id = dict(obj({"id": S, "name": S}, ["id"]), type=["string", "object"], de
 interfaces = {"type": ["object", "array", "null"], "additionalProperties": S,
               "items": obj({"subnet": S, "ip": S, "eni": S}, ["subnet", "ip"]),
               "description": "a mapping (subnet id: IP address) or a list of {subnet, ip, eni}"}
+def sg_rule(peer):
+    """A security group rule; `peer` is where traffic comes from (ingress) or goes to (egress)."""
+    return obj({"protocol": scalar, "ports": scalar, "icmp_type": {"type": "integer"}, "icmp_code": {"type": "integer"},
+                "aws_ports": {"type": "array", "items": {"type": ["integer", "null"]}, "minItems": 2, "maxItems": 2},
+                peer: ref("strings"), "description": S})
 defs = {
   "strings": {"type": ["string", "array", "null"], "items": S, "description": "a string, or a list of strings"},
   "namedID": named_id,
@@ -33,10 +38,8 @@ defs = {
   "routeTable": obj({"id": S, "name": S, "main": {"type": "boolean"},
                      "routes": {"type": ["object", "array", "null"], "additionalProperties": S, "items": ref("route"),
                                 "description": "a mapping (destination: target) or a list of {destination, target, state}"}}, ["id"]),
-  "ingressRule": obj({"protocol": scalar, "ports": scalar, "icmp_type": {"type": "integer"}, "icmp_code": {"type": "integer"},
-                      "aws_ports": {"type": "array", "items": {"type": ["integer", "null"]}, "minItems": 2, "maxItems": 2}, "from": ref("strings"), "description": S}),
-  "egressRule": obj({"protocol": scalar, "ports": scalar, "icmp_type": {"type": "integer"}, "icmp_code": {"type": "integer"},
-                     "aws_ports": {"type": "array", "items": {"type": ["integer", "null"]}, "minItems": 2, "maxItems": 2}, "to": ref("strings"), "description": S}),
+  "ingressRule": sg_rule("from"),
+  "egressRule": sg_rule("to"),
   "securityGroup": obj({"id": S, "name": S, "description": S, "ingress": {"type": ["array", "null"], "items": ref("ingressRule")},
                          "egress": {"type": ["array", "null"], "items": ref("egressRule")}}, ["id"]),
   "endpoint": obj({"id": S, "name": S, "service": d("short (s3, execute-api) or full (com.amazonaws.eu-west-1.s3) service name", S),
