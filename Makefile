@@ -8,7 +8,7 @@ SWIFT ?= swift
 APT_PACKAGES := libgraphviz-dev graphviz pkg-config librsvg2-bin cmark-gfm chromium imagemagick fonts-liberation
 RELEASE_BIN := .build/release/vpcgraph
 
-.PHONY: run test bench deps test-deps build clean
+.PHONY: run test bench deps test-deps build clean man
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,9 +48,18 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## Benchmarks: vpcgraph next to `dot -Tsvg` on the same DOT, measured in the same run.
+## Benchmarks: vpcgraph next to `dot -Tsvg` on the same DOT, measured in the same run
+## (valgrind counts instructions, a figure the machine's load does not change).
 bench: build
+	@dpkg -s valgrind >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind)
 	scripts/bench.sh $(RELEASE_BIN)
+
+## The man page (docs/man/vpcgraph.1), from swift-argument-parser's generate-manual plugin; dated
+## by the last commit of the command-line code, so regenerating an unchanged CLI changes nothing.
+man:
+	mkdir -p docs/man
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory docs/man \
+	  --date "$$(git log -1 --format=%cd --date=format:%Y-%m-%d -- Sources/vpcgraph 2>/dev/null || echo 2026-12-02)"
 
 clean:
 	rm -rf .build .build-fuzz .build-asan out

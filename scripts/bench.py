@@ -33,22 +33,32 @@ def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/vpcgraph")
     work = tempfile.mkdtemp(prefix="vpcgraph-bench-")
     print("render: vpcgraph render (parse, check, DOT, in-process layout, SVG) vs dot -Tsvg on the DOT vpcgraph wrote")
-    print(f"{'VPCs':>5} {'subnets':>8} {'node stmts':>10} {'edges':>6} {'vpcgraph s':>11} {'dot -Tsvg s':>12} {'ratio':>6}")
+    print("        wall and CPU (user+sys) seconds are medians of 5 runs; instructions are counted by valgrind's")
+    print("        callgrind, which does not depend on what else the machine is doing")
+    print(f"{'VPCs':>5} {'subnets':>8} {'nodes':>6} {'edges':>6} {'wall s':>7} {'dot s':>7} {'ratio':>6} "
+          f"{'CPU s':>7} {'dot s':>7} {'ratio':>6} {'instr. M':>9} {'dot M':>8} {'ratio':>6}")
     for count in (1, 10, 50):
         source = os.path.join(work, f"gen-{count}.yaml")
         with open(source, "w") as f:
             f.write(generate(count))
         out = os.path.join(work, f"out-{count}")
         # One diagram, as dot draws it (50 VPCs would otherwise split into an overview and one per VPC).
-        ours = wall([binary, "render", source, "-o", out, "--format", "dot,svg", "--split", "never"], clean=out)
+        command = [binary, "render", source, "-o", out, "--format", "dot,svg", "--split", "never", "--jobs", "1"]
+        ours = [measured(command, clean=out) for _ in range(5)]
         dot_file = os.path.join(out, f"gen-{count}.dot")
         with open(dot_file) as f:
             lines = f.read().splitlines()
         node_count = sum(1 for l in lines if l.lstrip().startswith('"') and " -> " not in l)
         edge_count = sum(1 for l in lines if " -> " in l)
-        reference = wall(["dot", "-Tsvg", dot_file, "-o", os.devnull])
-        print(f"{count:>5} {count * 12:>8} {node_count:>10} {edge_count:>6} {ours:>11.3f} {reference:>12.3f} {ours / reference:>6.2f}")
-    print("(median of 3 runs each; target: ratio <= 1.15 at every size)")
+        reference = [measured(["dot", "-Tsvg", dot_file, "-o", os.devnull]) for _ in range(5)]
+        w, rw = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in reference)
+        c, rc = statistics.median(r[2] for r in ours), statistics.median(r[2] for r in reference)
+        row = f"{count:>5} {count * 12:>8} {node_count:>6} {edge_count:>6} {w:>7.3f} {rw:>7.3f} {w / rw:>6.2f} {c:>7.3f} {rc:>7.3f} {c / rc:>6.2f}"
+        if count <= 10 and shutil.which("valgrind"):
+            i, ri = instructions(command, clean=out), instructions(["dot", "-Tsvg", dot_file, "-o", os.devnull])
+            row += f" {i / 1e6:>9.1f} {ri / 1e6:>8.1f} {i / ri:>6.2f}"
+        print(row)
+    print("(target: ratio <= 1.15 at every size; instructions at 50 VPCs are not counted: callgrind would take minutes)")
     print()
     split(binary, work)
     print()
@@ -57,16 +67,31 @@ def main():
     regeneration(binary, work)
 
 
-def measured(command):
-    """Wall time (s) and peak RSS (MB) of one run; the RSS is the largest of the process and the
-    workers it waited for."""
+def measured(command, clean=None):
+    """Wall time (s), peak RSS (MB) and CPU time (user+sys, s) of one run; the RSS is the largest of
+    the process and the workers it waited for, the CPU time theirs summed."""
+    if clean:
+        shutil.rmtree(clean, ignore_errors=True)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0 and os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{command} failed: {status}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def instructions(command, clean=None):
+    """Instructions the command executed, counted by callgrind (children not traced)."""
+    if clean:
+        shutil.rmtree(clean, ignore_errors=True)
+    with tempfile.NamedTemporaryFile(prefix="callgrind-") as out:
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}"] + command,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    for line in result.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1].strip().replace(",", ""))
+    raise SystemExit(f"callgrind printed no count for {command}")
 
 
 def regeneration(binary, work):

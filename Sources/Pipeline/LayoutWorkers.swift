@@ -31,10 +31,15 @@ public struct LayoutWorkers: Sendable {
 
     public typealias Result = (output: String?, diagnostics: [Diagnostic])
 
-    /// Lays out `diagrams` (file name for messages, DOT) as SVG, in order.
-    public func layout(_ diagrams: [(file: String, dot: String)]) -> [Result] {
+    /// Lays out `diagrams` (file name for messages, DOT) as SVG, in order. `finished` is called
+    /// once per diagram as its answer arrives, from any thread (progress lines).
+    public func layout(_ diagrams: [(file: String, dot: String)], finished: (@Sendable () -> Void)? = nil) -> [Result] {
         if jobs == 1 || diagrams.count < 2 {
-            return diagrams.map { GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file) }
+            return diagrams.map {
+                let result = GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file)
+                finished?()
+                return result
+            }
         }
         // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
         signal(SIGPIPE, SIG_IGN)
@@ -45,7 +50,7 @@ public struct LayoutWorkers: Sendable {
             let indices = Array(stride(from: worker, to: diagrams.count, by: count))
             group.enter()
             Thread.detachNewThread {
-                let answers = run(indices.map { diagrams[$0] })
+                let answers = run(indices.map { diagrams[$0] }, finished: finished)
                 for (offset, index) in indices.enumerated() { results.set(index, answers[offset]) }
                 group.leave()
             }
@@ -55,7 +60,7 @@ public struct LayoutWorkers: Sendable {
     }
 
     /// One worker process over `batch`: answers for each diagram, an error for each it did not answer.
-    func run(_ batch: [(file: String, dot: String)]) -> [Result] {
+    func run(_ batch: [(file: String, dot: String)], finished: (@Sendable () -> Void)? = nil) -> [Result] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -80,13 +85,27 @@ public struct LayoutWorkers: Sendable {
             try? input.fileHandleForWriting.close()
         }
         writer.start()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var reader = Frame.Reader(bytes)
-        while answers.count < batch.count, let frame = reader.next() {
-            guard let answer = try? JSONDecoder().decode(WorkerAnswer.self, from: frame) else { break }
-            answers.append((answer.output, answer.diagnostics.map(\.diagnostic)))
+        // Answers are taken as they arrive (so progress can be told), each whole frame once.
+        let handle = output.fileHandleForReading
+        var pending = Data()
+        var readable = true
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            guard readable else { continue }  // drain what a broken worker still writes
+            pending.append(chunk)
+            var reader = Frame.Reader(pending)
+            while answers.count < batch.count, let frame = reader.next() {
+                guard let answer = try? JSONDecoder().decode(WorkerAnswer.self, from: frame) else {
+                    readable = false
+                    break
+                }
+                answers.append((answer.output, answer.diagnostics.map(\.diagnostic)))
+                finished?()
+            }
+            pending = pending.subdata(in: reader.offset..<pending.endIndex)
         }
+        process.waitUntilExit()
         let why = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)"
             : "exited with status \(process.terminationStatus)"
         for item in batch.dropFirst(answers.count) {

@@ -53,6 +53,9 @@ public struct Pipeline: Sendable {
     public var split: SplitMode
     /// Where SVG layout runs: nil in this process, one diagram after the other; else in worker processes (`--jobs`).
     public var workers: LayoutWorkers?
+    /// Told, from any thread, how many of a render's diagrams are laid out: (done, total). For
+    /// progress lines; never changes what is rendered.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet? = nil,
                 view: DiagramView = .full, split: SplitMode = .auto) {
@@ -130,7 +133,8 @@ public struct Pipeline: Sendable {
                     // What links in the SVGs may point at: the diagrams of this render and its document.
                     let linkable = Set(diagrams.map { "\($0.baseName).svg" } + ["\(name).md"])
                     let sources = diagrams.map { (file: "\($0.baseName).dot", dot: $0.dot) }
-                    let laidOut = workers?.layout(sources) ?? sources.map { GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file) }
+                    let finished = progress.map { LayoutCount(total: sources.count, report: $0).finished }
+                    let laidOut = (workers ?? LayoutWorkers(executable: "", arguments: [], jobs: 1)).layout(sources, finished: finished)
                     for (diagram, (svg, messages)) in zip(diagrams, laidOut) {
                         result.diagnostics += messages
                         guard let svg else { continue }
@@ -208,5 +212,25 @@ public struct Pipeline: Sendable {
         let file = URL(fileURLWithPath: path).lastPathComponent
         for ext in [".yaml", ".yml", ".json"] where file.hasSuffix(ext) { return String(file.dropLast(ext.count)) }
         return file
+    }
+}
+
+/// Counts finished layouts for `Pipeline.progress`, from whichever thread finishes one.
+final class LayoutCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    var finished: @Sendable () -> Void {
+        { [self] in
+            let now = lock.withLock { done += 1; return done }
+            report(now, total)
+        }
     }
 }

@@ -135,6 +135,7 @@ struct Render: ParsableCommand {
         }
         let options = try optionLine(templateHash: templateHash)
         var renderJobs: [RenderJob] = []
+        let progressLine = ProgressLine()
         for input in inputs {
             let name = Pipeline.baseName(of: input)
             let links: LinkTarget = switch link ?? (linkDocs ? .docs : nil) {
@@ -146,6 +147,7 @@ struct Render: ParsableCommand {
             var pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
             let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
+            pipeline.progress = progressLine.reporter(for: name)
             renderJobs.append(RenderJob(path: input, source: from, pipeline: pipeline, options: options))
         }
         // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
@@ -154,6 +156,7 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("timing: \(name) \(format.rawValue) \(String(format: "%.6f", seconds)) s\n".utf8))
         }
         let render = FolderRender.run(renderJobs, into: output, timing: timings ? report : nil)
+        progressLine.clear()
         var collector = DiagnosticCollector()
         collector.emit(contentsOf: strict ? render.diagnostics.map { $0.strict } : render.diagnostics)
         DiagnosticPrinter.print(collector.sorted)
@@ -284,7 +287,10 @@ struct Schema: ParsableCommand {
 
 /// `vpcgraph _layout-worker` (hidden): the worker process of `render --jobs`.
 struct LayoutWorker: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "_layout-worker", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "_layout-worker",
+        abstract: "Internal: the layout worker process 'render --jobs' starts; not for direct use.",
+        shouldDisplay: false)
 
     func run() {
         LayoutWorkers.serve()

@@ -100,6 +100,41 @@ import Testing
         #expect(try Run.vpcgraph(["check", file]).status == 1)
     }
 
+    /// YAML built by string interpolation in the tests cannot be validated file by file, so the
+    /// schema is held to the reader itself: every key the reader accepts (the literal key lists of
+    /// `TopologyParser`) is a property somewhere in the schema, and every property in the schema is
+    /// a key the reader accepts. A key added to one and not the other fails here.
+    @Test func theSchemaKnowsExactlyTheKeysTheReaderAccepts() throws {
+        let parser = try String(contentsOf: Paths.repository.appendingPathComponent("Sources/VPCReaders/TopologyParser.swift"), encoding: .utf8)
+        var readerKeys: Set<String> = []
+        // `keys: [ ... ]` and `let keys = [ ... ]`, over several lines: the string literals inside.
+        for opener in ["keys: [", "let keys = ["] {
+            var rest = parser[...]
+            while let start = rest.range(of: opener) {
+                let tail = rest[start.upperBound...]
+                guard let end = tail.firstIndex(of: "]") else { break }
+                for match in tail[..<end].matches(of: /"([a-z0-9_]+)"/) { readerKeys.insert(String(match.1)) }
+                rest = tail[end...]
+            }
+        }
+        // Keys that depend on the rule's direction (`from`/`to` peers) are computed, not listed.
+        if parser.contains("? \"from\" : \"to\"") { readerKeys.formUnion(["from", "to"]) }
+        #expect(readerKeys.count >= 60, "found only \(readerKeys.count) keys in TopologyParser.swift")
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.committed))
+        var schemaKeys: Set<String> = []
+        func walk(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let properties = object["properties"] as? [String: Any] { schemaKeys.formUnion(properties.keys) }
+                object.values.forEach(walk)
+            } else if let array = value as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        walk(schema)
+        #expect(readerKeys.subtracting(schemaKeys).sorted() == [], "keys the reader accepts that the schema lacks")
+        #expect(schemaKeys.subtracting(readerKeys).sorted() == [], "schema properties the reader does not accept")
+    }
+
     /// The contents of Swift multi-line string literals (`"""` … `"""`), indentation removed as Swift does.
     static func multiLineStrings(_ source: String) -> [String] {
         var blocks: [String] = []
