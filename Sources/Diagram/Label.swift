@@ -85,12 +85,12 @@ struct Label {
     mutating func raw(_ html: String) { lines.append(html) }
 
     /// A smaller, grey line (ids, kinds).
-    mutating func detail(_ text: String, size: Int = 8) {
+    mutating func detail(_ text: String, size: Int = 9) {
         lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.detail)\">\(Label.escape(text))</font>")
     }
 
     /// A DNS name, broken at dots into lines of at most `width` characters.
-    mutating func dnsName(_ name: String, width: Int = 34, size: Int = 8) {
+    mutating func dnsName(_ name: String, width: Int = 34, size: Int = 9) {
         for part in Label.breakAtDots(Label.shortened(name, limit: 4 * width), width: width) {
             lines.append("<font point-size=\"\(size)\">\(Label.escape(part))</font>")
         }

@@ -260,7 +260,7 @@ public struct SceneEncoder {
             case .title: label.title(part.text, size: 11)
             case .line: label.line(part.text, size: 10)
             case .detail: label.detail(part.text, size: 9)
-            case .dnsName: label.dnsName(part.text, size: 9)
+            case .dnsName: label.dnsName(part.text, width: 30, size: 9)
             }
         }
         let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id)
@@ -323,9 +323,11 @@ public struct SceneEncoder {
         for (index, badge) in badges.enumerated() {
             let (fill, line) = badgeColors(badge.tone)
             let href = Href.file("", fragment: owner).url
-            cells += "<td border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\" cellpadding=\"1\" href=\"\(Label.escape(href, limit: .max))\""
+            // Info badges (a subnet's tier) are plain grey text; warnings and errors are boxed.
+            let box = badge.tone == .info ? "border=\"0\"" : "border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\""
+            cells += "<td \(box) cellpadding=\"1\" href=\"\(Label.escape(href, limit: .max))\""
                 + " tooltip=\"\(Label.escape(badge.tooltip))\" id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
-                + "<font point-size=\"9\" color=\"\(style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
+                + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"0\"><tr>\(cells)</tr></table>"
     }

@@ -149,6 +149,7 @@ struct Render: ParsableCommand {
             }
             var diagramOptions = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
             diagramOptions.detail = detail
+            diagramOptions.legacyVPCLayout = ProcessInfo.processInfo.environment["VPCGRAPH_BENCH_OLD_VPC_LAYOUT"] == "1"
             var pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
             let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
