@@ -74,7 +74,7 @@ extension DiagramBuilder {
         let top = encoder.tops[vpc.id] ?? "\(vpc.id).anchor"
         vpcTops[vpc.id] = top
         vpcBottoms[vpc.id] = encoder.bottoms[vpc.id] ?? top
-        vpcHeads[vpc.id] = [(top, 0)]
+        vpcHeads[vpc.id] = [(top, 0)] + (encoder.columnHeads[vpc.id] ?? [])
         topRows[vpc.id] = false
         return cluster
     }
@@ -152,6 +152,11 @@ extension DiagramBuilder {
             topNodes.insert(node, at: 0)
         }
         cluster.nodes += topNodes
+        cluster.layerNames[0] = "top"
+        for (index, row) in rows.enumerated() { cluster.layerNames[index + 1] = "\(row.tone.rawValue)_\(row.name)" }
+        cluster.layerNames[tablesLayer] = "tables"
+        cluster.layerNames[edgeLayer] = "edge"
+        cluster.layerNames[bandLayer] = "endpoints"
 
         // AZ columns with tier rows.
         for zone in zones {
@@ -160,7 +165,7 @@ extension DiagramBuilder {
             for (index, row) in rows.enumerated() {
                 let subnets = row.subnets.filter { $0.availabilityZone == zone }
                 guard !subnets.isEmpty else { continue }
-                var tierRow = SceneCluster(id: "\(vpc.id)_\(zone)_\(index + 1)", kind: .tierRow, label: [.title(row.name)],
+                var tierRow = SceneCluster(id: "\(vpc.id)_\(zone)_\(row.tone.rawValue)_\(row.name)", kind: .tierRow, label: [.title(row.name)],
                                            tooltip: ["\(row.name) subnets in \(zone)"], tier: row.tone, layer: index + 1)
                 tierRow.nodes = subnets.map { subnetNode($0, tierName: row.name, in: vpc, region: region) }
                 column.clusters.append(tierRow)

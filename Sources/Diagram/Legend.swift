@@ -15,7 +15,7 @@ enum Legend {
         var entries: [String] = []
         // Scene node kinds by their own name; icons drawn without a scene kind by the icon's name.
         var iconsNamed: Set<Icon> = []
-        for entry in content.nodes.sorted(by: { ($0.kind, $0.icon?.rawValue ?? "") < ($1.kind, $1.icon?.rawValue ?? "") }) where entry.kind != .subnet {
+        for entry in content.nodes.sorted(by: { ($0.kind, $0.icon?.rawValue ?? "") < ($1.kind, $1.icon?.rawValue ?? "") }) {
             guard let icon = entry.icon, let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
             let title = entry.kind == .awsService ? icon.title : entry.kind.title
             iconsNamed.insert(icon)

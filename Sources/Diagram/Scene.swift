@@ -337,6 +337,9 @@ public struct SceneCluster: Sendable, Hashable {
     public var layered = false
     /// Whether child clusters are kept left to right in declaration order (AZ columns, regions).
     public var ordered = false
+    /// Names of layers (for stable names in DOT: adding a row renames no other); unnamed layers
+    /// go by number.
+    public var layerNames: [Int: String] = [:]
     /// Written as a comment above the cluster in DOT.
     public var comment: String?
 

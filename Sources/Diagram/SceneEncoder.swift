@@ -23,6 +23,8 @@ public struct SceneEncoder {
     public private(set) var bottoms: [String: String] = [:]
     /// For each layered cluster: its first row's first node.
     public private(set) var tops: [String: String] = [:]
+    /// For each ordered cluster: the top node of each column, left to right, with its row.
+    public private(set) var columnHeads: [String: [(node: String, row: Int)]] = [:]
 
     public init(theme: Theme = .light, icons: IconRendering = .placeholder, detail: DetailLevel = .standard) {
         self.style = Style(palette: theme.palette, icons: icons)
@@ -116,12 +118,16 @@ public struct SceneEncoder {
             a = style.cluster(styleKind(cluster.kind))
             a["id"] = .string(cluster.id)
             a["label"] = clusterLabel(cluster)
-            a["tooltip"] = plain(cluster.tooltip)
+            a["tooltip"] = plain(cluster.tooltip + (cluster.link == nil ? cluster.badges.map(\.tooltip) : []))
             a.link(cluster.link)
         }
         var out = DiagramCluster(clusterNames[cluster.id]!, a, comment: cluster.comment)
         out.nodes = cluster.nodes.map { encode($0) }
-        out.clusters = cluster.clusters.map { encode($0) }
+        for sub in cluster.clusters {
+            let encoded = encode(sub)
+            // A tier row is no box: its nodes go straight into the column.
+            if sub.kind == .tierRow { out.nodes += encoded.nodes; out.clusters += encoded.clusters } else { out.clusters.append(encoded) }
+        }
         if cluster.layered { layer(cluster, into: &out) }
         // Columns (child clusters without a layer of their own) left to right in order.
         if cluster.ordered, cluster.clusters.filter({ $0.layer == nil }).count > 1 {
@@ -129,6 +135,7 @@ public struct SceneEncoder {
             for sub in cluster.clusters where sub.layer == nil {
                 guard let first = topNode(of: sub) else { continue }
                 rails.add(first.node, minlen: 1 + first.row)
+                columnHeads[cluster.id, default: []].append(first)
             }
             out.nodes += rails.nodes
             edges += rails.edges
@@ -183,8 +190,12 @@ public struct SceneEncoder {
         for node in cluster.nodes { if let layer = node.layer { rows[layer, default: [:]][0, default: []].append(node.id) } }
         for sub in cluster.clusters where !sub.layered { visit(sub, inherited: sub.layer) }
         var ordered: [[String]] = []
+        var names: [String] = []
         for layer in rows.keys.sorted() {
-            for sub in rows[layer]!.keys.sorted() { ordered.append(rows[layer]![sub]!) }
+            for sub in rows[layer]!.keys.sorted() {
+                ordered.append(rows[layer]![sub]!)
+                names.append((cluster.layerNames[layer] ?? String(layer)) + (sub == 0 ? "" : ".\(sub + 1)"))
+            }
         }
         guard !ordered.isEmpty else {
             // Nothing in rows: a point holds the cluster's place (an empty cluster is not drawn).
@@ -197,13 +208,17 @@ public struct SceneEncoder {
         for (index, members) in ordered.enumerated() {
             for member in members { rowOffset[member] = index }
             if members.count > 1 {
-                var group = DiagramCluster("row_\(cluster.id)_\(index)", Attributes([("rank", .string("same"))]))
+                var group = DiagramCluster("row_\(cluster.id)_\(names[index])", Attributes([("rank", .string("same"))]))
                 group.nodes = members.map { DiagramNode($0) }
                 out.clusters.append(group)
             }
         }
-        for (upper, lower) in zip(ordered, ordered.dropFirst()) {
-            edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+        // Each row below every row above it (not only the one just above: adding a row then adds
+        // edges and removes none).
+        for (index, lower) in ordered.enumerated() {
+            for upper in ordered[..<index] {
+                edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+            }
         }
         tops[cluster.id] = ordered.first![0]
         bottoms[cluster.id] = ordered.last![0]
@@ -224,7 +239,7 @@ public struct SceneEncoder {
             }
         }
         if let icon = label.icon, style.icons != .none { legend.icons.insert(icon) }
-        return .html(compose(label.html, badges: cluster.badges.isEmpty ? nil : badgeRow(cluster.badges, owner: cluster.id), chips: nil))
+        return .html(compose(label.html, badges: cluster.badges.isEmpty ? nil : badgeRow(cluster.badges, owner: cluster.id, link: cluster.link), chips: nil))
     }
 
     // MARK: - Nodes
@@ -232,7 +247,12 @@ public struct SceneEncoder {
     mutating func encode(_ node: SceneNode) -> DiagramNode {
         var a = style.node(node.kind.rawValue)
         a["id"] = .string(node.id)
-        a["tooltip"] = plain(node.tooltip)
+        // Chips and badges show their own tooltip only where they link somewhere (Graphviz needs a
+        // link for a cell's tooltip); otherwise it joins the node's.
+        var tooltip = node.tooltip
+        if node.link == nil { tooltip += node.badges.map(\.tooltip) }
+        for chip in node.chips where chip.link == nil { tooltip.append((chip.tooltip + chip.badges.map(\.tooltip)).joined(separator: ", ")) }
+        a["tooltip"] = plain(tooltip)
         a.link(node.link)
         if node.kind == .subnet {
             let tone = node.tier ?? .private
@@ -260,10 +280,10 @@ public struct SceneEncoder {
             case .title: label.title(part.text, size: 11)
             case .line: label.line(part.text, size: 10)
             case .detail: label.detail(part.text, size: 9)
-            case .dnsName: label.dnsName(part.text, width: 30, size: 9)
+            case .dnsName: label.dnsName(part.text, size: 9)
             }
         }
-        let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id)
+        let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id, link: node.link)
         guard !node.chips.isEmpty else { return compose(label.html, badges: badges, chips: nil) }
         // The chips, a few per row, under the text.
         let perRow = 3
@@ -273,12 +293,12 @@ public struct SceneEncoder {
             var cells = ""
             for chip in node.chips[start..<min(start + perRow, node.chips.count)] {
                 let (fill, line) = chipColors(chip.kind)
-                let href = chip.link?.url ?? Href.file("", fragment: chip.id).url
+                let tip = (chip.tooltip + chip.badges.map(\.tooltip)).map { Label.escape($0) }.joined(separator: "&#10;")
+                let link = chip.link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(tip)\"" } ?? ""
                 var text = Label.escape(chip.text, limit: 24)
                 if !chip.badges.isEmpty { text += " " + chip.badges.map { Label.escape($0.text, limit: 8) }.joined(separator: " ") }
-                let tip = (chip.tooltip + chip.badges.map(\.tooltip)).map { Label.escape($0) }.joined(separator: "&#10;")
                 cells += "<td port=\"\(map[chip.id] ?? "c")\" border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\" cellpadding=\"2\""
-                    + " href=\"\(Label.escape(href, limit: .max))\" tooltip=\"\(tip)\" id=\"\(Label.escape(node.id + "." + (map[chip.id] ?? "c"), limit: .max))\">"
+                    + "\(link) id=\"\(Label.escape(chip.id, limit: .max))\">"
                     + "<font point-size=\"9\" color=\"\(style.palette.text)\">\(text)</font></td>"
             }
             rows += "<tr>\(cells)</tr>"
@@ -318,15 +338,14 @@ public struct SceneEncoder {
 
     /// Badges as small bordered cells; the explanation is the cell's tooltip (a tooltip needs a
     /// link in Graphviz: the link points at the owner's own element).
-    func badgeRow(_ badges: [Badge], owner: String) -> String {
+    func badgeRow(_ badges: [Badge], owner: String, link: Href?) -> String {
         var cells = ""
         for (index, badge) in badges.enumerated() {
             let (fill, line) = badgeColors(badge.tone)
-            let href = Href.file("", fragment: owner).url
+            let target = link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(Label.escape(badge.tooltip))\"" } ?? ""
             // Info badges (a subnet's tier) are plain grey text; warnings and errors are boxed.
             let box = badge.tone == .info ? "border=\"0\"" : "border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\""
-            cells += "<td \(box) cellpadding=\"1\" href=\"\(Label.escape(href, limit: .max))\""
-                + " tooltip=\"\(Label.escape(badge.tooltip))\" id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
+            cells += "<td \(box) cellpadding=\"1\"\(target) id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
                 + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"0\"><tr>\(cells)</tr></table>"
