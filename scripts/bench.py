@@ -60,11 +60,44 @@ def main():
         print(row)
     print("(target: ratio <= 1.15 at every size; instructions at 50 VPCs are not counted: callgrind would take minutes)")
     print()
+    per_vpc_layout(binary, work)
+    print()
     split(binary, work)
     print()
     markdown(binary, work)
     print()
     regeneration(binary, work)
+
+
+def per_vpc_layout(binary, work):
+    """The 50-VPC topology, one diagram per VPC (--view vpc, dot,svg, --jobs 1): the per-VPC layout of
+    issue 9 (subnets as nodes with chips, AZ columns, tier rows) against the layout before it
+    (subnets as clusters), which the same binary still draws for this benchmark only when
+    VPCGRAPH_BENCH_OLD_VPC_LAYOUT=1."""
+    source = os.path.join(work, "gen-50.yaml")
+    with open(source, "w") as f:
+        f.write(generate(50))
+    print("per-VPC layout: 50 VPCs, --view vpc (50 diagrams), dot,svg, --jobs 1: new layout vs the old one")
+    print(f"{'':>8} {'wall s':>8} {'clusters':>9} {'widest pt':>10} {'aspect':>7}")
+    rows = {}
+    for label, env in (("old", {"VPCGRAPH_BENCH_OLD_VPC_LAYOUT": "1"}), ("new", {})):
+        out = os.path.join(work, f"pervpc-{label}")
+        seconds = wall([binary, "render", source, "-o", out, "--view", "vpc", "--format", "dot,svg", "--jobs", "1"], clean=out,
+                       env={**os.environ, **env})
+        clusters, widest, aspect = 0, 0.0, 0.0
+        for name in sorted(os.listdir(out)):
+            path = os.path.join(out, name)
+            if name.endswith(".dot"):
+                with open(path) as f:
+                    clusters += sum(1 for l in f if l.lstrip().startswith('subgraph "cluster'))
+            elif name.endswith(".svg"):
+                with open(path) as f:
+                    head = f.read(400)
+                w, h = (float(x) for x in head.split('viewBox="')[1].split('"')[0].split()[2:4])
+                widest, aspect = max(widest, w), max(aspect, w / h)
+        rows[label] = seconds
+        print(f"{label:>8} {seconds:>8.3f} {clusters:>9} {widest:>10.0f} {aspect:>7.2f}")
+    print(f"(median of 3 runs; the new layout takes {rows['new'] / rows['old'] * 100:.0f}% of the old one's time)")
 
 
 def measured(command, clean=None):

@@ -6,7 +6,9 @@ route tables, an S3 gateway endpoint and two interface endpoints. Deterministic 
 Usage: generate-topology.py N [REGIONS]
 With REGIONS (1-3), the N VPCs are spread over that many regions, neighbours in a region are
 peered, and each region has a transit gateway attached to its VPCs and peered with the previous
-region's (what `make asan` renders: an overview full of labelled peering edges)."""
+region's (what `make asan` renders: an overview full of labelled peering edges).
+With --rich (one region), each VPC has 4 interface endpoints and 2 gateway endpoints (S3, DynamoDB):
+the account the per-VPC layout tests measure."""
 import sys
 
 
@@ -17,7 +19,7 @@ def hexid(prefix, *numbers):
     return f"{prefix}-{value * 2654435761 % (16 ** 17):017x}"
 
 
-def generate(count, region="eu-west-1", first=0, header=True):
+def generate(count, region="eu-west-1", first=0, header=True, rich=False):
     out = [f"title: Generated topology with {count} VPCs", "regions:"] if header else []
     out += [f"  {region}:", "    vpcs:"]
     zones = [f"{region}{z}" for z in "abc"]
@@ -48,7 +50,9 @@ def generate(count, region="eu-west-1", first=0, header=True):
         out.append("        endpoints:")
         tables = ", ".join(hexid("rtb", v, 1 + z) for z in range(3))
         out.append(f"          - {{id: {hexid('vpce', v, 0)}, service: s3, type: gateway, route_tables: [{tables}]}}")
-        for e, service in enumerate(["execute-api", "ssm"]):
+        if rich:
+            out.append(f"          - {{id: {hexid('vpce', v, 9)}, service: dynamodb, type: gateway, route_tables: [{tables}]}}")
+        for e, service in enumerate(["execute-api", "ssm", "ssmmessages", "ec2messages"] if rich else ["execute-api", "ssm"]):
             interfaces = ", ".join(f"{subnet_ids[('endpoints', z)]}: {base}.{48 + z}.{10 + e}" for z in range(3))
             out.append(f"          - {{id: {hexid('vpce', v, 1 + e)}, service: {service}, type: interface, dns_suffix: {hexid('x', v, e)[2:10]}, "
                        f"security_groups: [{hexid('sg', v)}], interfaces: {{{interfaces}}}}}")
@@ -76,7 +80,9 @@ def generate_regions(count, regions):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2:
+    if len(sys.argv) > 2 and sys.argv[2] == "--rich":
+        sys.stdout.write(generate(int(sys.argv[1]), rich=True))
+    elif len(sys.argv) > 2:
         sys.stdout.write(generate_regions(int(sys.argv[1]), int(sys.argv[2])))
     else:
         sys.stdout.write(generate(int(sys.argv[1])))

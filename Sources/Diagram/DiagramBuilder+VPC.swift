@@ -1,182 +1,256 @@
 import VPCModel
 
-/// The VPC cluster of the full view. Rows, top to bottom:
+/// A VPC in the convention of AWS reference diagrams, as a scene (`vpcScene`) that `SceneEncoder`
+/// draws. Layers, top to bottom:
 ///
-///     the internet side: internet gateway, and route tables whose subnets are all in the first row
-///     subnet rows (the AZ boxes side by side in name order, each starting at its first subnet): public, then private, then isolated; one row per subnet of a tier in an AZ,
-///                  so a tier is on the same row across AZs. A route table used by subnets of one
-///                  AZ only sits beside the first of them, inside the AZ
-///     other route tables
-///     the VPC's edge: virtual private gateway, gateway, interface and Resolver endpoints
+///     0        the internet side: internet gateway, and route tables used only by the first tier
+///              whose routes all go up (to the internet gateway or a connection drawn above)
+///     1…       the subnet tiers, one row each (public, private, isolated, or the tier names the
+///              subnets share, like `data` in `data-a`, `data-b`): the availability zones are
+///              columns, a subnet is one node, its ENIs, NAT gateways and Resolver IPs chips in it.
+///              A route table used by subnets of one AZ sits beside the first of them
+///     next     route tables shared across AZs
+///     next     the VPC's edge: virtual private gateway, gateway endpoints (one group per VPC, so
+///              that each route table has one edge to them), other route targets
+///     last     the endpoints band: interface and Resolver endpoints with their DNS names
 ///
-/// Edges that leave an AZ box from a middle row have to go round it (dot keeps an edge's bends
-/// outside clusters it does not belong to), so each route table sits where its edges are short.
+/// `detail` decides what is written: `summary` drops route tables, chips and endpoint details
+/// (the endpoints become one group node); `standard` shows names, CIDRs, DNS names and route
+/// destinations, AWS ids only in tooltips; `full` adds ids, security groups and unused tables.
 extension DiagramBuilder {
-    /// The top node of each AZ, left to right, with its row: the anchor of the AZ's first subnet
-    /// (the VPC's anchor, row 0, when it has no subnets). The rails order these and put each on
-    /// its row, so an AZ without a public subnet starts at its first (private) subnet.
+    /// The top node of the VPC with its row, for the region's rails (see `vpcCluster`).
     func heads(of vpc: VPC) -> [(node: String, row: Int)] {
-        guard !vpc.subnets.isEmpty else { return [("\(vpc.id).anchor", 0)] }
-        let rows = DiagramBuilder.subnetRows(of: vpc).row
-        return vpc.availabilityZones.map { zone in
-            let first = vpc.subnets.filter { $0.availabilityZone == zone }.min { rows[$0.id]! < rows[$1.id]! }!
-            return ("\(first.id).anchor", rows[first.id]!)
-        }
+        vpcHeads[vpc.id] ?? []
     }
 
-    /// Each subnet's row, counted from 0, and the number of rows.
-    static func subnetRows(of vpc: VPC) -> (row: [String: Int], count: Int) {
-        var row: [String: Int] = [:]
-        var offset = 0
+    /// The tier rows of a VPC: a name, a colour, and the subnets in each AZ, in display order
+    /// (public tones first). A tier takes the name its subnets share once the AZ is cut from their
+    /// names (`data-a`, `data-b` → `data`), else the routing tier's.
+    static func tierRows(of vpc: VPC) -> [(name: String, tone: TierTone, subnets: [Subnet])] {
+        var rows: [(name: String, tone: TierTone, subnets: [Subnet])] = []
         for tier in SubnetTier.allCases {
-            var deepest = 0
-            for zone in vpc.availabilityZones {
-                let subnets = vpc.subnets.filter { $0.availabilityZone == zone && vpc.tier(of: $0) == tier }
-                for (index, subnet) in subnets.enumerated() { row[subnet.id] = offset + index }
-                deepest = max(deepest, subnets.count)
+            let tone = TierTone(rawValue: tier.rawValue)!
+            for subnet in vpc.subnets where vpc.tier(of: subnet) == tier {
+                let name = tierName(of: subnet) ?? tier.rawValue
+                if let index = rows.firstIndex(where: { $0.name == name && $0.tone == tone }) {
+                    rows[index].subnets.append(subnet)
+                } else {
+                    rows.append((name, tone, [subnet]))
+                }
             }
-            offset += deepest
         }
-        return (row, offset)
+        return rows
     }
 
-    enum RouteTablePlace: Equatable {
-        case top
-        /// Beside its (first) subnet: all its subnets are in one AZ.
-        case beside(zone: String, row: Int)
-        case bottom
-    }
-
-    /// `above`: peering connections and transit gateways drawn above this VPC (it is in a lower
-    /// grid row than they are).
-    static func place(of table: RouteTable, in vpc: VPC, rows: [String: Int], above: Set<String>) -> RouteTablePlace {
-        let subnets = vpc.subnets(using: table)
-        guard let first = subnets.first else { return .bottom }
-        if subnets.allSatisfy({ $0.availabilityZone == first.availabilityZone }) {
-            return .beside(zone: first.availabilityZone, row: subnets.map { rows[$0.id]! }.min()!)
+    /// `public` for `public-a` in `eu-west-1a` (or `public-1a`, `public_a`, `public-eu-west-1a`):
+    /// the subnet's name without its zone; nil when the name does not end in its zone.
+    static func tierName(of subnet: Subnet) -> String? {
+        guard let name = subnet.name else { return nil }
+        let zone = subnet.availabilityZone
+        let letter = zone.last.map(String.init) ?? ""
+        let digitLetter = String(zone.suffix(2))
+        for suffix in [zone, digitLetter, letter] where !suffix.isEmpty {
+            for separator in ["-", "_", " ", "."] where name.hasSuffix(separator + suffix) {
+                let base = String(name.dropLast(separator.count + suffix.count))
+                if !base.isEmpty { return base }
+            }
         }
-        let targets = vpc.effectiveRoutes(of: table).filter { $0.target.kind != .local }.map(\.target)
-        let upwards = !targets.isEmpty && targets.allSatisfy { $0.kind == .internetGateway || above.contains($0.id) }
-        if upwards && subnets.allSatisfy({ rows[$0.id] == 0 }) { return .top }
-        return .bottom
+        return nil
     }
 
     mutating func vpcCluster(_ vpc: VPC, region: Region, above: Set<String> = []) -> DiagramCluster {
-        var a = style.cluster("vpc")
-        a["id"] = .string(vpc.id)
-        var title = label(.vpc)
-        title.iconSize = 22
-        title.title(vpc.displayName, size: 13)
-        title.detail("\(vpc.id) · \(vpc.cidrs.map(\.description).joined(separator: ", "))", size: 9)
-        a["label"] = title.value
-        a["tooltip"] = plain(["VPC \(vpc.id)", vpc.name, "CIDR \(vpc.cidrs.map(\.description).joined(separator: ", "))",
-                              "DNS support \(vpc.dnsSupport ? "on" : "off"), DNS hostnames \(vpc.dnsHostnames ? "on" : "off")"])
-        a.link(href(for: .vpc(vpc.id, region: region.name)))
-        var cluster = DiagramCluster("cluster_vpc_\(vpc.id)", a, comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
+        if options.legacyVPCLayout {
+            let cluster = legacyVpcCluster(vpc, region: region, above: above)
+            vpcHeads[vpc.id] = legacyHeads(of: vpc)
+            return cluster
+        }
+        let (scene, sceneEdges) = vpcScene(vpc, region: region, above: above)
+        var encoder = SceneEncoder(style: style, detail: options.detail)
+        encoder.edgeIDs = edgeIDs
+        let (cluster, encoded) = encoder.encodeStandalone(scene, edges: sceneEdges)
+        edgeIDs = encoder.edgeIDs
+        edges += encoded
+        sceneLegend.merge(encoder.legend)
+        let top = encoder.tops[vpc.id] ?? "\(vpc.id).anchor"
+        vpcTops[vpc.id] = top
+        vpcBottoms[vpc.id] = encoder.bottoms[vpc.id] ?? top
+        vpcHeads[vpc.id] = [(top, 0)] + (encoder.columnHeads[vpc.id] ?? [])
+        topRows[vpc.id] = false
+        return cluster
+    }
 
-        let rowOf = DiagramBuilder.subnetRows(of: vpc).row
-        let places = vpc.routeTables.map { DiagramBuilder.place(of: $0, in: vpc, rows: rowOf, above: above) }
-        let zoneHeads = heads(of: vpc)
-        let (firstHead, firstHeadRow) = zoneHeads[0]
+    /// Where a route target is drawn in the VPC's scene.
+    enum TargetPlace {
+        case node(String)
+        case chip(subnet: String, chip: String)
+    }
 
-        // The internet side, one row above the AZs.
-        var topRow: [DiagramNode] = []
+    mutating func vpcScene(_ vpc: VPC, region: Region, above: Set<String>) -> (SceneCluster, [SceneEdge]) {
+        let detail = options.detail
+        var sceneEdges: [SceneEdge] = []
+        let rows = DiagramBuilder.tierRows(of: vpc)
+        let zones = vpc.availabilityZones
+        let subnetLayer: [String: Int] = Dictionary(uniqueKeysWithValues: rows.enumerated().flatMap { index, row in row.subnets.map { ($0.id, index + 1) } })
+        let tablesLayer = rows.count + 1
+        let edgeLayer = rows.count + 2
+        // The endpoints band below the gateway endpoints.
+        let bandLayer = rows.count + 3
+
+        var cluster = SceneCluster(id: vpc.id, kind: .vpc, layered: true, ordered: true,
+                                   comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
+        cluster.label = [.title(vpc.displayName)]
+        let cidrs = vpc.cidrs.map(\.description).joined(separator: ", ")
+        cluster.label.append(.detail(detail == .full ? "\(vpc.id) · \(cidrs)" : cidrs))
+        let dnsText = "DNS support \(vpc.dnsSupportKnown ? (vpc.dnsSupport ? "on" : "off") : "unknown"), DNS hostnames \(vpc.dnsHostnamesKnown ? (vpc.dnsHostnames ? "on" : "off") : "unknown")"
+        cluster.tooltip = ["VPC \(vpc.id)", vpc.name, "CIDR \(cidrs)", dnsText].compactMap { $0 }
+        cluster.link = href(for: .vpc(vpc.id, region: region.name))
+        if !vpc.dnsSupportKnown || !vpc.dnsHostnamesKnown {
+            let unknown = [vpc.dnsSupportKnown ? nil : "enableDnsSupport", vpc.dnsHostnamesKnown ? nil : "enableDnsHostnames"].compactMap { $0 }
+            cluster.badges.append(Badge("DNS ?", tooltip: "\(unknown.joined(separator: " and ")) not in the input: unknown", tone: .warning))
+        }
+
+        // Where each route target is drawn.
+        var targets: [String: TargetPlace] = [:]
+        for nat in vpc.natGateways { targets[nat.id] = .chip(subnet: nat.subnetID, chip: nat.id) }
+        for gwlb in vpc.gatewayLoadBalancerEndpoints {
+            if let subnet = gwlb.subnetID, vpc.subnet(subnet) != nil { targets[gwlb.id] = .chip(subnet: subnet, chip: gwlb.id) }
+        }
+
+        // Route tables: beside their subnets when in one AZ, on top for the internet side, else shared.
+        let showTables = detail != .summary
+        var besideTables: [String: [(table: RouteTable, layer: Int)]] = [:]
+        var topNodes: [SceneNode] = []
+        var sharedTables: [SceneNode] = []
+        let firstTierLayer = rows.isEmpty ? 1 : 1
+        for table in vpc.routeTables where showTables {
+            let subnets = vpc.subnets(using: table)
+            if subnets.isEmpty && detail != .full && !vpc.effectiveRoutes(of: table).contains(where: { $0.target.kind != .local }) { continue }
+            let node = routeTableNode(table, in: vpc, region: region)
+            if let first = subnets.first, subnets.allSatisfy({ $0.availabilityZone == first.availabilityZone }) {
+                besideTables[first.availabilityZone, default: []].append((table, subnets.map { subnetLayer[$0.id]! }.min()!))
+                continue
+            }
+            let routeTargets = vpc.effectiveRoutes(of: table).filter { $0.target.kind != .local }.map(\.target)
+            let upwards = !routeTargets.isEmpty && routeTargets.allSatisfy { $0.kind == .internetGateway || above.contains($0.id) }
+            if !subnets.isEmpty, upwards, subnets.allSatisfy({ subnetLayer[$0.id] == firstTierLayer }) {
+                var top = node
+                top.layer = 0
+                topNodes.append(top)
+            } else {
+                var shared = node
+                shared.layer = tablesLayer
+                sharedTables.append(shared)
+            }
+        }
+
+        // The internet side.
         if let igw = vpc.internetGateway {
-            var label = label(.internetGateway)
-            label.title("internet gateway")
-            if let name = igw.name { label.line(name) }
-            label.detail(igw.id)
-            topRow.append(DiagramNode(igw.id, attributes("internet-gateway", id: igw.id, label: label,
-                tooltip: ["internet gateway \(igw.id)", igw.name], link: .internetGateway(igw.id, region: region.name))))
+            let node = SceneNode(id: igw.id, kind: .internetGateway,
+                                 label: [.title("internet gateway")] + (igw.name.map { [.line($0)] } ?? []) + (detail == .full ? [.detail(igw.id)] : []),
+                                 tooltip: ["internet gateway \(igw.id)", igw.name].compactMap { $0 },
+                                 link: href(for: .internetGateway(igw.id, region: region.name)), layer: 0)
+            topNodes.insert(node, at: 0)
         }
-        for (table, place) in zip(vpc.routeTables, places) where place == .top {
-            topRow.append(routeTableNode(table, in: vpc, region: region))
-        }
-        for node in topRow { layoutEdge(node.name, firstHead, minlen: 1 + firstHeadRow, weight: 10) }
-        cluster.nodes += topRow
+        cluster.nodes += topNodes
+        cluster.layerNames[0] = "top"
+        for (index, row) in rows.enumerated() { cluster.layerNames[index + 1] = "\(row.tone.rawValue)_\(row.name)" }
+        cluster.layerNames[tablesLayer] = "tables"
+        cluster.layerNames[edgeLayer] = "edge"
+        cluster.layerNames[bandLayer] = "endpoints"
 
-        // Availability zones with their subnets, and route tables beside their subnets.
-        for zone in vpc.availabilityZones {
-            var za = style.cluster("az")
-            za["id"] = .string("\(vpc.id)_\(zone)")
-            za["label"] = plainLabel(zone)
-            za["tooltip"] = plain(["availability zone \(zone) of \(vpc.id)"])
-            var zoneCluster = DiagramCluster("cluster_az_\(vpc.id)_\(zone)", za)
-            let (head, headRow) = zoneHeads[vpc.availabilityZones.firstIndex(of: zone)!]
-            let subnets = vpc.subnets.filter { $0.availabilityZone == zone }.sorted { rowOf[$0.id]! < rowOf[$1.id]! }
-            for subnet in subnets {
-                zoneCluster.clusters.append(subnetCluster(subnet, in: vpc, region: region))
-                if "\(subnet.id).anchor" != head { layoutEdge(head, "\(subnet.id).anchor", minlen: rowOf[subnet.id]! - headRow, weight: 100) }
+        // AZ columns with tier rows.
+        for zone in zones {
+            var column = SceneCluster(id: "\(vpc.id)_\(zone)", kind: .availabilityZone, label: [.title(zone)],
+                                      tooltip: ["availability zone \(zone) of \(vpc.id)"])
+            for (index, row) in rows.enumerated() {
+                let subnets = row.subnets.filter { $0.availabilityZone == zone }
+                guard !subnets.isEmpty else { continue }
+                var tierRow = SceneCluster(id: "\(vpc.id)_\(zone)_\(row.tone.rawValue)_\(row.name)", kind: .tierRow, label: [.title(row.name)],
+                                           tooltip: ["\(row.name) subnets in \(zone)"], tier: row.tone, layer: index + 1)
+                tierRow.nodes = subnets.map { subnetNode($0, tierName: row.name, in: vpc, region: region) }
+                column.clusters.append(tierRow)
             }
-            for (table, place) in zip(vpc.routeTables, places) {
-                guard case .beside(zone, let row) = place else { continue }
-                zoneCluster.nodes.append(routeTableNode(table, in: vpc, region: region))
-                layoutEdge(head, table.id, minlen: row - headRow, weight: 100)
+            for (table, layer) in besideTables[zone] ?? [] {
+                var node = routeTableNode(table, in: vpc, region: region)
+                node.layer = layer
+                column.nodes.append(node)
             }
-            cluster.clusters.append(zoneCluster)
+            cluster.clusters.append(column)
         }
-        if vpc.subnets.isEmpty { cluster.nodes.append(Rails.point("\(vpc.id).anchor")) }
+        cluster.nodes += sharedTables
 
-        // Below the AZs: the other route tables, then the VPC's edge. A point one row below every
-        // subnet marks where that starts (edges from each subnet, so adding a subnet adds lines
-        // about it and changes no other line).
-        let bottom = "\(vpc.id).bottom"
-        cluster.nodes.append(Rails.point(bottom))
-        for subnet in vpc.subnets { layoutEdge("\(subnet.id).anchor", bottom, minlen: 1, weight: 1) }
-        if vpc.subnets.isEmpty { layoutEdge("\(vpc.id).anchor", bottom, minlen: 1, weight: 1) }
-        var bottomTables: [DiagramNode] = []
-        for (table, place) in zip(vpc.routeTables, places) where place == .bottom {
-            bottomTables.append(routeTableNode(table, in: vpc, region: region))
-            layoutEdge(bottom, table.id, minlen: 0, weight: 1)
-        }
-        cluster.nodes += bottomTables
-        var edgeRow: [DiagramNode] = []
+        // The VPC's edge.
+        var edgeNodes: [SceneNode] = []
         if let vgw = vpc.vpnGateway {
-            var label = label(.vpn)
-            label.title("virtual private gateway")
-            if let name = vgw.name { label.line(name) }
-            label.detail(vgw.id)
-            edgeRow.append(DiagramNode(vgw.id, attributes("vpn-gateway", id: vgw.id, label: label,
-                tooltip: ["virtual private gateway \(vgw.id)", vgw.name], link: .vpnGateway(vgw.id, region: region.name))))
+            edgeNodes.append(SceneNode(id: vgw.id, kind: .vpnGateway,
+                                       label: [.title("virtual private gateway")] + (vgw.name.map { [.line($0)] } ?? []) + (detail == .full ? [.detail(vgw.id)] : []),
+                                       tooltip: ["virtual private gateway \(vgw.id)", vgw.name].compactMap { $0 },
+                                       link: href(for: .vpnGateway(vgw.id, region: region.name)), layer: edgeLayer))
         }
-        for endpoint in vpc.gatewayEndpoints { edgeRow.append(gatewayEndpointNode(endpoint, in: vpc, region: region)) }
-        for endpoint in vpc.interfaceEndpoints { edgeRow.append(interfaceEndpointNode(endpoint, in: vpc, region: region)) }
-        for endpoint in vpc.resolverEndpoints { edgeRow.append(resolverEndpointNode(endpoint, in: vpc, region: region)) }
-        // Route targets that are not drawn elsewhere (network interfaces of appliances, egress-only gateways).
         var extra: [String] = []
         for table in vpc.routeTables {
             for route in table.routes where route.target.kind == .networkInterface || route.target.kind == .egressOnlyInternetGateway {
                 if !extra.contains(route.target.id) { extra.append(route.target.id) }
             }
         }
-        for id in extra {
+        for id in extra where showTables {
             let isENI = id.hasPrefix("eni-")
-            var label = label(isENI ? .eni : .internetGateway)
-            label.title(isENI ? "network interface" : "egress-only internet gateway")
-            label.detail(id)
-            edgeRow.append(DiagramNode(id, attributes("network-interface", id: id, label: label, tooltip: [id],
-                                                                  link: ResourceLink(id: DiagramBuilder.routeTablesSection))))
+            edgeNodes.append(SceneNode(id: id, kind: isENI ? .networkInterface : .egressOnlyInternetGateway,
+                                       label: [.title(isENI ? "network interface" : "egress-only internet gateway"), .detail(id)],
+                                       tooltip: [isENI ? "network interface \(id) (a route target)" : "egress-only internet gateway \(id)"],
+                                       link: href(for: ResourceLink(id: DiagramBuilder.routeTablesSection)), layer: edgeLayer))
         }
-        for node in edgeRow { layoutEdge(bottom, node.name, minlen: bottomTables.isEmpty ? 0 : 1, weight: 1) }
-        cluster.nodes += edgeRow
+        // GWLB endpoints whose subnet is not drawn.
+        for gwlb in vpc.gatewayLoadBalancerEndpoints where targets[gwlb.id] == nil {
+            var node = gatewayLoadBalancerNode(gwlb, region: region)
+            node.layer = edgeLayer
+            edgeNodes.append(node)
+        }
+        cluster.nodes += edgeNodes
 
-        vpcTops[vpc.id] = topRow.first?.name ?? firstHead
-        vpcBottoms[vpc.id] = edgeRow.first?.name ?? bottomTables.first?.name ?? bottom
-        topRows[vpc.id] = !topRow.isEmpty
+        // Gateway endpoints: one group, beside the VPC's other edge nodes.
+        let gatewayGroupID = "\(vpc.id)_gateway-endpoints"
+        if !vpc.gatewayEndpoints.isEmpty && detail != .summary {
+            var group = SceneCluster(id: gatewayGroupID, kind: .group, label: [.title("gateway endpoints")],
+                                     tooltip: ["gateway endpoints of \(vpc.id): reached through routes to their prefix lists"], layer: edgeLayer)
+            group.nodes = vpc.gatewayEndpoints.map { gatewayEndpointNode($0, in: vpc, region: region, edges: &sceneEdges) }
+            cluster.clusters.append(group)
+        }
 
-        routeEdges(of: vpc, places: places)
-        reachEdges(of: vpc, region: region)
-        return cluster
+        // The endpoints band.
+        if detail == .summary {
+            if let group = endpointGroupNode(vpc, region: region, edges: &sceneEdges) {
+                var node = group
+                node.layer = bandLayer
+                cluster.nodes.append(node)
+            }
+        } else if !vpc.interfaceEndpoints.isEmpty || !vpc.resolverEndpoints.isEmpty {
+            var band = SceneCluster(id: "\(vpc.id)_endpoints", kind: .endpointsBand,
+                                    label: [.title("interface endpoints" + (vpc.resolverEndpoints.isEmpty ? "" : " and Resolver endpoints"))],
+                                    tooltip: ["endpoints of \(vpc.id) with a network interface in its subnets"], layer: bandLayer)
+            band.nodes = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc, region: region, edges: &sceneEdges) }
+                + vpc.resolverEndpoints.map { resolverEndpointNode($0, in: vpc, region: region, edges: &sceneEdges) }
+            cluster.clusters.append(band)
+        }
+
+        if showTables {
+            sceneEdges += routeEdges(of: vpc, targets: targets, gatewayGroup: detail == .summary ? nil : gatewayGroupID,
+                                     drawnTables: Set(cluster.allNodes.filter { $0.kind == .routeTable }.map(\.id)))
+        }
+        sceneEdges += reachEdges(of: vpc, region: region)
+        return (cluster, sceneEdges)
     }
 
     /// Subnet → route table (association) and route table → target edges: one per route table and
-    /// target, labelled with every destination, never one per subnet.
-    mutating func routeEdges(of vpc: VPC, places: [RouteTablePlace]) {
-        for (table, place) in zip(vpc.routeTables, places) {
+    /// target, labelled with every destination, never one per subnet. A table's routes to all of
+    /// the VPC's gateway endpoints are one edge to their group.
+    mutating func routeEdges(of vpc: VPC, targets places: [String: TargetPlace], gatewayGroup: String?, drawnTables: Set<String>) -> [SceneEdge] {
+        var out: [SceneEdge] = []
+        let gatewayIDs = Set(vpc.gatewayEndpoints.map(\.id))
+        for table in vpc.routeTables where drawnTables.contains(table.id) {
             for subnet in vpc.subnets(using: table) {
-                edge("\(subnet.id).anchor", table.id, kind: "association",
-                     [("ltail", .string("cluster_subnet_\(subnet.id)")), ("style", .string("dashed")), ("arrowhead", .string("none")),
-                      ("color", .string(style.palette.networkLine)), ("constraint", .string(place == .bottom ? "true" : "false"))])
+                out.append(SceneEdge(.association, from: .node(subnet.id), to: .node(table.id),
+                                     tooltip: ["\(subnet.displayName) uses route table \(table.name ?? table.id)\(subnet.routeTableID == nil ? " (main)" : "")"]))
             }
             var targets: [String] = []
             var destinations: [String: [String]] = [:]
@@ -186,41 +260,47 @@ extension DiagramBuilder {
                 destinations[route.target.id, default: []].append(describe(route.destination, in: vpc))
                 if route.state == .blackhole { blackholes.insert(route.target.id) }
             }
-            for target in targets {
+            let toGateways = targets.filter { gatewayIDs.contains($0) && !blackholes.contains($0) }
+            let grouped = gatewayGroup != nil && toGateways.count > 1 && Set(toGateways) == gatewayIDs
+            if grouped, let group = gatewayGroup {
+                let services = toGateways.compactMap { id in vpc.gatewayEndpoints.first { $0.id == id }?.service.shortName }
+                let lines = options.detail == .full ? toGateways.flatMap { destinations[$0]! } : [services.joined(separator: ", ") + " prefix lists"]
+                out.append(SceneEdge(.route, from: .node(table.id), to: .cluster(group), label: lines,
+                                     tooltip: ["\(table.name ?? table.id): " + toGateways.flatMap { destinations[$0]! }.joined(separator: ", ") + " → gateway endpoints"],
+                                     downwards: true))
+            }
+            for target in targets where !(grouped && toGateways.contains(target)) {
                 let isBlackhole = blackholes.contains(target)
-                let label = destinations[target]!.joined(separator: "\n") + (isBlackhole ? "\n(blackhole)" : "")
-                var extra: [(String, AttributeValue)] = isBlackhole ? [("color", .string(style.palette.blackhole)), ("style", .string("dashed"))] : []
-                // A route over a peering connection or transit gateway is drawn as the VPC's
-                // connection to it (no second edge from the VPC box).
-                // Targets on the VPC's bottom row are always below the table.
-                let onEdgeRow = vpc.gatewayEndpoints.contains { $0.id == target } || vpc.vpnGateway?.id == target
-                    || target.hasPrefix("eni-") || target.hasPrefix("eigw-")
-                if onEdgeRow { extra.append(("constraint", .string("true"))) }
-                if target.hasPrefix("pcx-") || target.hasPrefix("tgw-") {
-                    routedConnections.insert("\(vpc.id) \(target)")
-                    if !isBlackhole { extra += [("penwidth", .string("2")), ("color", .string(style.palette.networkLine))] }
+                let lines = destinations[target]! + (isBlackhole ? ["(blackhole)"] : [])
+                if target.hasPrefix("pcx-") || target.hasPrefix("tgw-") { routedConnections.insert("\(vpc.id) \(target)") }
+                let head: SceneEdge.End = switch places[target] {
+                case .chip(let subnet, let chip)?: .chip(node: subnet, chip: chip)
+                case .node(let id)?: .node(id)
+                case nil: .node(target)
                 }
-                edge(table.id, target, kind: isBlackhole ? "route blackhole" : "route", label: label, extra)
+                out.append(SceneEdge(isBlackhole ? .routeBlackhole : .route, from: .node(table.id), to: head, label: lines,
+                                     tooltip: ["\(table.name ?? table.id): " + lines.joined(separator: ", ") + " → \(target)"]))
             }
         }
+        return out
     }
 
     /// Services reached without an endpoint (e.g. another region's S3): out through the internet gateway.
-    mutating func reachEdges(of vpc: VPC, region: Region) {
+    mutating func reachEdges(of vpc: VPC, region: Region) -> [SceneEdge] {
+        var out: [SceneEdge] = []
         for reached in vpc.reaches {
             let served = vpc.gatewayEndpoints.contains { $0.service == reached } || vpc.interfaceEndpoints.contains { $0.service == reached }
             if served { continue }
             let node = service(reached, fallbackRegion: region.name, usedBy: vpc.id)
-            let from = vpc.internetGateway?.id ?? vpcBottoms[vpc.id]!
+            let from: SceneEdge.End = vpc.internetGateway.map { .node($0.id) } ?? .cluster(vpc.id)
             let how = vpc.internetGateway != nil ? "over the internet" : "reached"
-            var note = "\(reached.shortName) in \(reached.region ?? region.name) \(how)"
+            var note = ["\(reached.shortName) in \(reached.region ?? region.name) \(how)"]
             if reached.region != region.name && vpc.gatewayEndpoints.contains(where: { $0.service.shortName == reached.shortName }) {
-                note += "\n(gateway endpoints serve their own region only)"
+                note.append("(gateway endpoints serve their own region only)")
             }
-            var extra: [(String, AttributeValue)] = [("style", .string("dashed")), ("color", .string(style.palette.serviceLine))]
-            if vpc.internetGateway == nil { extra.append(("ltail", .string("cluster_vpc_\(vpc.id)"))) }
-            edge(from, node, kind: "service-access", label: note, extra)
+            out.append(SceneEdge(.serviceAccess, from: from, to: .node(node), label: note))
         }
+        return out
     }
 
     func describe(_ destination: Route.Destination, in vpc: VPC) -> String {
@@ -234,145 +314,183 @@ extension DiagramBuilder {
         }
     }
 
-    /// The subnet's cluster: its anchor, NAT gateways and network interfaces, on one row.
-    mutating func subnetCluster(_ subnet: Subnet, in vpc: VPC, region: Region) -> DiagramCluster {
-        let tier = vpc.tier(of: subnet)
-        let tierStyle = SubnetTierStyle(rawValue: tier.rawValue)!
-        tiers.insert(tierStyle)
-        var a = style.cluster("subnet", tier: tierStyle)
-        a["id"] = .string(subnet.id)
-        var title = label(.subnet)
-        title.title("\(subnet.displayName) (\(tier.rawValue))")
-        title.line(subnet.cidr.description)
-        if subnet.name != nil { title.detail(subnet.id) }
-        a["label"] = title.value
-        let table = vpc.routeTable(for: subnet)
-        a["tooltip"] = plain(["subnet \(subnet.id)", subnet.name, "\(subnet.availabilityZone), \(subnet.cidr), \(tier.rawValue)",
-                              table.map { "route table \($0.id)\(subnet.routeTableID == nil ? " (main)" : "")" }])
-        a.link(href(for: .subnet(subnet.id, region: region.name)))
-        var cluster = DiagramCluster("cluster_subnet_\(subnet.id)", a)
-        let anchor = "\(subnet.id).anchor"
-        cluster.nodes.append(Rails.point(anchor))
-        for nat in vpc.natGateways where nat.subnetID == subnet.id {
-            var label = label(.natGateway)
-            label.title("NAT gateway")
-            if let name = nat.name { label.line(name) }
-            label.detail(nat.id)
-            let ips = [nat.privateIP?.description, nat.publicIP?.description].compactMap { $0 }
-            if !ips.isEmpty { label.detail(ips.joined(separator: " · ")) }
-            cluster.nodes.append(DiagramNode(nat.id, attributes("nat-gateway", id: nat.id, label: label,
-                tooltip: ["NAT gateway \(nat.id) (\(nat.connectivity.rawValue))", nat.name,
-                          nat.privateIP.map { "private IP \($0)" }, nat.publicIP.map { "public IP \($0)" }],
-                link: .natGateway(nat.id, region: region.name))))
-        }
-        for endpoint in vpc.interfaceEndpoints {
-            for interface in endpoint.interfaces where interface.subnetID == subnet.id {
-                cluster.nodes.append(interfaceNode(interface, of: endpoint.id, kind: "eni", icon: .eni, caption: "\(endpoint.service.shortName) endpoint",
-                                                   owner: "\(endpoint.id) (\(endpoint.service.fullName))", in: subnet,
-                                                   link: .endpoint(endpoint.id, region: region.name)))
-            }
-        }
-        for endpoint in vpc.resolverEndpoints {
-            for address in endpoint.ipAddresses where address.subnetID == subnet.id {
-                cluster.nodes.append(interfaceNode(address, of: endpoint.id, kind: "resolver-ip", icon: .resolverEndpoint,
-                                                   caption: "Resolver \(endpoint.direction.rawValue)", owner: "Resolver endpoint \(endpoint.id)",
-                                                   in: subnet, link: ResourceLink(id: endpoint.id)))
-            }
-        }
-        if cluster.nodes.count > 1 {
-            var row = DiagramCluster("row_\(subnet.id)", Attributes([("rank", .string("same"))]))
-            row.nodes = cluster.nodes.map { DiagramNode($0.name) }
-            cluster.clusters.append(row)
-            // Left to right in input order (flat edges inside one cluster keep their order).
-            for (left, right) in zip(cluster.nodes, cluster.nodes.dropFirst()) {
-                layoutEdge(left.name, right.name, minlen: 0, weight: 1)
-            }
-        }
-        return cluster
+    static func pendingBadge(_ state: PendingState?) -> [Badge] {
+        guard let state else { return [] }
+        return [Badge("pending", tooltip: "state: \(state.rawValue) (not yet available)", tone: .warning)]
     }
 
-    /// A network interface of an interface or Resolver endpoint, inside its subnet: its IP and
-    /// what it belongs to.
-    mutating func interfaceNode(_ interface: EndpointInterface, of endpointID: String, kind: String, icon: Icon, caption: String,
-                                owner: String, in subnet: Subnet, link: ResourceLink) -> DiagramNode {
-        let id = eniName(interface, owner: endpointID)
-        var label = label(icon)
-        label.title(interface.ip.description)
-        label.detail(caption)
-        return DiagramNode(id, attributes(kind, id: id, label: label,
-            tooltip: ["network interface of \(owner)", interface.networkInterfaceID, "private IP \(interface.ip)",
-                      "subnet \(subnet.id) (\(subnet.availabilityZone))"],
-            link: link))
+    /// A subnet as one node: name, CIDR, tier badge, and its ENIs, NAT gateways, GWLB endpoints
+    /// and Resolver IPs as chips.
+    mutating func subnetNode(_ subnet: Subnet, tierName: String, in vpc: VPC, region: Region) -> SceneNode {
+        let detail = options.detail
+        let tier = vpc.tier(of: subnet)
+        let table = vpc.routeTable(for: subnet)
+        var label: [LabelPart] = [.title(subnet.displayName), .line(subnet.cidr.description)]
+        if detail == .full {
+            if subnet.name != nil { label.append(.detail(subnet.id)) }
+            if let zoneID = subnet.availabilityZoneID { label.append(.detail(zoneID)) }
+        }
+        let tooltip = ["subnet \(subnet.id)", subnet.name, "\(subnet.availabilityZone)\(subnet.availabilityZoneID.map { " (\($0))" } ?? ""), \(subnet.cidr), \(tier.rawValue)",
+                       table.map { "route table \($0.name.map { "\($0) " } ?? "")\($0.id)\(subnet.routeTableID == nil ? " (main)" : "")" },
+                       subnet.mapPublicIPOnLaunch ? "public IPv4 addresses on launch" : nil,
+                       subnet.ownerID.map { "owner \($0)" }].compactMap { $0 }
+        var badges = [Badge(tier.rawValue, tooltip: DiagramBuilder.tierExplanation(tier), tone: .info)]
+        if subnet.mapPublicIPOnLaunch && detail == .full { badges.append(Badge("IPv4", tooltip: "instances get a public IPv4 address on launch")) }
+        var chips: [Chip] = []
+        if detail != .summary {
+            for nat in vpc.natGateways where nat.subnetID == subnet.id {
+                let ips = [nat.privateIP?.description, nat.publicIP?.description].compactMap { $0 }
+                let text = detail == .full ? "NAT \(nat.name ?? nat.id)" : "NAT" + (nat.name.map { " \($0)" } ?? "")
+                chips.append(Chip(id: nat.id, kind: .natGateway, text: text,
+                                  tooltip: ["NAT gateway \(nat.id) (\(nat.connectivity.rawValue))", nat.name, ips.isEmpty ? nil : ips.joined(separator: " · ")].compactMap { $0 },
+                                  link: href(for: .natGateway(nat.id, region: region.name)), badges: DiagramBuilder.pendingBadge(nat.pendingState)))
+            }
+            for gwlb in vpc.gatewayLoadBalancerEndpoints where gwlb.subnetID == subnet.id {
+                chips.append(Chip(id: gwlb.id, kind: .gatewayLoadBalancerEndpoint, text: "GWLB " + (gwlb.ip?.description ?? "IP ?"),
+                                  tooltip: ["Gateway Load Balancer endpoint \(gwlb.id)", gwlb.name, gwlb.service.fullName,
+                                            gwlb.ip.map { "private IP \($0)" } ?? "IP not in the input"].compactMap { $0 },
+                                  link: href(for: .endpoint(gwlb.id, region: region.name))))
+            }
+            for endpoint in vpc.interfaceEndpoints {
+                for interface in endpoint.interfaces where interface.subnetID == subnet.id {
+                    chips.append(Chip(id: eniName(interface, owner: endpoint.id), kind: .eni, text: "\(endpoint.service.shortName) \(interface.ip)",
+                                      tooltip: ["network interface of \(endpoint.id) (\(endpoint.service.fullName))", interface.networkInterfaceID,
+                                                "private IP \(interface.ip)"].compactMap { $0 },
+                                      link: href(for: .endpoint(endpoint.id, region: region.name)), badges: DiagramBuilder.pendingBadge(endpoint.pendingState)))
+                }
+                if endpoint.unknownIPSubnetIDs.contains(subnet.id) {
+                    chips.append(Chip(id: "\(endpoint.id)_\(subnet.id)", kind: .eni, text: "\(endpoint.service.shortName) IP ?",
+                                      tooltip: ["network interface of \(endpoint.id) (\(endpoint.service.fullName))", "not in the input: its IP is unknown"],
+                                      link: href(for: .endpoint(endpoint.id, region: region.name))))
+                }
+            }
+            for endpoint in vpc.resolverEndpoints {
+                for address in endpoint.ipAddresses where address.subnetID == subnet.id {
+                    chips.append(Chip(id: eniName(address, owner: endpoint.id), kind: .resolverIP, text: "Resolver \(endpoint.direction.rawValue) \(address.ip)",
+                                      tooltip: ["network interface of Resolver endpoint \(endpoint.id)", address.networkInterfaceID, "private IP \(address.ip)"].compactMap { $0 },
+                                      link: href(for: ResourceLink(id: endpoint.id))))
+                }
+            }
+        } else {
+            let count = vpc.natGateways.filter { $0.subnetID == subnet.id }.count
+            if count > 0 { label.append(.detail(count == 1 ? "NAT gateway" : "\(count) NAT gateways")) }
+        }
+        _ = tierName
+        return SceneNode(id: subnet.id, kind: .subnet, label: label, tooltip: tooltip, link: href(for: .subnet(subnet.id, region: region.name)),
+                         badges: badges, chips: chips, tier: TierTone(rawValue: tier.rawValue))
+    }
+
+    static func tierExplanation(_ tier: SubnetTier) -> String {
+        switch tier {
+        case .public: "public: a default route to the internet gateway"
+        case .private: "private: reaches out through a NAT gateway, a transit gateway or another target, not the internet gateway"
+        case .isolated: "isolated: no route out of the VPC"
+        }
     }
 
     func eniName(_ interface: EndpointInterface, owner: String) -> String {
         interface.networkInterfaceID ?? "\(owner)_\(interface.subnetID)"
     }
 
-    mutating func routeTableNode(_ table: RouteTable, in vpc: VPC, region: Region) -> DiagramNode {
-        var label = label(.routeTable)
-        label.title(table.name ?? table.id)
-        label.detail("route table\(table.isMain ? " (main)" : "")")
-        if table.name != nil { label.detail(table.id) }
+    mutating func routeTableNode(_ table: RouteTable, in vpc: VPC, region: Region) -> SceneNode {
+        let detail = options.detail
+        var label: [LabelPart] = [.title(table.name ?? table.id), .detail("route table\(table.isMain ? " (main)" : "")")]
+        if detail == .full && table.name != nil { label.append(.detail(table.id)) }
         let routes = vpc.effectiveRoutes(of: table).map { "\($0.destination) → \($0.target)\($0.state == .blackhole ? " (blackhole)" : "")" }
-        return DiagramNode(table.id, attributes("route-table", id: table.id, label: label,
-            tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name] + routes,
-            link: .routeTable(table.id, region: region.name)))
+        return SceneNode(id: table.id, kind: .routeTable, label: label,
+                         tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name].compactMap { $0 } + routes,
+                         link: href(for: .routeTable(table.id, region: region.name)))
     }
 
-    mutating func gatewayEndpointNode(_ endpoint: GatewayEndpoint, in vpc: VPC, region: Region) -> DiagramNode {
-        var label = label(.gatewayEndpoint)
-        label.title("\(endpoint.service.shortName) gateway endpoint")
-        if let name = endpoint.name, name != endpoint.service.shortName { label.line(name) }
-        label.detail(endpoint.id)
-        label.detail("prefix list \(endpoint.prefixListID ?? "unknown")")
-        let node = DiagramNode(endpoint.id, attributes("gateway-endpoint", id: endpoint.id, label: label,
+    mutating func gatewayLoadBalancerNode(_ gwlb: GatewayLoadBalancerEndpoint, region: Region) -> SceneNode {
+        SceneNode(id: gwlb.id, kind: .gatewayLoadBalancerEndpoint,
+                  label: [.title("GWLB endpoint")] + (gwlb.name.map { [.line($0)] } ?? []) + [.detail(gwlb.id)],
+                  tooltip: ["Gateway Load Balancer endpoint \(gwlb.id)", gwlb.name, gwlb.service.fullName, "subnet not in the diagram"].compactMap { $0 },
+                  link: href(for: .endpoint(gwlb.id, region: region.name)))
+    }
+
+    mutating func gatewayEndpointNode(_ endpoint: GatewayEndpoint, in vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode {
+        let detail = options.detail
+        var label: [LabelPart] = [.title("\(ServiceNames.displayName(endpoint.service.shortName))")]
+        if let name = endpoint.name, name != endpoint.service.shortName { label.append(.line(name)) }
+        if detail == .full { label.append(.detail(endpoint.id)) }
+        label.append(.detail("prefix list \(endpoint.prefixListID ?? "unknown")"))
+        let node = SceneNode(id: endpoint.id, kind: .gatewayEndpoint, label: label,
             tooltip: ["gateway endpoint \(endpoint.id)", endpoint.service.fullName, endpoint.prefixListID.map { "prefix list \($0)" },
-                      "route tables: \(endpoint.routeTableIDs.joined(separator: ", "))", endpoint.policy == nil ? "default policy (full access)" : "custom policy"],
-            link: .endpoint(endpoint.id, region: region.name)))
+                      "route tables: \(endpoint.routeTableIDs.joined(separator: ", "))", endpoint.policy == nil ? "default policy (full access)" : "custom policy"].compactMap { $0 },
+            link: href(for: .endpoint(endpoint.id, region: region.name)))
         let serviceNode = service(endpoint.service, fallbackRegion: region.name, usedBy: vpc.id)
-        edge(endpoint.id, serviceNode, kind: "endpoint-service", [("color", .string(style.palette.networkLine)), ("constraint", .string("true"))])
+        edges.append(SceneEdge(.endpointService, from: .node(endpoint.id), to: .node(serviceNode), downwards: true))
         return node
     }
 
-    mutating func interfaceEndpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC, region: Region) -> DiagramNode {
+    mutating func interfaceEndpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode {
+        let detail = options.detail
         let names = endpoint.dnsNames(in: vpc)
-        var label = label(.interfaceEndpoint)
-        label.title("\(endpoint.service.shortName) interface endpoint")
-        if let name = endpoint.name, name != endpoint.service.shortName { label.line(name) }
-        label.detail(endpoint.id)
-        if let regional = names.first(where: { $0.scope == .regional }) { label.dnsName(regional.name) }
-        label.detail(endpoint.privateDNS ? "private DNS: \(endpoint.privateDNSName ?? "on")" : "private DNS off")
+        var label: [LabelPart] = [.title("\(ServiceNames.displayName(endpoint.service.shortName))")]
+        if let name = endpoint.name, name != endpoint.service.shortName, detail == .full { label.append(.line(name)) }
+        if detail == .full { label.append(.detail(endpoint.id)) }
+        if let regional = names.first(where: { $0.scope == .regional }) { label.append(.dnsName(regional.name)) }
+        label.append(.detail(endpoint.privateDNS ? "private DNS: \(endpoint.privateDNSName ?? "on")" : "private DNS off"))
         let groups = endpoint.securityGroupIDs.map { id in vpc.securityGroup(id)?.name.map { "\($0) (\(id))" } ?? id }
-        if !groups.isEmpty { label.detail("SG \(endpoint.securityGroupIDs.map { vpc.securityGroup($0)?.name ?? $0 }.joined(separator: ", "))") }
-        let node = DiagramNode(endpoint.id, attributes("interface-endpoint", id: endpoint.id, label: label,
+        if detail == .full, !groups.isEmpty { label.append(.detail("SG \(endpoint.securityGroupIDs.map { vpc.securityGroup($0)?.name ?? $0 }.joined(separator: ", "))")) }
+        let node = SceneNode(id: endpoint.id, kind: .interfaceEndpoint, label: label,
             tooltip: ["interface endpoint \(endpoint.id)", endpoint.service.fullName]
                 + endpoint.interfaces.map { "ENI \($0.ip) in \($0.subnetID)" }
+                + endpoint.unknownIPSubnetIDs.map { "ENI in \($0), IP not in the input" }
                 + names.map { "DNS \($0.name)" }
                 + ["security groups: \(groups.joined(separator: ", "))", endpoint.policy == nil ? "default policy (full access)" : "custom policy"],
-            link: .endpoint(endpoint.id, region: region.name)))
+            link: href(for: .endpoint(endpoint.id, region: region.name)), badges: DiagramBuilder.pendingBadge(endpoint.pendingState))
         for interface in endpoint.interfaces where vpc.subnet(interface.subnetID) != nil {
-            edge(eniName(interface, owner: endpoint.id), endpoint.id, kind: "endpoint-eni",
-                 [("constraint", .string("true")), ("style", .string("dashed")), ("arrowhead", .string("none")), ("color", .string(style.palette.networkLine))])
+            edges.append(SceneEdge(.endpointENI, from: .chip(node: interface.subnetID, chip: eniName(interface, owner: endpoint.id)), to: .node(endpoint.id), downwards: true))
+        }
+        for subnetID in endpoint.unknownIPSubnetIDs where vpc.subnet(subnetID) != nil {
+            edges.append(SceneEdge(.endpointENI, from: .chip(node: subnetID, chip: "\(endpoint.id)_\(subnetID)"), to: .node(endpoint.id), downwards: true))
         }
         let serviceNode = service(endpoint.service, fallbackRegion: region.name, usedBy: vpc.id)
-        edge(endpoint.id, serviceNode, kind: "endpoint-service", [("color", .string(style.palette.networkLine)), ("constraint", .string("true"))])
+        edges.append(SceneEdge(.endpointService, from: .node(endpoint.id), to: .node(serviceNode), downwards: true))
         return node
     }
 
-    mutating func resolverEndpointNode(_ endpoint: ResolverEndpoint, in vpc: VPC, region: Region) -> DiagramNode {
-        var label = label(.resolverEndpoint)
-        label.title("Resolver \(endpoint.direction.rawValue) endpoint")
-        if let name = endpoint.name { label.line(name) }
-        label.detail(endpoint.id)
-        let node = DiagramNode(endpoint.id, attributes("resolver-endpoint", id: endpoint.id, label: label,
-            tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)", endpoint.name]
+    mutating func resolverEndpointNode(_ endpoint: ResolverEndpoint, in vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode {
+        var label: [LabelPart] = [.title("Resolver \(endpoint.direction.rawValue) endpoint")]
+        if let name = endpoint.name { label.append(.line(name)) }
+        if options.detail == .full { label.append(.detail(endpoint.id)) }
+        let node = SceneNode(id: endpoint.id, kind: .resolverEndpoint, label: label,
+            tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)", endpoint.name].compactMap { $0 }
                 + endpoint.ipAddresses.map { "IP \($0.ip) in \($0.subnetID)" }
-                + ["security groups: \(endpoint.securityGroupIDs.joined(separator: ", "))"]))
+                + (endpoint.unknownIPAddressCount > 0 ? ["\(endpoint.unknownIPAddressCount) IP addresses not in the input"] : [])
+                + ["security groups: \(endpoint.securityGroupIDs.joined(separator: ", "))"],
+            link: href(for: ResourceLink(id: endpoint.id)))
         for address in endpoint.ipAddresses where vpc.subnet(address.subnetID) != nil {
-            edge(eniName(address, owner: endpoint.id), endpoint.id, kind: "endpoint-eni",
-                 [("style", .string("dashed")), ("arrowhead", .string("none")), ("color", .string(style.palette.dnsLine))])
+            edges.append(SceneEdge(.endpointENI, from: .chip(node: address.subnetID, chip: eniName(address, owner: endpoint.id)), to: .node(endpoint.id), downwards: true))
         }
         return node
+    }
+
+    /// Summary detail: the VPC's endpoints as one node, with an edge to each service.
+    mutating func endpointGroupNode(_ vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode? {
+        var lines: [LabelPart] = []
+        if !vpc.interfaceEndpoints.isEmpty {
+            lines.append(.line("interface: " + vpc.interfaceEndpoints.map(\.service.shortName).joined(separator: ", ")))
+        }
+        if !vpc.gatewayEndpoints.isEmpty {
+            lines.append(.line("gateway: " + vpc.gatewayEndpoints.map(\.service.shortName).joined(separator: ", ")))
+        }
+        if !vpc.resolverEndpoints.isEmpty {
+            lines.append(.line("Resolver: " + vpc.resolverEndpoints.map(\.direction.rawValue).joined(separator: ", ")))
+        }
+        guard !lines.isEmpty else { return nil }
+        let id = "\(vpc.id)_endpoints"
+        let count = vpc.interfaceEndpoints.count + vpc.gatewayEndpoints.count + vpc.resolverEndpoints.count
+        for service in (vpc.interfaceEndpoints.map(\.service) + vpc.gatewayEndpoints.map(\.service)).reduce(into: [ServiceName](), { if !$0.contains($1) { $0.append($1) } }) {
+            let node = self.service(service, fallbackRegion: region.name, usedBy: vpc.id)
+            edges.append(SceneEdge(.endpointService, from: .node(id), to: .node(node), downwards: true))
+        }
+        return SceneNode(id: id, kind: .endpointGroup, label: [.title("\(count) VPC endpoint\(count == 1 ? "" : "s")")] + lines,
+                         tooltip: vpc.interfaceEndpoints.map { "interface endpoint \($0.id) (\($0.service.fullName))" }
+                            + vpc.gatewayEndpoints.map { "gateway endpoint \($0.id) (\($0.service.fullName))" }
+                            + vpc.resolverEndpoints.map { "Resolver \($0.direction.rawValue) endpoint \($0.id)" },
+                         link: href(for: ResourceLink(id: DiagramBuilder.endpointsSection)))
     }
 }

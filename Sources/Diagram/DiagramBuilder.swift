@@ -15,6 +15,10 @@ public struct DiagramOptions: Sendable {
     public var vpcFiles: [String: String]
     /// The overview file that detail diagrams link back to.
     public var overviewFile: String?
+    /// How much each diagram shows (`--detail`).
+    public var detail: DetailLevel = .standard
+    /// The per-VPC layout before the scene layer, for `make bench` only (VPCGRAPH_BENCH_OLD_VPC_LAYOUT=1).
+    public var legacyVPCLayout = false
 
     public init(links: LinkTarget = .none, theme: Theme = .auto, transparent: Bool = false, icons: IconRendering = .placeholder,
                 legend: Bool = true, vpcFiles: [String: String] = [:], overviewFile: String? = nil) {
@@ -79,6 +83,10 @@ struct DiagramBuilder {
     /// What the legend lists: icons and subnet tiers drawn.
     var icons: Set<Icon> = []
     var tiers: Set<SubnetTierStyle> = []
+    /// What the VPCs' scenes drew (node, chip and edge kinds), for the legend.
+    var sceneLegend = LegendContent()
+    /// Per VPC: its top node and row, for the region's rails.
+    var vpcHeads: [String: [(node: String, row: Int)]] = [:]
 
     init(topology: Topology, options: DiagramOptions, focus: Set<String>?) {
         self.topology = topology
@@ -127,9 +135,23 @@ struct DiagramBuilder {
         edges += rails.edges
         root.clusters = rootClusters
 
-        if options.legend, let legend = Legend.node(icons: icons, tiers: tiers, style: style) {
-            root.nodes.append(legend)
-            for bottom in vpcBottoms.keys.sorted().compactMap({ vpcBottoms[$0] }) { layoutEdge(bottom, Legend.nodeName, minlen: 2, weight: 0) }
+        var legendContent = sceneLegend
+        legendContent.icons.formUnion(icons)
+        legendContent.tiers.formUnion(tiers)
+        for edge in edges {
+            guard case .string(let kind)? = edge.attributes["class"], kind != "layout" else { continue }
+            if let known = DiagramBuilder.edgeKinds[kind] { legendContent.edges.insert(known) }
+        }
+        if options.legend, let legend = Legend.node(legendContent, style: style) {
+            // A single VPC's legend goes inside its region's box, below the services: outside it,
+            // dot puts it to the right of the whole region, which only widens the picture.
+            if let focus, focus.count == 1, let (region, _) = topology.allVPCs.first(where: { focus.contains($0.vpc.id) }),
+               let index = root.clusters.firstIndex(where: { $0.name == "cluster_region_\(region.name)" }) {
+                root.clusters[index].nodes.append(legend)
+            } else {
+                root.nodes.append(legend)
+            }
+            for bottom in vpcBottoms.keys.sorted().compactMap({ vpcBottoms[$0] }) { layoutEdge(bottom, Legend.nodeName, minlen: 2, weight: focus?.count == 1 ? 5 : 0) }
         }
 
         let title = focus.flatMap { ids in ids.count == 1 ? topology.vpc(ids.first!).map { "\(topology.title.map { "\($0) · " } ?? "")VPC \($0.displayName)" } : nil } ?? topology.title
@@ -268,6 +290,12 @@ struct DiagramBuilder {
 }
 
 extension DiagramBuilder {
+    /// The edge kinds of edges the builders still write as attributes, by CSS class.
+    static let edgeKinds: [String: EdgeKind] = [
+        "peering": .peering, "tgw-attachment": .transitGatewayAttachment, "dns-alias": .dnsAlias, "vpn": .vpn,
+        "dns-forward": .dnsForwarding,
+    ]
+
     /// Sections of the Markdown document for things without a section of their own.
     static let endpointsSection = "section-endpoints"
     static let routeTablesSection = "section-route-tables"
