@@ -14,6 +14,7 @@ struct DNSViewBuilder {
     let topology: Topology
     let options: DiagramOptions
     let style: Style
+    let links: Links
     var edges: [DiagramEdge] = []
     var icons: Set<Icon> = []
 
@@ -21,6 +22,7 @@ struct DNSViewBuilder {
         self.topology = topology
         self.options = options
         self.style = Style(palette: options.theme.palette, icons: options.icons)
+        self.links = Links(options.links)
     }
 
     /// VPCs that take part in DNS: endpoints, Resolver endpoints or rules, zone associations.
@@ -45,7 +47,10 @@ struct DNSViewBuilder {
             label.line("no interface endpoints, Resolver endpoints,")
             label.line("private hosted zones or DNS forwarding")
             label.line("in this topology")
-            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"], anchor: "section-dns")
+            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"])
+            note.attributes["URL"] = nil
+            note.attributes["target"] = nil
+            note.attributes.link(links.section("section-dns"))
             note.attributes["margin"] = .string("0.3,0.25")
             root.nodes.append(note)
         }
@@ -64,15 +69,14 @@ struct DNSViewBuilder {
         return style.label(icon)
     }
 
-    /// `anchor`: the resource's section in the Markdown document, when not `id`.
-    func node(_ id: String, kind: String, label: Label, tooltip: [String?], anchor: String? = nil) -> DiagramNode {
+    /// `link`: the resource the node stands for (its document section or console page); nil: the
+    /// node's own id, with no console page.
+    func node(_ id: String, kind: String, label: Label, tooltip: [String?], link: ResourceLink? = nil) -> DiagramNode {
         var a = style.node(kind)
         a["id"] = .string(id)
         a["label"] = label.value
         a["tooltip"] = plain(tooltip)
-        if case .docs(let file) = options.links {
-            a.link(.document(file, resource: anchor ?? id))
-        }
+        a.link(links.href(link ?? ResourceLink(id: id)))
         return DiagramNode(id, a)
     }
 
@@ -97,26 +101,27 @@ struct DNSViewBuilder {
             // The VPC's own resolver (the ".2" address).
             var label = label(.vpc)
             label.title("\(vpc.displayName) resolver")
-            label.detail("\(vpc.id) · \(vpc.cidrs.first.map { Self.resolverAddress($0) } ?? "")")
-            label.detail("DNS support \(vpc.dnsSupport ? "on" : "off") · hostnames \(vpc.dnsHostnames ? "on" : "off")")
+            label.detail("\(vpc.id) · \(vpc.cidrs.first.map { Self.resolverAddress($0) } ?? "")", size: 9)
+            label.detail("DNS support \(vpc.dnsSupport ? "on" : "off") · hostnames \(vpc.dnsHostnames ? "on" : "off")", size: 9)
             cluster.nodes.append(node(resolverName(vpc), kind: "vpc", label: label,
                                       tooltip: ["Route 53 Resolver of VPC \(vpc.id)", vpc.name, vpc.cidrs.first.map { "at \(Self.resolverAddress($0))" }],
-                                      anchor: vpc.id))
+                                      link: .vpc(vpc.id, region: region.name)))
             for endpoint in vpc.resolverEndpoints {
                 var label = self.label(.resolverEndpoint)
                 label.title("Resolver \(endpoint.direction.rawValue) endpoint")
                 if let name = endpoint.name { label.line(name) }
-                label.detail("\(endpoint.id) in \(vpc.displayName)")
+                label.detail("\(endpoint.id) in \(vpc.displayName)", size: 9)
                 label.line(endpoint.ipAddresses.map(\.ip.description).joined(separator: ", "))
                 cluster.nodes.append(node(endpoint.id, kind: "resolver-endpoint", label: label,
-                    tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)"] + endpoint.ipAddresses.map { "\($0.ip) in \($0.subnetID)" }))
+                    tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)"] + endpoint.ipAddresses.map { "\($0.ip) in \($0.subnetID)" },
+                    link: .resolverEndpoint(endpoint, region: region.name)))
                 switch endpoint.direction {
                 case .inbound: edge(endpoint.id, resolverName(vpc), kind: "dns-resolve", label: "asks")
                 case .outbound: edge(resolverName(vpc), endpoint.id, kind: "dns-resolve", label: nil)
                 }
             }
             for endpoint in vpc.interfaceEndpoints {
-                cluster.nodes.append(self.endpointNode(endpoint, in: vpc))
+                cluster.nodes.append(self.endpointNode(endpoint, in: vpc, region: region))
                 if endpoint.privateDNS, let name = endpoint.privateDNSName {
                     edge(resolverName(vpc), endpoint.id, kind: "dns-private", label: "\(name)\n(private DNS)")
                 }
@@ -125,13 +130,14 @@ struct DNSViewBuilder {
         for zone in region.privateHostedZones {
             var label = label(.hostedZone)
             label.title(zone.name)
-            label.detail("private hosted zone\(zone.zoneID.map { " \($0)" } ?? "")")
+            label.detail("private hosted zone\(zone.zoneID.map { " \($0)" } ?? "")", size: 9)
             for record in zone.records {
-                label.detail("\(record.name == zone.name ? "@" : record.name) \(record.type) \(record.value)")
+                label.detail("\(record.name == zone.name ? "@" : record.name) \(record.type) \(record.value)", size: 9)
             }
             let id = zone.zoneID ?? "zone-\(zone.name)"
             cluster.nodes.append(node(id, kind: "hosted-zone", label: label,
-                tooltip: ["private hosted zone \(zone.name)", zone.zoneID] + zone.vpcIDs.map { "associated with \($0)" }))
+                tooltip: ["private hosted zone \(zone.name)", zone.zoneID] + zone.vpcIDs.map { "associated with \($0)" },
+                link: .hostedZone(zone)))
             for vpcID in zone.vpcIDs where topology.vpc(vpcID) != nil {
                 edge(resolverName(topology.vpc(vpcID)!), id, kind: "zone-association", label: nil, style: "dotted")
             }
@@ -152,18 +158,21 @@ struct DNSViewBuilder {
     }
 
     /// An interface endpoint's names and the private IPs they resolve to.
-    mutating func endpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC) -> DiagramNode {
+    mutating func endpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC, region: Region) -> DiagramNode {
         var label = label(.interfaceEndpoint)
         label.title("\(endpoint.service.shortName) endpoint")
-        label.detail("\(endpoint.id) in \(vpc.displayName)")
+        label.detail("\(endpoint.id) in \(vpc.displayName)", size: 9)
         let names = endpoint.dnsNames(in: vpc)
-        if let regional = names.first(where: { $0.scope == .regional }) { label.dnsName(regional.name) }
+        if let regional = names.first(where: { $0.scope == .regional }) {
+            for part in Label.breakAtDots(Label.shortened(regional.name, limit: 4 * 34), width: 34) { label.detail(part, size: 9) }
+        }
         label.line("→ " + endpoint.interfaces.map(\.ip.description).joined(separator: ", "))
         let zonal = names.filter { $0.scope != .regional }.count
-        if zonal > 0 { label.detail("+ \(zonal) zonal name\(zonal == 1 ? "" : "s") (one IP each)") }
+        if zonal > 0 { label.detail("+ \(zonal) zonal name\(zonal == 1 ? "" : "s") (one IP each)", size: 9) }
         return node(endpoint.id, kind: "interface-endpoint", label: label,
                     tooltip: ["interface endpoint \(endpoint.id)", endpoint.service.fullName]
-                        + names.map { "\($0.name)" } + endpoint.interfaces.map { "\($0.ip) in \($0.subnetID)" })
+                        + names.map { "\($0.name)" } + endpoint.interfaces.map { "\($0.ip) in \($0.subnetID)" },
+                    link: .endpoint(endpoint.id, region: region.name))
     }
 
     mutating func onPremisesDNS(_ network: OnPremisesNetwork) -> DiagramNode {
@@ -175,10 +184,10 @@ struct DNSViewBuilder {
                 edge("\(network.id).dns", endpointID, kind: "dns-forward", label: "forward \(rule.domain)", style: "dashed")
             }
             let others = rule.targets.filter { if case .ip = $0 { return true } else { return false } }
-            if !others.isEmpty { label.detail("forward \(rule.domain) → \(others.map(\.description).joined(separator: ", "))") }
+            if !others.isEmpty { label.detail("forward \(rule.domain) → \(others.map(\.description).joined(separator: ", "))", size: 9) }
         }
         return node("\(network.id).dns", kind: "dns-servers", label: label, tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description),
-                    anchor: network.id)
+                    link: ResourceLink(id: network.id))
     }
 
     /// The VPC resolver's address: the VPC's first CIDR's network address plus two.
