@@ -15,6 +15,8 @@ public struct DiagramOptions: Sendable {
     public var vpcFiles: [String: String]
     /// The overview file that detail diagrams link back to.
     public var overviewFile: String?
+    /// How much each diagram shows (`--detail`).
+    public var detail: DetailLevel = .standard
 
     public init(links: LinkTarget = .none, theme: Theme = .auto, transparent: Bool = false, icons: IconRendering = .placeholder,
                 legend: Bool = true, vpcFiles: [String: String] = [:], overviewFile: String? = nil) {

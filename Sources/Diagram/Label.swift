@@ -76,15 +76,23 @@ struct Label {
     /// A plain line.
     mutating func line(_ text: String) { lines.append(Label.escape(text)) }
 
+    /// A plain line at a given size.
+    mutating func line(_ text: String, size: Int) {
+        lines.append("<font point-size=\"\(size)\">\(Label.escape(text))</font>")
+    }
+
+    /// A line of ready-made HTML (from the scene encoder, which escaped its text).
+    mutating func raw(_ html: String) { lines.append(html) }
+
     /// A smaller, grey line (ids, kinds).
     mutating func detail(_ text: String, size: Int = 8) {
         lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.detail)\">\(Label.escape(text))</font>")
     }
 
     /// A DNS name, broken at dots into lines of at most `width` characters.
-    mutating func dnsName(_ name: String, width: Int = 34) {
+    mutating func dnsName(_ name: String, width: Int = 34, size: Int = 8) {
         for part in Label.breakAtDots(Label.shortened(name, limit: 4 * width), width: width) {
-            lines.append("<font point-size=\"8\">\(Label.escape(part))</font>")
+            lines.append("<font point-size=\"\(size)\">\(Label.escape(part))</font>")
         }
     }
 

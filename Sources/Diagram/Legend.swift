@@ -1,18 +1,50 @@
-/// The legend: one line per kind of icon and per subnet tier drawn, nothing for kinds absent.
+/// The legend: one line per kind of icon, chip, subnet tier and edge drawn, nothing for kinds
+/// absent. Each edge kind is drawn as a short line in its own style and colour.
 enum Legend {
     static let nodeName = "legend"
     static let iconSize = 14
 
     static func node(icons: Set<Icon>, tiers: Set<SubnetTierStyle>, style: Style) -> DiagramNode? {
+        var content = LegendContent()
+        content.icons = icons
+        content.tiers = tiers
+        return node(content, style: style)
+    }
+
+    static func node(_ content: LegendContent, style: Style) -> DiagramNode? {
         var entries: [String] = []
-        for icon in icons.sorted() {
+        // Scene node kinds by their own name; icons drawn without a scene kind by the icon's name.
+        var iconsNamed: Set<Icon> = []
+        for entry in content.nodes.sorted(by: { ($0.kind, $0.icon?.rawValue ?? "") < ($1.kind, $1.icon?.rawValue ?? "") }) where entry.kind != .subnet {
+            guard let icon = entry.icon, let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
+            let title = entry.kind == .awsService ? icon.title : entry.kind.title
+            iconsNamed.insert(icon)
+            entries.append(cell + text(title, style))
+        }
+        for icon in content.icons.sorted() where !iconsNamed.contains(icon) {
             guard let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
             entries.append(cell + text(icon.title, style))
         }
+        for kind in content.chips.sorted() {
+            let encoder = SceneEncoder(style: style, detail: .standard)
+            let (fill, line) = encoder.chipColors(kind)
+            let swatch = "<td fixedsize=\"true\" width=\"\(iconSize)\" height=\"\(iconSize - 4)\" bgcolor=\"\(fill)\" color=\"\(line)\" border=\"1\"></td>"
+            entries.append(swatch + text("\(kind.title) (in its subnet)", style))
+        }
+        let tiers = content.tiers
         for tier in [SubnetTierStyle.public, .private, .isolated] where tiers.contains(tier) {
             let (fill, line) = style.tierColors(tier)
             let swatch = "<td fixedsize=\"true\" width=\"\(iconSize)\" height=\"\(iconSize - 4)\" bgcolor=\"\(fill)\" color=\"\(line)\" border=\"1\"></td>"
             entries.append(swatch + text("\(tier.rawValue) subnet", style))
+        }
+        let encoder = SceneEncoder(style: style, detail: .standard)
+        for kind in content.edges.sorted() {
+            let look = encoder.look(kind)
+            let dash = look.style.map { " style=\"\($0)\"" } ?? ""
+            let width = Int((Double(look.penwidth ?? "1") ?? 1).rounded(.up))
+            let arrow = look.arrowhead == "normal" ? "<font point-size=\"9\" color=\"\(look.color)\">▶</font>" : (look.arrowhead == "tee" ? "<font point-size=\"9\" color=\"\(look.color)\">|</font>" : "")
+            let sample = "<td><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td fixedsize=\"true\" width=\"\(iconSize + 6)\" height=\"7\" sides=\"b\" border=\"\(width)\" color=\"\(look.color)\"\(dash)></td><td width=\"6\">\(arrow)</td></tr></table></td>"
+            entries.append(sample + text(kind.title, style))
         }
         guard !entries.isEmpty else { return nil }
         // Two entries per line once there are many, so the legend stays compact.

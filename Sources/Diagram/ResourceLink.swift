@@ -14,7 +14,7 @@ public enum LinkTarget: Sendable, Equatable {
 /// into `xlink:href` without escaping quotes, and reads `\N`-style escapes in it, so every part
 /// that comes from the input is percent-encoded here. Only three kinds of target exist: a
 /// fragment of a file this render writes (`#…`), such a file, and a page of the AWS console.
-enum Href: Sendable, Equatable {
+public enum Href: Sendable, Hashable {
     /// A file this render writes (a diagram or the Markdown document), optionally at a fragment.
     case file(String, fragment: String? = nil)
     /// `https://console.aws.amazon.com/vpcconsole/home?region=<region>#<page>:<key>=<id>`.
@@ -25,13 +25,13 @@ enum Href: Sendable, Equatable {
     case resolverEndpointConsole(region: String, direction: String, id: String)
 
     /// A resource's section of the Markdown document: its `DocumentAnchor`.
-    static func document(_ file: String, resource id: String) -> Href { .file(file, fragment: DocumentAnchor.id(for: id)) }
+    public static func document(_ file: String, resource id: String) -> Href { .file(file, fragment: DocumentAnchor.id(for: id)) }
 
     /// An element of another diagram (its SVG `id`, which is the resource id).
-    static func diagram(_ file: String, element id: String? = nil) -> Href { .file(file, fragment: id) }
+    public static func diagram(_ file: String, element id: String? = nil) -> Href { .file(file, fragment: id) }
 
     /// The URL, every part from the input percent-encoded.
-    var url: String {
+    public var url: String {
         switch self {
         case .file(let name, let fragment):
             let file = Href.percentEncoded(name)

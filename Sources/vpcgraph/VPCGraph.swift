@@ -48,6 +48,10 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Colours: light, dark, or auto (light, dark when the viewer prefers dark; SVG only).", valueName: "theme"))
     var theme: Theme = .auto
 
+    @Option(help: ArgumentHelp("How much each VPC diagram shows: summary (tiers, gateways, endpoints as a group), standard (names, CIDRs, DNS names, routes; ids in tooltips) or full (every id and interface).",
+                               valueName: "level"))
+    var detail: DetailLevel = .standard
+
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
@@ -118,6 +122,7 @@ struct Render: ParsableCommand {
         return ["from=\(from.rawValue)", "format=\(try formats().map(\.rawValue).joined(separator: ","))", "view=\(view.rawValue)",
                 "split=\(split.rawValue)", "theme=\(theme.rawValue)", "transparent=\(transparent)", "legend=\(legend)",
                 "link=\(linkWord)", "templates=\(templateHash ?? "built-in")"].joined(separator: " ")
+            + (detail == .standard ? "" : " detail=\(detail.rawValue)")
     }
 
     func run() throws {
@@ -142,7 +147,8 @@ struct Render: ParsableCommand {
             case .console: .console
             case nil: .none
             }
-            let diagramOptions = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
+            var diagramOptions = DiagramOptions(links: links, theme: theme, transparent: transparent, legend: legend)
+            diagramOptions.detail = detail
             var pipeline = Pipeline(formats: try formats(), diagramOptions: diagramOptions, templates: templateSet, view: view, split: split)
             let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
@@ -220,6 +226,7 @@ enum LinkChoice: String, ExpressibleByArgument, CaseIterable {
 extension DiagramView: ExpressibleByArgument {}
 extension SplitMode: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
+extension DetailLevel: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")

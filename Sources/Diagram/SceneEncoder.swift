@@ -1,0 +1,430 @@
+import VPCModel
+
+/// The one Graphviz encoder: turns a `Scene` into the `DiagramGraph` that `DOTWriter` writes and
+/// the Graphviz wrapper lays out. Everything that exists only to steer dot lives here and nowhere
+/// else: ranks (`rank=same` rows for layers), rails that keep columns in order, invisible helper
+/// points and edges, ports for edges that end at a chip, the legend's placement.
+///
+/// Text goes through the escapers: `Label` for HTML-like labels, `plainLabel`/`plain` for
+/// strings, `Href` for links, and `DOTWriter.quote` when written.
+public struct SceneEncoder {
+    let style: Style
+    let detail: DetailLevel
+    /// What the legend lists (filled while encoding).
+    public private(set) var legend = LegendContent()
+    var edges: [DiagramEdge] = []
+    var edgeIDs: Set<String> = []
+    /// Graphviz cluster name per scene cluster id, and the first node inside it.
+    var clusterNames: [String: String] = [:]
+    var clusterFirstNodes: [String: String] = [:]
+    /// The chip ports of each node: node id → chip id → port name.
+    var ports: [String: [String: String]] = [:]
+    /// For each layered cluster: its last row's first node (to put things below it).
+    public private(set) var bottoms: [String: String] = [:]
+    /// For each layered cluster: its first row's first node.
+    public private(set) var tops: [String: String] = [:]
+
+    public init(theme: Theme = .light, icons: IconRendering = .placeholder, detail: DetailLevel = .standard) {
+        self.style = Style(palette: theme.palette, icons: icons)
+        self.detail = detail
+    }
+
+    init(style: Style, detail: DetailLevel) {
+        self.style = style
+        self.detail = detail
+    }
+
+    /// The whole scene as one graph, with its legend (when asked for) below the first row of
+    /// layered clusters' bottoms.
+    public static func encode(_ scene: Scene, options: DiagramOptions = DiagramOptions(), transparent: Bool? = nil) -> DiagramGraph {
+        var encoder = SceneEncoder(style: Style(palette: options.theme.palette, icons: options.icons), detail: options.detail)
+        return encoder.graph(scene, transparent: transparent ?? options.transparent)
+    }
+
+    mutating func graph(_ scene: Scene, transparent: Bool) -> DiagramGraph {
+        prepare(scene.root)
+        var root = DiagramCluster("root")
+        for node in scene.root.nodes { root.nodes.append(encode(node)) }
+        var rails = Rails(prefix: "root")
+        for cluster in scene.root.clusters {
+            root.clusters.append(encode(cluster))
+            if let first = clusterFirstNodes[cluster.id] { rails.add(first, minlen: 1 + (rowOffset[first] ?? 0)) }
+        }
+        if scene.root.clusters.count > 1 {
+            root.nodes += rails.nodes
+            edges += rails.edges
+        }
+        for edge in scene.edges { encode(edge) }
+        if scene.legend, let node = Legend.node(legend, style: style) {
+            root.nodes.append(node)
+            for key in bottoms.keys.sorted() { edges += Rails.layoutEdges(bottoms[key]!, Legend.nodeName, minlen: 1, weight: 0, copies: 1) }
+        }
+        var graph = DiagramGraph(name: scene.name, graphAttributes: style.graph(title: scene.title, transparent: transparent),
+                                 nodeDefaults: style.nodeDefaults, edgeDefaults: style.edgeDefaults, root: root)
+        graph.edges = edges
+        return graph
+    }
+
+    /// Encodes one cluster of a scene for a graph built elsewhere (the full view's VPCs inside
+    /// regions): call `prepare` with it first, then `encode`, then `encode(edge)` for its edges
+    /// and take `edges` and `legend`.
+    public mutating func encodeStandalone(_ cluster: SceneCluster, edges sceneEdges: [SceneEdge]) -> (cluster: DiagramCluster, edges: [DiagramEdge]) {
+        prepare(cluster)
+        let encoded = encode(cluster)
+        for edge in sceneEdges { encode(edge) }
+        let out = edges
+        edges = []
+        return (encoded, out)
+    }
+
+    // MARK: - Names
+
+    static func clusterName(_ cluster: SceneCluster) -> String {
+        switch cluster.kind {
+        case .tierRow: "tier_\(cluster.id)"
+        case .availabilityZone: "cluster_az_\(cluster.id)"
+        default: "cluster_\(cluster.kind.rawValue.replacing("-", with: "_"))_\(cluster.id)"
+        }
+    }
+
+    /// Names every cluster and its first node, and gives chips their ports, before anything is encoded.
+    mutating func prepare(_ cluster: SceneCluster) {
+        clusterNames[cluster.id] = SceneEncoder.clusterName(cluster)
+        for sub in cluster.clusters { prepare(sub) }
+        let firstNodes = clusterFirstNodes
+        if let first = cluster.nodes.first?.id ?? cluster.clusters.lazy.compactMap({ firstNodes[$0.id] }).first {
+            clusterFirstNodes[cluster.id] = first
+        }
+        for node in cluster.nodes where !node.chips.isEmpty {
+            var map: [String: String] = [:]
+            for (index, chip) in node.chips.enumerated() where map[chip.id] == nil { map[chip.id] = "c\(index)" }
+            ports[node.id] = map
+        }
+    }
+
+    /// Row of each node inside its layered cluster (for rails that must reach it from above).
+    var rowOffset: [String: Int] = [:]
+
+    // MARK: - Clusters
+
+    mutating func encode(_ cluster: SceneCluster) -> DiagramCluster {
+        var a: Attributes
+        switch cluster.kind {
+        case .tierRow, .root:
+            a = Attributes()
+        default:
+            a = style.cluster(styleKind(cluster.kind))
+            a["id"] = .string(cluster.id)
+            a["label"] = clusterLabel(cluster)
+            a["tooltip"] = plain(cluster.tooltip)
+            a.link(cluster.link)
+        }
+        var out = DiagramCluster(clusterNames[cluster.id]!, a, comment: cluster.comment)
+        out.nodes = cluster.nodes.map { encode($0) }
+        out.clusters = cluster.clusters.map { encode($0) }
+        if cluster.layered { layer(cluster, into: &out) }
+        // Columns (child clusters without a layer of their own) left to right in order.
+        if cluster.ordered, cluster.clusters.filter({ $0.layer == nil }).count > 1 {
+            var rails = Rails(prefix: cluster.id)
+            for sub in cluster.clusters where sub.layer == nil {
+                guard let first = topNode(of: sub) else { continue }
+                rails.add(first.node, minlen: 1 + first.row)
+            }
+            out.nodes += rails.nodes
+            edges += rails.edges
+        }
+        if cluster.kind == .endpointsBand, cluster.nodes.count > 1 {
+            // Side by side, in order.
+            var row = DiagramCluster("band_\(cluster.id)", Attributes([("rank", .string("same"))]))
+            row.nodes = cluster.nodes.map { DiagramNode($0.id) }
+            out.clusters.append(row)
+            for (left, right) in zip(cluster.nodes, cluster.nodes.dropFirst()) {
+                edges += Rails.layoutEdges(left.id, right.id, minlen: 0, weight: 1, copies: 1)
+            }
+        }
+        return out
+    }
+
+    func styleKind(_ kind: ClusterKind) -> String {
+        switch kind {
+        case .availabilityZone: "az"
+        case .endpointsBand: "endpoints"
+        default: kind.rawValue
+        }
+    }
+
+    /// The node of `cluster` in the highest row, with that row.
+    func topNode(of cluster: SceneCluster) -> (node: String, row: Int)? {
+        var best: (String, Int)?
+        for node in cluster.allNodes {
+            guard let row = rowOffset[node.id] else { continue }
+            if best == nil || row < best!.1 { best = (node.id, row) }
+        }
+        if let best { return best }
+        return clusterFirstNodes[cluster.id].map { ($0, 0) }
+    }
+
+    /// Rows by layer: every descendant with a layer (a tier row's nodes stack in sub-rows) gets a
+    /// `rank=same` group per row, and each row is held one rank below the one before.
+    mutating func layer(_ cluster: SceneCluster, into out: inout DiagramCluster) {
+        // (layer, sub-row) → nodes, in declaration order.
+        var rows: [Int: [Int: [String]]] = [:]
+        func visit(_ c: SceneCluster, inherited: Int?) {
+            for node in c.nodes {
+                if c.kind == .tierRow, let layer = c.layer ?? inherited {
+                    let index = c.nodes.firstIndex(of: node)!
+                    rows[layer, default: [:]][index, default: []].append(node.id)
+                } else if let layer = node.layer ?? inherited {
+                    rows[layer, default: [:]][0, default: []].append(node.id)
+                }
+            }
+            for sub in c.clusters where !sub.layered { visit(sub, inherited: sub.layer ?? inherited) }
+        }
+        for node in cluster.nodes { if let layer = node.layer { rows[layer, default: [:]][0, default: []].append(node.id) } }
+        for sub in cluster.clusters where !sub.layered { visit(sub, inherited: sub.layer) }
+        var ordered: [[String]] = []
+        for layer in rows.keys.sorted() {
+            for sub in rows[layer]!.keys.sorted() { ordered.append(rows[layer]![sub]!) }
+        }
+        guard !ordered.isEmpty else {
+            // Nothing in rows: a point holds the cluster's place (an empty cluster is not drawn).
+            let anchor = "\(cluster.id).anchor"
+            if out.allNodes.isEmpty { out.nodes.append(Rails.point(anchor)) }
+            tops[cluster.id] = out.allNodes.first?.name ?? anchor
+            bottoms[cluster.id] = tops[cluster.id]
+            return
+        }
+        for (index, members) in ordered.enumerated() {
+            for member in members { rowOffset[member] = index }
+            if members.count > 1 {
+                var group = DiagramCluster("row_\(cluster.id)_\(index)", Attributes([("rank", .string("same"))]))
+                group.nodes = members.map { DiagramNode($0) }
+                out.clusters.append(group)
+            }
+        }
+        for (upper, lower) in zip(ordered, ordered.dropFirst()) {
+            edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+        }
+        tops[cluster.id] = ordered.first![0]
+        bottoms[cluster.id] = ordered.last![0]
+    }
+
+    mutating func clusterLabel(_ cluster: SceneCluster) -> AttributeValue {
+        if cluster.kind == .availabilityZone, cluster.badges.isEmpty, cluster.label.count == 1 {
+            return plainLabel(cluster.label[0].text)
+        }
+        var label = style.label(cluster.kind == .vpc ? .vpc : nil)
+        label.iconSize = 22
+        for part in cluster.label {
+            switch part.role {
+            case .title: label.title(part.text, size: cluster.kind == .vpc || cluster.kind == .region ? 13 : 11)
+            case .line: label.line(part.text)
+            case .detail: label.detail(part.text, size: 9)
+            case .dnsName: label.dnsName(part.text)
+            }
+        }
+        if let icon = label.icon, style.icons != .none { legend.icons.insert(icon) }
+        return .html(compose(label.html, badges: cluster.badges.isEmpty ? nil : badgeRow(cluster.badges, owner: cluster.id), chips: nil))
+    }
+
+    // MARK: - Nodes
+
+    mutating func encode(_ node: SceneNode) -> DiagramNode {
+        var a = style.node(node.kind.rawValue)
+        a["id"] = .string(node.id)
+        a["tooltip"] = plain(node.tooltip)
+        a.link(node.link)
+        if node.kind == .subnet {
+            let tone = node.tier ?? .private
+            let (fill, line) = style.tierColors(SubnetTierStyle(rawValue: tone.rawValue)!)
+            a["class"] = .string("subnet \(tone.rawValue)")
+            a["fillcolor"] = .string(fill)
+            a["color"] = .string(line)
+            a["margin"] = .string("0.06,0.04")
+            legend.tiers.insert(SubnetTierStyle(rawValue: tone.rawValue)!)
+        }
+        if node.kind == .note || node.kind == .diagramLink {
+            a["style"] = .string(node.kind == .note ? "rounded,dashed" : "rounded,filled")
+        }
+        a["label"] = .html(nodeLabel(node))
+        legend.add(node)
+        for chip in node.chips { legend.chips.insert(chip.kind) }
+        return DiagramNode(node.id, a)
+    }
+
+    func nodeLabel(_ node: SceneNode) -> String {
+        var label = style.label(node.drawnIcon)
+        if node.kind == .subnet { label.iconSize = 16 }
+        for part in node.label {
+            switch part.role {
+            case .title: label.title(part.text, size: 11)
+            case .line: label.line(part.text, size: 10)
+            case .detail: label.detail(part.text, size: 9)
+            case .dnsName: label.dnsName(part.text, size: 9)
+            }
+        }
+        let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id)
+        guard !node.chips.isEmpty else { return compose(label.html, badges: badges, chips: nil) }
+        // The chips, a few per row, under the text.
+        let perRow = 3
+        var rows = ""
+        let map = ports[node.id] ?? [:]
+        for start in stride(from: 0, to: node.chips.count, by: perRow) {
+            var cells = ""
+            for chip in node.chips[start..<min(start + perRow, node.chips.count)] {
+                let (fill, line) = chipColors(chip.kind)
+                let href = chip.link?.url ?? Href.file("", fragment: chip.id).url
+                var text = Label.escape(chip.text, limit: 24)
+                if !chip.badges.isEmpty { text += " " + chip.badges.map { Label.escape($0.text, limit: 8) }.joined(separator: " ") }
+                let tip = (chip.tooltip + chip.badges.map(\.tooltip)).map { Label.escape($0) }.joined(separator: "&#10;")
+                cells += "<td port=\"\(map[chip.id] ?? "c")\" border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\" cellpadding=\"2\""
+                    + " href=\"\(Label.escape(href, limit: .max))\" tooltip=\"\(tip)\" id=\"\(Label.escape(node.id + "." + (map[chip.id] ?? "c"), limit: .max))\">"
+                    + "<font point-size=\"9\" color=\"\(style.palette.text)\">\(text)</font></td>"
+            }
+            rows += "<tr>\(cells)</tr>"
+        }
+        let chips = "<table border=\"0\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"0\">\(rows)</table>"
+        return compose(label.html, badges: badges, chips: chips)
+    }
+
+    /// The label's text (with its icon), its badges on the right, its chips below.
+    func compose(_ main: String, badges: String?, chips: String?) -> String {
+        guard badges != nil || chips != nil else { return main }
+        var html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\"><tr><td align=\"left\" balign=\"left\">\(main)</td>"
+        if let badges { html += "<td align=\"right\" valign=\"top\">\(badges)</td>" }
+        html += "</tr>"
+        if let chips { html += "<tr><td align=\"left\"\(badges == nil ? "" : " colspan=\"2\"")>\(chips)</td></tr>" }
+        return html + "</table>"
+    }
+
+    func chipColors(_ kind: NodeKind) -> (fill: String, line: String) {
+        let p = style.palette
+        switch kind {
+        case .natGateway: return (p.gatewayFill, p.gatewayLine)
+        case .resolverIP: return (p.dnsFill, p.dnsLine)
+        case .gatewayLoadBalancerEndpoint: return (p.networkFill, p.networkLine)
+        default: return (p.nodeFill, p.networkLine)
+        }
+    }
+
+    func badgeColors(_ tone: Badge.Tone) -> (fill: String, line: String) {
+        let p = style.palette
+        switch tone {
+        case .info: return (p.nodeFill, p.detail)
+        case .warning: return (p.serviceFill, p.serviceLine)
+        case .error: return (p.dnsFill, p.blackhole)
+        }
+    }
+
+    /// Badges as small bordered cells; the explanation is the cell's tooltip (a tooltip needs a
+    /// link in Graphviz: the link points at the owner's own element).
+    func badgeRow(_ badges: [Badge], owner: String) -> String {
+        var cells = ""
+        for (index, badge) in badges.enumerated() {
+            let (fill, line) = badgeColors(badge.tone)
+            let href = Href.file("", fragment: owner).url
+            cells += "<td border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\" cellpadding=\"1\" href=\"\(Label.escape(href, limit: .max))\""
+                + " tooltip=\"\(Label.escape(badge.tooltip))\" id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
+                + "<font point-size=\"9\" color=\"\(style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
+        }
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"0\"><tr>\(cells)</tr></table>"
+    }
+
+    // MARK: - Edges
+
+    /// The line of each kind of edge: style, colour, arrowhead, pen width.
+    func look(_ kind: EdgeKind) -> (style: String?, color: String, arrowhead: String, penwidth: String?) {
+        let p = style.palette
+        switch kind {
+        case .route: return (nil, p.text, "normal", "1.2")
+        case .routeBlackhole: return ("dashed", p.blackhole, "tee", "1.2")
+        case .association: return ("dotted", p.detail, "none", "1.2")
+        case .endpointENI: return ("dashed", p.networkLine, "none", nil)
+        case .endpointService: return (nil, p.networkLine, "normal", nil)
+        case .serviceAccess: return ("dashed", p.serviceLine, "normal", nil)
+        case .peering: return (nil, p.networkLine, "none", "2")
+        case .transitGatewayAttachment: return (nil, p.networkLine, "none", "2")
+        case .transitGatewayPeering: return ("dashed", p.networkLine, "none", "2.5")
+        case .vpn: return ("dashed", p.onPremisesLine, "none", "1.5")
+        case .directConnect: return (nil, p.onPremisesLine, "none", "2.5")
+        case .dnsForwarding: return ("dashed", p.dnsLine, "normal", nil)
+        case .zoneAssociation: return ("dotted", p.dnsLine, "none", "1.2")
+        case .dnsAlias: return (nil, p.dnsLine, "normal", nil)
+        }
+    }
+
+    func end(_ end: SceneEdge.End) -> (node: String, port: String?, cluster: String?)? {
+        switch end {
+        case .node(let id): return (id, nil, nil)
+        case .chip(let node, let chip): return (node, ports[node]?[chip], nil)
+        case .cluster(let id):
+            guard let first = clusterFirstNodes[id] else { return nil }
+            return (first, nil, clusterNames[id])
+        }
+    }
+
+    public mutating func encode(_ edge: SceneEdge) {
+        guard let tail = end(edge.tail), let head = end(edge.head) else { return }
+        var id = "\(edge.tail.idText)--\(edge.head.idText)"
+        if !edgeIDs.insert(id).inserted {
+            var n = 2
+            while !edgeIDs.insert("\(id)--\(n)").inserted { n += 1 }
+            id = "\(id)--\(n)"
+        }
+        let look = look(edge.kind)
+        var a = Attributes([("id", .string(id)), ("class", .string(edge.kind.rawValue))])
+        if !edge.label.isEmpty { a["xlabel"] = plainLabel(edge.label.joined(separator: "\n")) }
+        if !edge.downwards { a["constraint"] = .string("false") }
+        if let s = look.style { a["style"] = .string(s) }
+        a["color"] = .string(look.color)
+        if look.arrowhead != "normal" { a["arrowhead"] = .string(look.arrowhead) }
+        if let w = look.penwidth { a["penwidth"] = .string(w) }
+        if let port = tail.port { a["tailport"] = .string(port) }
+        if let port = head.port { a["headport"] = .string(port) }
+        if let c = tail.cluster { a["ltail"] = .string(c) }
+        if let c = head.cluster { a["lhead"] = .string(c) }
+        if !edge.tooltip.isEmpty { a["tooltip"] = plain(edge.tooltip) }
+        a.link(edge.link)
+        legend.edges.insert(edge.kind)
+        edges.append(DiagramEdge(tail.node, head.node, a))
+    }
+}
+
+extension SceneEdge.End {
+    var idText: String {
+        switch self {
+        case .node(let id): id
+        case .chip(let node, let chip): "\(node).\(chip)"
+        case .cluster(let id): id
+        }
+    }
+}
+
+/// What a legend lists: node kinds (with the icon drawn), chip kinds, subnet tiers, edge kinds.
+public struct LegendContent: Sendable, Equatable {
+    /// (kind, icon) pairs drawn, and icons drawn outside scene nodes (old builders, cluster titles).
+    var nodes: Set<LegendNode> = []
+    var icons: Set<Icon> = []
+    var chips: Set<NodeKind> = []
+    var tiers: Set<SubnetTierStyle> = []
+    public internal(set) var edges: Set<EdgeKind> = []
+
+    public init() {}
+
+    struct LegendNode: Hashable, Sendable {
+        var kind: NodeKind
+        var icon: Icon?
+    }
+
+    mutating func add(_ node: SceneNode) {
+        nodes.insert(LegendNode(kind: node.kind, icon: node.drawnIcon))
+    }
+
+    mutating func merge(_ other: LegendContent) {
+        nodes.formUnion(other.nodes)
+        icons.formUnion(other.icons)
+        chips.formUnion(other.chips)
+        tiers.formUnion(other.tiers)
+        edges.formUnion(other.edges)
+    }
+}
