@@ -337,6 +337,9 @@ public struct SceneCluster: Sendable, Hashable {
     public var layered = false
     /// Whether child clusters are kept left to right in declaration order (AZ columns, regions).
     public var ordered = false
+    /// Layered clusters: whether each row keeps its nodes left to right in declaration order, and
+    /// rows are lined up on their middle nodes (the overview's grid, with hubs centred in it).
+    public var keepsRowOrder = false
     /// Written as a comment above the cluster in DOT.
     public var comment: String?
 

@@ -202,8 +202,18 @@ public struct SceneEncoder {
                 out.clusters.append(group)
             }
         }
-        for (upper, lower) in zip(ordered, ordered.dropFirst()) {
-            edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+        if cluster.keepsRowOrder {
+            // Flat edges between plain nodes of one cluster keep the order; rows centred on each other.
+            for row in ordered {
+                for (left, right) in zip(row, row.dropFirst()) { edges += Rails.layoutEdges(left, right, minlen: 0, weight: 1, copies: 1) }
+            }
+            for (upper, lower) in zip(ordered, ordered.dropFirst()) {
+                edges += Rails.layoutEdges(upper[upper.count / 2], lower[lower.count / 2], minlen: 1, weight: 10, copies: 1)
+            }
+        } else {
+            for (upper, lower) in zip(ordered, ordered.dropFirst()) {
+                edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+            }
         }
         tops[cluster.id] = ordered.first![0]
         bottoms[cluster.id] = ordered.last![0]

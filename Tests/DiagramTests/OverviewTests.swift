@@ -104,14 +104,15 @@ import VPCReaders
         let yaml = GeneratedTopology.yaml(vpcs: 40, peeringSpan: 3)
         let svg = try #require(try Self.render(yaml)["gen.overview.svg"])
         let geometry = try SVGGeometry(svg: svg)
-        #expect(geometry.ids(ofKind: "peering").isEmpty)
-        #expect(geometry.ids(ofKind: "peering-mesh").count == 41)
+        let bundled = geometry.ids(ofKind: "peering")
+        #expect(bundled.count == 40 && bundled.allSatisfy { $0.hasSuffix("--eu-west-1.peering-mesh") }, "\(bundled)")
+        #expect(geometry.classes["eu-west-1.peering-mesh"]?.contains("peering-connection") == true)
         #expect(svg.contains("114 peering connections among 40 VPCs"))
         // A chain of 29 peerings among 30 VPCs is drawn edge by edge, with no label.
         let chain = try #require(try Self.render(GeneratedTopology.yaml(vpcs: 30))["gen.overview.svg"])
         let chainGeometry = try SVGGeometry(svg: chain)
         #expect(chainGeometry.ids(ofKind: "peering").count == 29)
-        #expect(chainGeometry.ids(ofKind: "peering-mesh").isEmpty)
+        #expect(chainGeometry.classes["eu-west-1.peering-mesh"] == nil)
         let document = try XMLDocument(data: Data(chain.utf8), options: [])
         let peeringTexts = try document.nodes(forXPath: "//*[local-name()='g'][contains(@class, 'peering')]//*[local-name()='text']")
         #expect(peeringTexts.isEmpty, "peering edges carry labels")
@@ -148,8 +149,10 @@ import VPCReaders
         let svg = try #require(try Self.render(yaml)["gen.overview.svg"])
         let geometry = try SVGGeometry(svg: svg)
         // Declared on both sides, drawn once; the two attachments to VPCs as well.
-        #expect(geometry.ids(ofKind: "tgw-peering") == ["tgw-attach-0ccccccccccccccc1"])
-        #expect(geometry.ids(ofKind: "tgw-attachment") == ["tgw-attach-0aaaaaaaaaaaaaaa1", "tgw-attach-0bbbbbbbbbbbbbbb1"])
+        #expect(geometry.ids(ofKind: "transit-gateway-peering") == ["tgw-0aaaaaaaaaaaaaaa1--tgw-0bbbbbbbbbbbbbbb1"])
+        #expect(geometry.ids(ofKind: "transit-gateway-attachment") == ["vpc-0aaaaaaaaaaaaaaa1--tgw-0aaaaaaaaaaaaaaa1", "vpc-0bbbbbbbbbbbbbbb1--tgw-0bbbbbbbbbbbbbbb1"])
+        // The legend names the edge kinds drawn.
+        for kind in ["transit gateway peering", "transit gateway attachment"] { #expect(svg.contains(">\(kind)</text>"), "legend lacks \(kind)") }
         #expect(svg.contains("tgw&#45;0aaaaaaaaaaaaaaa1 (eu&#45;west&#45;1) ↔ tgw&#45;0bbbbbbbbbbbbbbb1 (us&#45;east&#45;1)</title>"))
         // The regions side by side: the two gateways on one level, eu-west-1 left.
         let eu = try #require(geometry.boxes["cluster_region_eu-west-1"] ?? geometry.boxes["eu-west-1"])
