@@ -78,7 +78,9 @@ struct OverviewBuilder {
         root.clusters = topology.regions.map { regionCluster($0, columns: columns[$0.name] ?? 1) }
         transitGatewayPeeringEdges()
         vpnEdges()
-        return Scene(name: name, title: topology.title.map { "\($0) · overview" } ?? "Overview", root: root, edges: edges, legend: options.legend)
+        var scene = Scene(name: name, title: topology.title.map { "\($0) · overview" } ?? "Overview", root: root, edges: edges, legend: options.legend)
+        scene.rankSeparation = "0.6"
+        return scene
     }
 
     /// `vpc-0 vpc-0a… (10.0.0.0/16)` for tooltips.
