@@ -6,6 +6,11 @@ import VPCModel
 /// Outbound: VPC resolver → Resolver outbound endpoint → the DNS servers a rule forwards to.
 /// Only VPCs with something to resolve (endpoints, Resolver endpoints, zones) appear.
 public func buildDNSView(_ topology: Topology, name: String, options: DiagramOptions = DiagramOptions()) -> DiagramGraph {
+    SceneEncoder.encode(buildDNSScene(topology, name: name, options: options), options: options)
+}
+
+/// The DNS view as a scene (drawn left to right).
+public func buildDNSScene(_ topology: Topology, name: String, options: DiagramOptions = DiagramOptions()) -> Scene {
     var builder = DNSViewBuilder(topology: topology, options: options)
     return builder.build(name: name)
 }
@@ -13,14 +18,13 @@ public func buildDNSView(_ topology: Topology, name: String, options: DiagramOpt
 struct DNSViewBuilder {
     let topology: Topology
     let options: DiagramOptions
-    let style: Style
-    var edges: [DiagramEdge] = []
-    var icons: Set<Icon> = []
+    let links: Links
+    var edges: [SceneEdge] = []
 
     init(topology: Topology, options: DiagramOptions) {
         self.topology = topology
         self.options = options
-        self.style = Style(palette: options.theme.palette, icons: options.icons)
+        self.links = Links(options.links)
     }
 
     /// VPCs that take part in DNS: endpoints, Resolver endpoints or rules, zone associations.
@@ -30,8 +34,8 @@ struct DNSViewBuilder {
             || region.resolverRules.contains { $0.vpcIDs.contains(vpc.id) }
     }
 
-    mutating func build(name: String) -> DiagramGraph {
-        var root = DiagramCluster("root")
+    mutating func build(name: String) -> Scene {
+        var root = SceneCluster(id: "root", kind: .root)
         for network in topology.onPremises where !network.dnsServers.isEmpty || !network.forwardingRules.isEmpty {
             root.nodes.append(onPremisesDNS(network))
         }
@@ -40,104 +44,77 @@ struct DNSViewBuilder {
             if !cluster.nodes.isEmpty { root.clusters.append(cluster) }
         }
         if root.nodes.isEmpty && root.clusters.isEmpty {
-            var label = label(nil)
-            label.title("Nothing to resolve")
-            label.line("no interface endpoints, Resolver endpoints,")
-            label.line("private hosted zones or DNS forwarding")
-            label.line("in this topology")
-            var note = node("nothing-to-resolve", kind: "note", label: label, tooltip: ["the topology has no DNS resources"], anchor: "section-dns")
-            note.attributes["margin"] = .string("0.3,0.25")
-            root.nodes.append(note)
+            root.nodes.append(SceneNode(id: "nothing-to-resolve", kind: .note,
+                                        label: [.title("Nothing to resolve"), .line("no interface endpoints, Resolver endpoints,"),
+                                                .line("private hosted zones or DNS forwarding"), .line("in this topology")],
+                                        tooltip: ["the topology has no DNS resources"], link: links.section("section-dns")))
         }
-        if options.legend, let legend = Legend.node(icons: icons, tiers: [], style: style) { root.nodes.append(legend) }
-        var attributes = style.graph(title: topology.title.map { "\($0) · DNS" } ?? "DNS", transparent: options.transparent)
-        attributes["rankdir"] = .string("LR")
-        attributes["ranksep"] = .string("0.7")
-        var graph = DiagramGraph(name: name, graphAttributes: attributes, nodeDefaults: style.nodeDefaults,
-                                 edgeDefaults: style.edgeDefaults, root: root)
-        graph.edges = edges
-        return graph
+        var scene = Scene(name: name, title: topology.title.map { "\($0) · DNS" } ?? "DNS", root: root, edges: edges, legend: options.legend)
+        scene.leftToRight = true
+        scene.rankSeparation = "0.4"
+        scene.inlineLabels = true
+        return scene
     }
 
-    mutating func label(_ icon: Icon?) -> Label {
-        if let icon { icons.insert(icon) }
-        return style.label(icon)
+    func node(_ id: String, kind: NodeKind, label: [LabelPart], tooltip: [String?], link: ResourceLink? = nil) -> SceneNode {
+        SceneNode(id: id, kind: kind, label: label, tooltip: tooltip.compactMap { $0 }, link: links.href(link ?? ResourceLink(id: id)))
     }
 
-    /// `anchor`: the resource's section in the Markdown document, when not `id`.
-    func node(_ id: String, kind: String, label: Label, tooltip: [String?], anchor: String? = nil) -> DiagramNode {
-        var a = style.node(kind)
-        a["id"] = .string(id)
-        a["label"] = label.value
-        a["tooltip"] = plain(tooltip)
-        if case .docs(let file) = options.links {
-            a.link(.document(file, resource: anchor ?? id))
-        }
-        return DiagramNode(id, a)
-    }
-
-    mutating func edge(_ tail: String, _ head: String, kind: String, label: String?, style edgeStyle: String = "solid") {
-        var a = Attributes([("id", .string("\(tail)--\(head)")), ("class", .string(kind))])
-        if let label { a["label"] = plainLabel(label) }
-        a["color"] = .string(style.palette.dnsLine)
-        a["fontcolor"] = .string(style.palette.dnsLine)
-        if edgeStyle != "solid" { a["style"] = .string(edgeStyle) }
-        edges.append(DiagramEdge(tail, head, a))
+    /// A constraining edge (the query's way, left to right); its label on the line, long DNS names
+    /// broken at dots so the columns stay narrow.
+    mutating func edge(_ tail: String, _ head: String, kind: EdgeKind, label: String?) {
+        let lines = (label ?? "").split(separator: "\n").flatMap { Label.breakAtDots(String($0), width: 16) }
+        edges.append(SceneEdge(kind, from: .node(tail), to: .node(head), label: lines, downwards: true))
     }
 
     func resolverName(_ vpc: VPC) -> String { "\(vpc.id).resolver" }
 
-    mutating func regionCluster(_ region: Region) -> DiagramCluster {
-        var a = style.cluster("region")
-        a["id"] = .string(region.name)
-        a["label"] = .html("<font point-size=\"13\">\(Label.escape(region.name))</font>")
-        a["tooltip"] = plain(["region \(region.name)"])
-        var cluster = DiagramCluster("cluster_region_\(region.name)", a, comment: "region \(region.name)")
+    mutating func regionCluster(_ region: Region) -> SceneCluster {
+        var cluster = SceneCluster(id: region.name, kind: .region, label: [.title(region.name)], tooltip: ["region \(region.name)"],
+                                   comment: "region \(region.name)")
         for vpc in region.vpcs where isInvolved(vpc, in: region) {
             // The VPC's own resolver (the ".2" address).
-            var label = label(.vpc)
-            label.title("\(vpc.displayName) resolver")
-            label.detail("\(vpc.id) · \(vpc.cidrs.first.map { Self.resolverAddress($0) } ?? "")")
-            label.detail("DNS support \(vpc.dnsSupport ? "on" : "off") · hostnames \(vpc.dnsHostnames ? "on" : "off")")
-            cluster.nodes.append(node(resolverName(vpc), kind: "vpc", label: label,
+            cluster.nodes.append(node(resolverName(vpc), kind: .vpc,
+                                      label: [.title("\(vpc.displayName) resolver"),
+                                              .detail("\(vpc.id) · \(vpc.cidrs.first.map { Self.resolverAddress($0) } ?? "")"),
+                                              .detail("DNS support \(vpc.dnsSupport ? "on" : "off") · hostnames \(vpc.dnsHostnames ? "on" : "off")")],
                                       tooltip: ["Route 53 Resolver of VPC \(vpc.id)", vpc.name, vpc.cidrs.first.map { "at \(Self.resolverAddress($0))" }],
-                                      anchor: vpc.id))
+                                      link: .vpc(vpc.id, region: region.name)))
             for endpoint in vpc.resolverEndpoints {
-                var label = self.label(.resolverEndpoint)
-                label.title("Resolver \(endpoint.direction.rawValue) endpoint")
-                if let name = endpoint.name { label.line(name) }
-                label.detail("\(endpoint.id) in \(vpc.displayName)")
-                label.line(endpoint.ipAddresses.map(\.ip.description).joined(separator: ", "))
-                cluster.nodes.append(node(endpoint.id, kind: "resolver-endpoint", label: label,
-                    tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)"] + endpoint.ipAddresses.map { "\($0.ip) in \($0.subnetID)" }))
+                var label: [LabelPart] = [.title("Resolver \(endpoint.direction.rawValue) endpoint")]
+                if let name = endpoint.name { label.append(.line(name)) }
+                label.append(.detail("\(endpoint.id) in \(vpc.displayName)"))
+                label.append(.line(endpoint.ipAddresses.map(\.ip.description).joined(separator: ", ")))
+                cluster.nodes.append(node(endpoint.id, kind: .resolverEndpoint, label: label,
+                    tooltip: ["Route 53 Resolver \(endpoint.direction.rawValue) endpoint \(endpoint.id)"] + endpoint.ipAddresses.map { "\($0.ip) in \($0.subnetID)" },
+                    link: .resolverEndpoint(endpoint, region: region.name)))
                 switch endpoint.direction {
-                case .inbound: edge(endpoint.id, resolverName(vpc), kind: "dns-resolve", label: "asks")
-                case .outbound: edge(resolverName(vpc), endpoint.id, kind: "dns-resolve", label: nil)
+                case .inbound: edge(endpoint.id, resolverName(vpc), kind: .dnsForwarding, label: "asks")
+                case .outbound: edge(resolverName(vpc), endpoint.id, kind: .dnsForwarding, label: nil)
                 }
             }
             for endpoint in vpc.interfaceEndpoints {
-                cluster.nodes.append(self.endpointNode(endpoint, in: vpc))
+                cluster.nodes.append(endpointNode(endpoint, in: vpc, region: region))
                 if endpoint.privateDNS, let name = endpoint.privateDNSName {
-                    edge(resolverName(vpc), endpoint.id, kind: "dns-private", label: "\(name)\n(private DNS)")
+                    edge(resolverName(vpc), endpoint.id, kind: .dnsAlias, label: "\(name)\n(private DNS)")
                 }
             }
         }
         for zone in region.privateHostedZones {
-            var label = label(.hostedZone)
-            label.title(zone.name)
-            label.detail("private hosted zone\(zone.zoneID.map { " \($0)" } ?? "")")
+            var label: [LabelPart] = [.title(zone.name), .detail("private hosted zone\(zone.zoneID.map { " \($0)" } ?? "")")]
             for record in zone.records {
-                label.detail("\(record.name == zone.name ? "@" : record.name) \(record.type) \(record.value)")
+                label.append(.detail("\(record.name == zone.name ? "@" : record.name) \(record.type) \(record.value)"))
             }
             let id = zone.zoneID ?? "zone-\(zone.name)"
-            cluster.nodes.append(node(id, kind: "hosted-zone", label: label,
-                tooltip: ["private hosted zone \(zone.name)", zone.zoneID] + zone.vpcIDs.map { "associated with \($0)" }))
+            cluster.nodes.append(node(id, kind: .hostedZone, label: label,
+                tooltip: ["private hosted zone \(zone.name)", zone.zoneID] + zone.vpcIDs.map { "associated with \($0)" },
+                link: .hostedZone(zone)))
             for vpcID in zone.vpcIDs where topology.vpc(vpcID) != nil {
-                edge(resolverName(topology.vpc(vpcID)!), id, kind: "zone-association", label: nil, style: "dotted")
+                edge(resolverName(topology.vpc(vpcID)!), id, kind: .zoneAssociation, label: nil)
             }
             for record in zone.records {
                 guard case .endpointAlias(let endpointID) = record.value, topology.interfaceEndpoint(endpointID) != nil else { continue }
-                edge(id, endpointID, kind: "dns-alias", label: "\(record.name)\nalias", style: "dashed")
+                edge(id, endpointID, kind: .dnsAlias, label: "\(record.name)\nalias")
             }
         }
         for rule in region.resolverRules {
@@ -145,40 +122,38 @@ struct DNSViewBuilder {
             if let network = topology.onPremises.first(where: { network in
                 rule.targetIPs.contains { ip in network.dnsServers.contains(ip) || network.cidrs.contains(where: { $0.contains(ip) }) }
             }) {
-                edge(endpoint, "\(network.id).dns", kind: "dns-forward", label: "forward \(rule.domain)", style: "dashed")
+                edge(endpoint, "\(network.id).dns", kind: .dnsForwarding, label: "forward \(rule.domain)")
             }
         }
         return cluster
     }
 
     /// An interface endpoint's names and the private IPs they resolve to.
-    mutating func endpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC) -> DiagramNode {
-        var label = label(.interfaceEndpoint)
-        label.title("\(endpoint.service.shortName) endpoint")
-        label.detail("\(endpoint.id) in \(vpc.displayName)")
+    func endpointNode(_ endpoint: InterfaceEndpoint, in vpc: VPC, region: Region) -> SceneNode {
+        var label: [LabelPart] = [.title("\(endpoint.service.shortName) endpoint"), .detail("\(endpoint.id) in \(vpc.displayName)")]
         let names = endpoint.dnsNames(in: vpc)
-        if let regional = names.first(where: { $0.scope == .regional }) { label.dnsName(regional.name) }
-        label.line("→ " + endpoint.interfaces.map(\.ip.description).joined(separator: ", "))
+        if let regional = names.first(where: { $0.scope == .regional }) { label.append(.dnsName(regional.name)) }
+        label.append(.line("→ " + endpoint.interfaces.map(\.ip.description).joined(separator: ", ")))
         let zonal = names.filter { $0.scope != .regional }.count
-        if zonal > 0 { label.detail("+ \(zonal) zonal name\(zonal == 1 ? "" : "s") (one IP each)") }
-        return node(endpoint.id, kind: "interface-endpoint", label: label,
+        if zonal > 0 { label.append(.detail("+ \(zonal) zonal name\(zonal == 1 ? "" : "s") (one IP each)")) }
+        return node(endpoint.id, kind: .interfaceEndpoint, label: label,
                     tooltip: ["interface endpoint \(endpoint.id)", endpoint.service.fullName]
-                        + names.map { "\($0.name)" } + endpoint.interfaces.map { "\($0.ip) in \($0.subnetID)" })
+                        + names.map { "\($0.name)" } + endpoint.interfaces.map { "\($0.ip) in \($0.subnetID)" },
+                    link: .endpoint(endpoint.id, region: region.name))
     }
 
-    mutating func onPremisesDNS(_ network: OnPremisesNetwork) -> DiagramNode {
-        var label = label(.onPremises)
-        label.title("\(network.name ?? network.id) DNS")
-        if !network.dnsServers.isEmpty { label.line(network.dnsServers.map(\.description).joined(separator: ", ")) }
+    mutating func onPremisesDNS(_ network: OnPremisesNetwork) -> SceneNode {
+        var label: [LabelPart] = [.title("\(network.name ?? network.id) DNS")]
+        if !network.dnsServers.isEmpty { label.append(.line(network.dnsServers.map(\.description).joined(separator: ", "))) }
         for rule in network.forwardingRules {
             for case .resolverEndpoint(let endpointID) in rule.targets where topology.resolverEndpoint(endpointID) != nil {
-                edge("\(network.id).dns", endpointID, kind: "dns-forward", label: "forward \(rule.domain)", style: "dashed")
+                edge("\(network.id).dns", endpointID, kind: .dnsForwarding, label: "forward \(rule.domain)")
             }
             let others = rule.targets.filter { if case .ip = $0 { return true } else { return false } }
-            if !others.isEmpty { label.detail("forward \(rule.domain) → \(others.map(\.description).joined(separator: ", "))") }
+            if !others.isEmpty { label.append(.detail("forward \(rule.domain) → \(others.map(\.description).joined(separator: ", "))")) }
         }
-        return node("\(network.id).dns", kind: "dns-servers", label: label, tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description),
-                    anchor: network.id)
+        return node("\(network.id).dns", kind: .dnsServers, label: label, tooltip: ["DNS servers of \(network.id)"] + network.dnsServers.map(\.description),
+                    link: ResourceLink(id: network.id))
     }
 
     /// The VPC resolver's address: the VPC's first CIDR's network address plus two.

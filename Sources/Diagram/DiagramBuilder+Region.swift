@@ -137,7 +137,7 @@ extension DiagramBuilder {
             let id = zone.zoneID ?? "zone-\(zone.name)"
             cluster.nodes.append(DiagramNode(id, attributes("hosted-zone", id: id, label: label,
                 tooltip: ["private hosted zone \(zone.name)", zone.zoneID] + zone.records.map { "\($0.name) \($0.type) \($0.value)" }
-                    + zone.vpcIDs.map { "associated with \($0)" })))
+                    + zone.vpcIDs.map { "associated with \($0)" }, link: .hostedZone(zone))))
             place(id, touching: aliasVPCs.isEmpty ? zone.vpcIDs : aliasVPCs, hub: false, grid: grid)
             for record in zone.records {
                 guard case .endpointAlias(let endpointID) = record.value, let (vpc, _) = topology.interfaceEndpoint(endpointID),

@@ -20,13 +20,15 @@ public enum SplitMode: String, CaseIterable, Sendable {
     case never
 }
 
-/// One diagram to write: its file base name (without extension) and the graph.
+/// One diagram to write: its file base name (without extension), what it shows, and the graph.
 public struct PlannedDiagram: Sendable {
     public var baseName: String
+    public var role: OutputNames.Role
     public var graph: DiagramGraph
 }
 
-/// Decides the diagrams for a topology and a view, with the links between them.
+/// Decides the diagrams for a topology and a view, with the links between them. Their names come
+/// from `OutputNames`.
 public enum DiagramPlan {
     /// Past either limit one picture is no longer readable (and dot gets slow): split.
     public static let maxVPCs = 8
@@ -41,45 +43,56 @@ public enum DiagramPlan {
         return nil
     }
 
+    /// Why the view is split, or nil when it is not (only the full view splits).
+    public static func splitReason(_ topology: Topology, view: DiagramView, split: SplitMode) -> String? {
+        guard view == .full, split != .never else { return nil }
+        return split == .always ? "--split always" : splitReason(topology)
+    }
+
+    /// The diagrams a render of the view writes, without building them.
+    public static func roles(_ topology: Topology, name: String, view: DiagramView, split: SplitMode = .auto) -> [OutputNames.Role] {
+        OutputNames(name: name).roles(topology, view: view, splits: splitReason(topology, view: view, split: split) != nil)
+    }
+
     /// The file base name of a VPC's own diagram: `<name>.<vpc id>`, the id made safe by `FileName`.
-    public static func vpcBaseName(_ name: String, vpcID: String) -> String { "\(name).\(FileName.component(vpcID))" }
+    public static func vpcBaseName(_ name: String, vpcID: String) -> String { OutputNames(name: name).baseName(.vpc(vpcID)) }
 
     /// The diagrams to draw. `fileExtension` is the extension links between diagrams use (`svg`).
     /// `note` says what was split and why.
     public static func plan(_ topology: Topology, name: String, view: DiagramView, split: SplitMode = .auto,
                             options: DiagramOptions, fileExtension: String = "svg") -> (diagrams: [PlannedDiagram], note: String?) {
-        let vpcFiles = Dictionary(uniqueKeysWithValues: topology.allVPCs.map { ($0.vpc.id, "\(vpcBaseName(name, vpcID: $0.vpc.id)).\(fileExtension)") })
-        switch view {
-        case .full:
-            let reason = split == .never ? nil : (split == .always ? "--split always" : splitReason(topology))
-            guard let reason else {
-                return ([PlannedDiagram(baseName: name, graph: buildDiagram(topology, name: name, options: options))], nil)
+        let names = OutputNames(name: name)
+        let reason = splitReason(topology, view: view, split: split)
+        let roles = names.roles(topology, view: view, splits: reason != nil)
+        // Links between diagrams go only to diagrams of this view.
+        var vpcFiles: [String: String] = [:]
+        for case .vpc(let id) in roles where vpcFiles[id] == nil { vpcFiles[id] = names.file(.vpc(id), extension: fileExtension) }
+        let overview = roles.contains(.splitOverview) ? names.file(.splitOverview, extension: fileExtension) : nil
+        let diagrams = roles.map { role -> PlannedDiagram in
+            let base = names.baseName(role)
+            // The graph's own name: the base name of the input, or of a VPC's diagram.
+            var graphName = name
+            if case .vpc = role { graphName = base }
+            var options = options
+            let graph: DiagramGraph
+            switch role {
+            case .whole:
+                graph = buildDiagram(topology, name: graphName, options: options)
+            case .splitOverview, .overview:
+                options.vpcFiles = vpcFiles
+                graph = buildOverview(topology, name: graphName, options: options)
+            case .vpc(let id):
+                options.vpcFiles = vpcFiles
+                options.overviewFile = overview
+                graph = buildDiagram(topology, name: graphName, options: options, focus: [id])
+            case .dns:
+                graph = buildDNSView(topology, name: graphName, options: options)
             }
-            var overviewOptions = options
-            overviewOptions.vpcFiles = vpcFiles
-            var diagrams = [PlannedDiagram(baseName: name, graph: buildOverview(topology, name: name, options: overviewOptions))]
-            diagrams += perVPC(topology, name: name, options: options, vpcFiles: vpcFiles, overview: "\(name).\(fileExtension)")
-            let note = "\(reason): wrote an overview, \(name).\(fileExtension), and one diagram per VPC, \(name).<vpc id>.\(fileExtension), linked to each other"
-            return (diagrams, note)
-        case .overview:
-            var overviewOptions = options
-            overviewOptions.vpcFiles = [:]
-            return ([PlannedDiagram(baseName: "\(name).overview", graph: buildOverview(topology, name: name, options: overviewOptions))], nil)
-        case .vpc:
-            return (perVPC(topology, name: name, options: options, vpcFiles: vpcFiles, overview: nil), nil)
-        case .dns:
-            return ([PlannedDiagram(baseName: "\(name).dns", graph: buildDNSView(topology, name: name, options: options))], nil)
+            return PlannedDiagram(baseName: base, role: role, graph: graph)
         }
-    }
-
-    static func perVPC(_ topology: Topology, name: String, options: DiagramOptions, vpcFiles: [String: String],
-                       overview: String?) -> [PlannedDiagram] {
-        var vpcOptions = options
-        vpcOptions.vpcFiles = vpcFiles
-        vpcOptions.overviewFile = overview
-        return topology.allVPCs.map { _, vpc in
-            let base = vpcBaseName(name, vpcID: vpc.id)
-            return PlannedDiagram(baseName: base, graph: buildDiagram(topology, name: base, options: vpcOptions, focus: [vpc.id]))
+        let note = reason.map { reason in
+            "\(reason): wrote an overview, \(names.file(.splitOverview, extension: fileExtension)), and one diagram per VPC, \(name).<vpc id>.\(fileExtension), linked to each other"
         }
+        return (diagrams, note)
     }
 }

@@ -19,6 +19,10 @@ public enum Href: Sendable, Hashable {
     case file(String, fragment: String? = nil)
     /// `https://console.aws.amazon.com/vpcconsole/home?region=<region>#<page>:<key>=<id>`.
     case console(region: String, page: String, key: String, id: String)
+    /// `https://console.aws.amazon.com/route53/v2/hostedzones#ListRecordSets/<zone id>`.
+    case hostedZoneConsole(zoneID: String)
+    /// `https://console.aws.amazon.com/route53resolver/home?region=<region>#/<inbound|outbound>-endpoints/details/<id>`.
+    case resolverEndpointConsole(region: String, direction: String, id: String)
 
     /// A resource's section of the Markdown document: its `DocumentAnchor`.
     public static func document(_ file: String, resource id: String) -> Href { .file(file, fragment: DocumentAnchor.id(for: id)) }
@@ -35,6 +39,10 @@ public enum Href: Sendable, Hashable {
             return file + "#" + Href.percentEncoded(fragment)
         case .console(let region, let page, let key, let id):
             return "https://console.aws.amazon.com/vpcconsole/home?region=\(Href.percentEncoded(region))#\(page):\(key)=\(Href.percentEncoded(id))"
+        case .hostedZoneConsole(let zoneID):
+            return "https://console.aws.amazon.com/route53/v2/hostedzones#ListRecordSets/\(Href.percentEncoded(zoneID))"
+        case .resolverEndpointConsole(let region, let direction, let id):
+            return "https://console.aws.amazon.com/route53resolver/home?region=\(Href.percentEncoded(region))#/\(Href.percentEncoded(direction))-endpoints/details/\(Href.percentEncoded(id))"
         }
     }
 
@@ -59,6 +67,38 @@ extension Attributes {
         guard let href else { return }
         self["URL"] = .string(href.url)
         self["target"] = .string("_top")
+    }
+
+    /// The attributes, made a link to `href` when there is one.
+    func linked(_ href: Href?) -> Attributes {
+        var a = self
+        a.link(href)
+        return a
+    }
+}
+
+/// The one place that decides what a resource of any view links to, for the render's `--link`:
+/// its section of the Markdown document (the anchor is always `DocumentAnchor.id(for:)` of the
+/// resource id, the same function the Markdown's `<a id="…">` uses), its console page, or nothing.
+/// VPC nodes of a split overview link to their own diagrams whatever `--link` says.
+struct Links: Sendable {
+    let target: LinkTarget
+
+    init(_ target: LinkTarget) { self.target = target }
+
+    /// Where the resource links to, or nil.
+    func href(_ link: ResourceLink) -> Href? {
+        switch target {
+        case .none: nil
+        case .docs(let file): .document(file, resource: link.id)
+        case .console: link.console
+        }
+    }
+
+    /// A section of the document that is not a resource's (`section-dns`); nil unless linking docs.
+    func section(_ anchor: String) -> Href? {
+        guard case .docs(let file) = target else { return nil }
+        return .file(file, fragment: anchor)
     }
 }
 
@@ -99,5 +139,17 @@ struct ResourceLink: Sendable {
     }
     static func transitGateway(_ id: String, region: String) -> ResourceLink {
         vpcConsole(id, region: region, page: "TransitGatewayDetails", key: "transitGatewayId")
+    }
+    static func transitGatewayAttachment(_ id: String, region: String) -> ResourceLink {
+        vpcConsole(id, region: region, page: "TransitGatewayAttachmentDetails", key: "transitGatewayAttachmentId")
+    }
+    static func vpnConnection(_ id: String, region: String) -> ResourceLink {
+        vpcConsole(id, region: region, page: "VpnConnectionDetails", key: "VpnConnectionId")
+    }
+    static func hostedZone(_ zone: PrivateHostedZone) -> ResourceLink {
+        ResourceLink(id: zone.id, console: zone.zoneID.map { .hostedZoneConsole(zoneID: $0) })
+    }
+    static func resolverEndpoint(_ endpoint: ResolverEndpoint, region: String) -> ResourceLink {
+        ResourceLink(id: endpoint.id, console: .resolverEndpointConsole(region: region, direction: endpoint.direction.rawValue, id: endpoint.id))
     }
 }

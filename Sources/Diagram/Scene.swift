@@ -17,6 +17,14 @@ public struct Scene: Sendable, Equatable {
     public var edges: [SceneEdge] = []
     /// Draw a legend of the node and edge kinds present.
     public var legend = true
+    /// Ranks run left to right (the DNS view: the way a query travels), not top to bottom.
+    public var leftToRight = false
+    /// Space between ranks, in inches (Graphviz's `ranksep`); nil: the style's.
+    public var rankSeparation: String?
+    /// Labels of `downwards` edges drawn on the line (Graphviz `label`, which makes room for the
+    /// text between the ranks) instead of next to it (`xlabel`, which may cover a node). Only for
+    /// downwards edges: they never join two nodes of one rank (see GUIDE §4 on dot 2.42).
+    public var inlineLabels = false
 
     public init(name: String, title: String? = nil, root: SceneCluster = SceneCluster(id: "root", kind: .root), edges: [SceneEdge] = [], legend: Bool = true) {
         self.name = name
@@ -340,6 +348,9 @@ public struct SceneCluster: Sendable, Hashable {
     /// Names of layers (for stable names in DOT: adding a row renames no other); unnamed layers
     /// go by number.
     public var layerNames: [Int: String] = [:]
+    /// Layered clusters: whether each row keeps its nodes left to right in declaration order, and
+    /// rows are lined up on their middle nodes (the overview's grid, with hubs centred in it).
+    public var keepsRowOrder = false
     /// Written as a comment above the cluster in DOT.
     public var comment: String?
 

@@ -56,13 +56,15 @@ public struct SceneEncoder {
             root.nodes += rails.nodes
             edges += rails.edges
         }
-        for edge in scene.edges { encode(edge) }
+        for edge in scene.edges { encode(edge, inlineLabel: scene.inlineLabels && edge.downwards) }
         if scene.legend, let node = Legend.node(legend, style: style) {
             root.nodes.append(node)
             for key in bottoms.keys.sorted() { edges += Rails.layoutEdges(bottoms[key]!, Legend.nodeName, minlen: 1, weight: 0, copies: 1) }
         }
         var graph = DiagramGraph(name: scene.name, graphAttributes: style.graph(title: scene.title, transparent: transparent),
                                  nodeDefaults: style.nodeDefaults, edgeDefaults: style.edgeDefaults, root: root)
+        if scene.leftToRight { graph.graphAttributes["rankdir"] = .string("LR") }
+        if let ranksep = scene.rankSeparation { graph.graphAttributes["ranksep"] = .string(ranksep) }
         graph.edges = edges
         return graph
     }
@@ -213,11 +215,21 @@ public struct SceneEncoder {
                 out.clusters.append(group)
             }
         }
-        // Each row below every row above it (not only the one just above: adding a row then adds
-        // edges and removes none).
-        for (index, lower) in ordered.enumerated() {
-            for upper in ordered[..<index] {
-                edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+        if cluster.keepsRowOrder {
+            // Flat edges between plain nodes of one cluster keep the order; rows centred on each other.
+            for row in ordered {
+                for (left, right) in zip(row, row.dropFirst()) { edges += Rails.layoutEdges(left, right, minlen: 0, weight: 1, copies: 1) }
+            }
+            for (upper, lower) in zip(ordered, ordered.dropFirst()) {
+                edges += Rails.layoutEdges(upper[upper.count / 2], lower[lower.count / 2], minlen: 1, weight: 10, copies: 1)
+            }
+        } else {
+            // Each row below every row above it (not only the one just above: adding a row then adds
+            // edges and removes none).
+            for (index, lower) in ordered.enumerated() {
+                for upper in ordered[..<index] {
+                    edges += Rails.layoutEdges(upper[0], lower[0], minlen: 1, weight: 1, copies: 1)
+                }
             }
         }
         tops[cluster.id] = ordered.first![0]
@@ -384,7 +396,7 @@ public struct SceneEncoder {
         }
     }
 
-    public mutating func encode(_ edge: SceneEdge) {
+    public mutating func encode(_ edge: SceneEdge, inlineLabel: Bool = false) {
         guard let tail = end(edge.tail), let head = end(edge.head) else { return }
         var id = "\(edge.tail.idText)--\(edge.head.idText)"
         if !edgeIDs.insert(id).inserted {
@@ -394,7 +406,7 @@ public struct SceneEncoder {
         }
         let look = look(edge.kind)
         var a = Attributes([("id", .string(id)), ("class", .string(edge.kind.rawValue))])
-        if !edge.label.isEmpty { a["xlabel"] = plainLabel(edge.label.joined(separator: "\n")) }
+        if !edge.label.isEmpty { a[inlineLabel ? "label" : "xlabel"] = plainLabel(edge.label.joined(separator: "\n")) }
         if !edge.downwards { a["constraint"] = .string("false") }
         if let s = look.style { a["style"] = .string(s) }
         a["color"] = .string(look.color)

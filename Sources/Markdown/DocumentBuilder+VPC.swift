@@ -15,6 +15,7 @@ extension DocumentBuilder {
             "reaches": texts(vpc.reaches),
         ])
         node["name"] = optional(vpc.name.map { name in MarkdownText(name) })
+        node["diagram"] = optional(vpcDiagrams[vpc.id].map { MarkdownFragment(MarkdownEscaping.url($0)) })
         node["owner"] = optional(vpc.ownerID.map { id in MarkdownText(id) })
         let routing = VPCRouting(vpc)
         node["subnets"] = vpc.subnets.map { subnet -> Node in

@@ -26,6 +26,9 @@ struct DocumentBuilder {
     let prefixListServices: [String: String]
     /// Records of private hosted zones that alias an interface endpoint, by endpoint id, in document order.
     let aliasRecords: [String: [(zone: PrivateHostedZone, record: DNSRecord)]]
+    /// The diagram files the document shows on top, and per VPC id (see `renderMarkdown`).
+    var diagrams: [String] = []
+    var vpcDiagrams: [String: String] = [:]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
 
@@ -143,7 +146,8 @@ struct DocumentBuilder {
         let title = topology.title ?? documentName
         root["title"] = MarkdownText(title)
         root["documentName"] = MarkdownText(documentName)
-        root["diagram"] = MarkdownFragment(MarkdownEscaping.url(documentName + ".svg"))
+        root["diagram"] = diagrams.first.map { MarkdownFragment(MarkdownEscaping.url($0)) as any ViewValue } ?? NoValue()
+        root["diagrams"] = diagrams.map { MarkdownFragment(MarkdownEscaping.url($0)) }
         root["descriptionParagraphs"] = paragraphs(topology.description)
 
         let vpcs = topology.allVPCs.map(\.vpc)

@@ -11,7 +11,7 @@ markdown/connectivity.mustache
 
 {{#connectivity}}
 {{^empty(peerings)}}
-### VPC peering connections
+### <a id="section-peerings"></a>VPC peering connections
 
 | Peering connection | Requester VPC | Requester CIDRs | Accepter VPC | Accepter CIDRs |
 |---|---|---|---|---|
@@ -269,8 +269,10 @@ markdown/document.mustache
 {{/descriptionParagraphs}}
 {{> summary}}
 
-![Diagram of {{title}}]({{diagram}})
+{{#diagrams}}
+[![Diagram of {{title}}]({{.}})]({{.}})
 
+{{/diagrams}}
 ## Contents
 
 - [VPCs and subnets](#section-vpcs)
@@ -488,6 +490,10 @@ markdown/vpcs.mustache
 {{#vpcs}}
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}VPC {{displayName}}
 
+{{#diagram}}
+[![Diagram of VPC {{displayName}}]({{.}})]({{.}})
+
+{{/diagram}}
 - **VPC id:** {{code(id)}}
 {{#owner}}
 - **Owner account:** {{code(.)}}

@@ -3,12 +3,17 @@ import VPCModel
 /// Renders a topology's documentation as Markdown.
 ///
 /// - Parameters:
-///   - documentName: the base name of the output files: the diagram is embedded as `documentName.svg`
-///     and used as the title when the topology has none.
+///   - documentName: the base name of the output files, used as the title when the topology has none.
+///   - diagrams: the diagram files shown at the top, each as a link to itself (`[![…](x.svg)](x.svg)`:
+///     a wiki shows the picture; a click opens the SVG, where its own links work).
+///   - vpcDiagrams: VPC id → that VPC's own diagram, shown the same way in the VPC's section.
 ///   - templates: the built-in templates, or a user's copy (`TemplateSet(directory:)`).
 /// - Returns: the document, ending in one newline. The same input gives the same bytes.
-public func renderMarkdown(_ topology: Topology, documentName: String, templates: TemplateSet = .builtIn) -> String {
+public func renderMarkdown(_ topology: Topology, documentName: String, diagrams: [String]? = nil, vpcDiagrams: [String: String] = [:],
+                           templates: TemplateSet = .builtIn) -> String {
     var builder = DocumentBuilder(topology: topology, documentName: documentName, prices: templates.prices)
+    builder.diagrams = diagrams ?? [documentName + ".svg"]
+    builder.vpcDiagrams = vpcDiagrams
     let model = builder.build()
     let text = TemplateRenderer.renderBytes(TemplateSet.documentTemplate, root: model, templates: templates.parsed)
     return tidyBlankLines(text)

@@ -169,7 +169,7 @@ extension NodeSchema {
     static let vpc = anchored([
         "displayName": .text, "region": .text, "cidrs": .list(.text), "dnsSupport": .bool, "dnsHostnames": .bool,
         "dnsSupportUnknown": .bool, "dnsHostnamesUnknown": .bool, "owner": .optional(.text),
-        "zones": .list(.text), "reaches": .list(.text), "name": .optional(.text),
+        "zones": .list(.text), "reaches": .list(.text), "name": .optional(.text), "diagram": .optional(.fragment),
         "subnets": .list(.node(subnet)),
         "internetGateway": .optional(.node(anchored(["name": .optional(.text)]))),
         "vpnGateway": .optional(.node(anchored(["name": .optional(.text)]))),
@@ -291,7 +291,7 @@ extension NodeSchema {
 
     /// The root of the document's view model.
     static let document = NodeSchema([
-        "title": .text, "documentName": .text, "diagram": .fragment, "descriptionParagraphs": .list(.text),
+        "title": .text, "documentName": .text, "diagram": .optional(.fragment), "diagrams": .list(.fragment), "descriptionParagraphs": .list(.text),
         "counts": .node(NodeSchema([
             "regions": .node(count), "vpcs": .node(count), "subnets": .node(count), "interfaceEndpoints": .node(count),
             "gatewayEndpoints": .node(count), "resolverEndpoints": .node(count), "routeTables": .node(count), "onPremises": .node(count),

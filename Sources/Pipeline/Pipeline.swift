@@ -131,7 +131,7 @@ public struct Pipeline: Sendable {
             case .svg:
                 timed(.svg) {
                     // What links in the SVGs may point at: the diagrams of this render and its document.
-                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + ["\(name).md"])
+                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + [OutputNames(name: name).document])
                     let sources = diagrams.map { (file: "\($0.baseName).dot", dot: $0.dot) }
                     let finished = progress.map { LayoutCount(total: sources.count, report: $0).finished }
                     let laidOut = (workers ?? LayoutWorkers(executable: "", arguments: [], jobs: 1)).layout(sources, finished: finished)
@@ -157,8 +157,14 @@ public struct Pipeline: Sendable {
                     if let note, !result.notes.contains(note) { result.notes.append(note) }
                 }
             case .md:
-                let markdown = timed(.md) { renderMarkdown(topology, documentName: name, templates: templates ?? .builtIn) }
-                result.files.append(OutputFile(fileName: "\(name).md", contents: markdown))
+                let names = OutputNames(name: name)
+                // Only pictures this render writes: the SVGs, else the PNGs, else none.
+                let picture: String? = formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : nil
+                let embedded = names.embedded(DiagramPlan.roles(topology, name: name, view: view, split: split), extension: picture)
+                let markdown = timed(.md) {
+                    renderMarkdown(topology, documentName: name, diagrams: embedded.top, vpcDiagrams: embedded.perVPC, templates: templates ?? .builtIn)
+                }
+                result.files.append(OutputFile(fileName: names.document, contents: markdown))
             }
         }
         return result

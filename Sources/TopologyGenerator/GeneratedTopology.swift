@@ -10,8 +10,11 @@ public enum GeneratedTopology {
         return "\(prefix)-" + String(repeating: "0", count: max(0, 17 - digits.count)) + digits
     }
 
-    public static func yaml(vpcs count: Int, region: String = "eu-west-1") -> String {
-        (["title: Generated topology with \(count) VPCs", "regions:"] + regionLines(region, vpcs: 0..<count, gateway: 0, peers: []))
+    /// `peeringSpan`: each VPC is peered with the next `peeringSpan` VPCs (1: a chain; 3: a dense
+    /// mesh of about three peerings per VPC).
+    public static func yaml(vpcs count: Int, region: String = "eu-west-1", peeringSpan: Int = 1) -> String {
+        (["title: Generated topology with \(count) VPCs", "regions:"]
+            + regionLines(region, vpcs: 0..<count, gateway: 0, peers: [], peeringSpan: peeringSpan))
             .joined(separator: "\n") + "\n"
     }
 
@@ -27,7 +30,7 @@ public enum GeneratedTopology {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func regionLines(_ region: String, vpcs: Range<Int>, gateway: Int, peers: [String]) -> [String] {
+    static func regionLines(_ region: String, vpcs: Range<Int>, gateway: Int, peers: [String], peeringSpan: Int = 1) -> [String] {
         var out = ["  \(region):", "    vpcs:"]
         let zones = ["a", "b", "c"]
         let tiers = ["public", "private", "data"]
@@ -67,6 +70,11 @@ public enum GeneratedTopology {
         if vpcs.count > 1 {
             out.append("    peerings:")
             for v in vpcs.dropLast() { out.append("      - {id: \(hex("pcx", v)), vpcs: [\(hex("vpc", v)), \(hex("vpc", v + 1))]}") }
+            for span in stride(from: 2, through: peeringSpan, by: 1) {
+                for v in vpcs where v + span < vpcs.upperBound {
+                    out.append("      - {id: \(hex("pcx", v, span)), vpcs: [\(hex("vpc", v)), \(hex("vpc", v + span))]}")
+                }
+            }
         }
         return out
     }

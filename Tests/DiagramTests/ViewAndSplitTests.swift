@@ -111,7 +111,7 @@ import Testing
         // The DNS view shows the chain on-premises → Resolver → VPC resolver → zone → endpoint IPs.
         let dns = try Self.texts(directory.appendingPathComponent("dns/shared-services.dns.svg"))
         for text in ["Resolver inbound endpoint", "10.10.1.53, 10.10.2.53", "apigateway.eu-west-1.amazonaws.com", "10.10.1.10, 10.10.2.10",
-                     "consumer-a resolver", "forward apigateway.eu-west-1.amazonaws.com"] {
+                     "consumer-a resolver", "forward apigateway.\neu-west-1.\namazonaws.com"] {
             #expect(dns.contains(text), "DNS view lacks '\(text)'")
         }
         let overview = try Self.texts(directory.appendingPathComponent("overview/shared-services.overview.svg"))

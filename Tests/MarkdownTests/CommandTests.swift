@@ -19,9 +19,11 @@ import TestSupport
         // Separate processes hash with different seeds: any order taken from a hash would show.
         var documents: [String] = []
         for run in ["a", "b"] {
-            let result = try Self.vpcgraph(["render", "--format", "md", "-o", run, Self.sample], in: dir)
+            // With the SVG it embeds (a document without pictures embeds none).
+            let result = try Self.vpcgraph(["render", "--format", "svg,md", "-o", run, Self.sample], in: dir)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(run).path).sorted() == [".vpcgraph.json", "shared-services.md"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(run).path).sorted()
+                == [".vpcgraph.json", "shared-services.md", "shared-services.svg"])
             documents.append(try String(contentsOf: dir.appendingPathComponent("\(run)/shared-services.md"), encoding: .utf8))
         }
         #expect(documents[0] == documents[1])

@@ -130,7 +130,9 @@ import Testing
         let before = Self.snapshot(w.dir + "/docs")
         let check = try Self.vpcgraph(full + ["--check"], in: w.dir)
         #expect(check.status == 1)
+        // The vpc view's document shows the per-VPC diagrams, the full view's the whole one: it is stale.
         #expect(check.stdout == """
+            stale: docs/app-vpc.md
             missing: docs/app-vpc.dot
             missing: docs/app-vpc.svg
             extra: docs/app-vpc.vpc-0a1b2c3d4e5f60718.dot
@@ -146,6 +148,7 @@ import Testing
         #expect(render.stdout == """
             wrote docs/app-vpc.dot
             wrote docs/app-vpc.svg
+            wrote docs/app-vpc.md
             docs/app-vpc.vpc-0a1b2c3d4e5f60718.dot: an earlier render wrote it and this one does not; --prune removes it
             docs/app-vpc.vpc-0a1b2c3d4e5f60718.svg: an earlier render wrote it and this one does not; --prune removes it
 
