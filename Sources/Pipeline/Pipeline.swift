@@ -78,7 +78,6 @@ public struct Pipeline: Sendable {
         var (topology, diagnostics) = TopologyParser.parse(text, file: path)
         if let topology {
             diagnostics += topology.validate()
-            diagnostics += advice(topology, after: diagnostics)
             if topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && topology.onPremises.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics.append(.error("the topology has no vpcs; nothing to draw", at: topology.origin.location, rule: "empty-topology"))
             }
@@ -88,6 +87,7 @@ public struct Pipeline: Sendable {
 
     /// The article's advice (`Topology.advise()`) and unused `ignore:` entries, for a topology the
     /// earlier diagnostics found no error in (advice over a broken topology would only add noise).
+    /// `check` prints them; `render` does not (its Markdown has a Findings section instead).
     public static func advice(_ topology: Topology, after diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         return topology.advise().map(\.diagnostic) + topology.unusedIgnores()
