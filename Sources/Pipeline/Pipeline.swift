@@ -85,6 +85,11 @@ public struct Pipeline: Sendable {
         return (topology, diagnostics)
     }
 
+    /// The error for an SVG the last safety check refused (`SVGSafety.problems`): a bug of vpcgraph's.
+    public static func unsafeSVG(_ baseName: String, _ problems: [String]) -> Diagnostic {
+        .error("refusing to write '\(baseName).svg': it \(problems.joined(separator: "; "))", at: SourceLocation(file: "\(baseName).svg"), rule: "svg-safety")
+    }
+
     /// The article's advice (`Topology.advise()`) and unused `ignore:` entries, for a topology the
     /// earlier diagnostics found no error in (advice over a broken topology would only add noise).
     /// `check` prints them; `render` does not (its Markdown has a Findings section instead).
@@ -146,8 +151,7 @@ public struct Pipeline: Sendable {
                         let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
                         guard problems.isEmpty else {
                             // A bug of vpcgraph's, never the input's: refuse to write it.
-                            result.diagnostics.append(.error("refusing to write '\(diagram.baseName).svg': it \(problems.joined(separator: "; "))",
-                                                             at: SourceLocation(file: "\(diagram.baseName).svg"), rule: "svg-safety"))
+                            result.diagnostics.append(Self.unsafeSVG(diagram.baseName, problems))
                             continue
                         }
                         result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: processed))
