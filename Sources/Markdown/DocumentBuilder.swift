@@ -51,7 +51,9 @@ struct DocumentBuilder {
             }
         }
         self.aliasRecords = aliases
-        self.findings = topology.advise()
+        // By rule, resource and message, not by location: a snapshot and its imported YAML locate
+        // findings differently and must document them alike.
+        self.findings = topology.advise().sorted { ($0.ruleID, $0.resource, $0.message) < ($1.ruleID, $1.resource, $1.message) }
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.

@@ -42,13 +42,13 @@ import VPCModel
     @Test func strictMakesWarningsErrorsInEveryFormat() throws {
         let text = try vpcgraph(["check", "--strict", "samples/multi-region.yaml"])
         #expect(text.status == 1)
-        #expect(text.stderr.hasPrefix("samples/multi-region.yaml:55:18: error: subnets "))
+        #expect(text.stderr.hasPrefix("samples/multi-region.yaml:54:18: error: subnets "))
         let sarif = try vpcgraph(["check", "--strict", "--format", "sarif", "samples/multi-region.yaml"])
         #expect(sarif.status == 1)
         #expect(sarif.stdout.contains(#""ruleId": "cross-region-via-internet", "ruleIndex": 0, "level": "error""#))
         let github = try vpcgraph(["check", "--strict", "--format", "github", "samples/multi-region.yaml"])
         #expect(github.status == 1)
-        #expect(github.stdout.hasPrefix("::error file=samples/multi-region.yaml,line=55,col=18,title=cross-region-via-internet::subnets "))
+        #expect(github.stdout.hasPrefix("::error file=samples/multi-region.yaml,line=54,col=18,title=cross-region-via-internet::subnets "))
     }
 
     /// Errors with notes (a duplicate id points at the first definition) in JSON and SARIF.

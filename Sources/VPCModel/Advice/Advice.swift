@@ -66,6 +66,7 @@ extension Topology {
     /// Warnings for `ignore:` entries that accept no finding (the risk they accepted is gone, or the id
     /// or rule is wrong): nothing is silenced by mistake.
     public func unusedIgnores() -> [Diagnostic] {
+        guard !ignoredRules.isEmpty else { return [] }
         let context = AdviceContext(self)
         let all = adviceRules.flatMap { $0.findings(in: context) }
         return ignoredRules.filter { ignore in

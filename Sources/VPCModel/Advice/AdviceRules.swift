@@ -19,16 +19,34 @@ struct BlackholeRoute: AdviceRule {
 /// `connected-cidr-overlap`: VPCs joined by peering or one transit gateway must not overlap.
 struct ConnectedCIDROverlap: AdviceRule {
     static let id = "connected-cidr-overlap"
+
+    /// Pairs (by position in `members`, the earlier first) whose CIDRs overlap, with the first two
+    /// CIDRs found: a sweep over the CIDRs sorted by address, so a transit gateway with a thousand
+    /// attachments costs n log n, not n².
+    static func overlaps(_ members: [VPC]) -> [(a: Int, b: Int, x: CIDR, y: CIDR)] {
+        let entries = members.enumerated().flatMap { i, vpc in vpc.cidrs.map { (cidr: $0, member: i) } }
+            .sorted { ($0.cidr.address, $0.cidr.prefixLength, $0.member) < ($1.cidr.address, $1.cidr.prefixLength, $1.member) }
+        var found: [Int: [Int: (CIDR, CIDR)]] = [:]
+        for (i, entry) in entries.enumerated() {
+            var j = i + 1
+            while j < entries.count, entry.cidr.contains(entries[j].cidr.address) {
+                let other = entries[j]
+                if other.member != entry.member && members[other.member].id != members[entry.member].id {
+                    let (a, b) = entry.member < other.member ? (entry, other) : (other, entry)
+                    if found[a.member]?[b.member] == nil { found[a.member, default: [:]][b.member] = (a.cidr, b.cidr) }
+                }
+                j += 1
+            }
+        }
+        return found.keys.sorted().flatMap { a in found[a]!.keys.sorted().map { b in (a, b, found[a]![b]!.0, found[a]![b]!.1) } }
+    }
+
     func findings(in context: AdviceContext) -> [Finding] {
         var result: [Finding] = []
-        func overlap(_ a: VPC, _ b: VPC) -> (CIDR, CIDR)? {
-            for x in a.cidrs { for y in b.cidrs where x.overlaps(y) { return (x, y) } }
-            return nil
-        }
         for region in context.topology.regions {
             for peering in region.peerings {
                 guard let a = context.vpc(peering.requesterVPCID), let b = context.vpc(peering.accepterVPCID), a.id != b.id,
-                      let (x, y) = overlap(a, b) else { continue }
+                      let (_, _, x, y) = Self.overlaps([a, b]).first else { continue }
                 result.append(finding("vpcs \(named(a.id, a.name)) (\(x)) and \(named(b.id, b.name)) (\(y)), joined by peering connection '\(peering.id)', have overlapping CIDRs: traffic cannot be routed between them",
                                       at: peering.origin["vpcs"], [peering.id, a.id, b.id]))
             }
@@ -37,12 +55,10 @@ struct ConnectedCIDROverlap: AdviceRule {
                     if case .vpc(let id, _) = attachment.resource, let vpc = context.vpc(id) { return (attachment, vpc) }
                     return nil
                 }
-                for (i, first) in attached.enumerated() {
-                    for second in attached[(i + 1)...] where first.vpc.id != second.vpc.id {
-                        guard let (x, y) = overlap(first.vpc, second.vpc) else { continue }
-                        result.append(finding("vpcs \(named(first.vpc.id, first.vpc.name)) (\(x)) and \(named(second.vpc.id, second.vpc.name)) (\(y)), both attached to transit gateway '\(gateway.id)', have overlapping CIDRs: the transit gateway cannot route to both",
-                                              at: second.attachment.origin.location, [second.attachment.id, gateway.id, first.vpc.id, second.vpc.id]))
-                    }
+                for (i, j, x, y) in Self.overlaps(attached.map(\.vpc)) {
+                    let first = attached[i], second = attached[j]
+                    result.append(finding("vpcs \(named(first.vpc.id, first.vpc.name)) (\(x)) and \(named(second.vpc.id, second.vpc.name)) (\(y)), both attached to transit gateway '\(gateway.id)', have overlapping CIDRs: the transit gateway cannot route to both",
+                                          at: second.attachment.origin.location, [second.attachment.id, gateway.id, first.vpc.id, second.vpc.id]))
                 }
             }
         }
