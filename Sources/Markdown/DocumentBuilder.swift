@@ -31,6 +31,9 @@ struct DocumentBuilder {
     var vpcDiagrams: [String: String] = [:]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
+    /// The article's advice about the topology (`Topology.advise()`), for the Findings section and
+    /// the connectivity claims.
+    let findings: [Finding]
 
     init(topology: Topology, documentName: String, prices: PriceTable) {
         self.topology = topology
@@ -51,6 +54,9 @@ struct DocumentBuilder {
             }
         }
         self.aliasRecords = aliases
+        // By rule, resource and message, not by location: a snapshot and its imported YAML locate
+        // findings differently and must document them alike.
+        self.findings = topology.advise().sorted { ($0.ruleID, $0.resource, $0.message) < ($1.ruleID, $1.resource, $1.message) }
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.
@@ -171,6 +177,7 @@ struct DocumentBuilder {
         root["dns"] = dnsNode()
         root["connectivity"] = connectivityNode()
         root["cost"] = costNode()
+        root["findings"] = findingsNode()
         return root
     }
 

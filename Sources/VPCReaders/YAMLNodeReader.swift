@@ -5,6 +5,8 @@ import VPCModel
 final class ParseContext {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// `ignore:` entries of every resource read so far.
+    var ignores: [IgnoredRule] = []
 
     init(file: String) {
         self.file = file
@@ -61,13 +63,16 @@ struct MappingReader {
         for (key, value) in mapping {
             entries.append((key.string ?? "", key, value))
         }
-        for entry in entries where !allowedKeys.contains(entry.key) {
+        // Every resource (a mapping with an `id`) may accept advice for itself (IgnoreReader.swift).
+        let acceptsIgnore = allowedKeys.contains("id")
+        for entry in entries where !allowedKeys.contains(entry.key) && !(acceptsIgnore && entry.key == "ignore") {
             var message = "unknown key '\(entry.key)' in \(what)"
             if let suggestion = closestMatch(to: entry.key, in: allowedKeys) {
                 message += "; did you mean '\(suggestion)'?"
             }
             context.error(message, at: entry.keyNode, rule: "unknown-key")
         }
+        if acceptsIgnore { readIgnores() }
     }
 
     func value(_ key: String) -> Node? {
