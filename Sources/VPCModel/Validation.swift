@@ -119,7 +119,8 @@ struct Validator {
 
         for subnet in vpc.subnets {
             let owner = "subnet '\(subnet.id)'"
-            if !vpc.cidrs.contains(where: { $0.contains(subnet.cidr) }) {
+            // A vpc without a (valid) cidr has had its error already: every subnet would only repeat it.
+            if !vpc.cidrs.isEmpty, !vpc.cidrs.contains(where: { $0.contains(subnet.cidr) }) {
                 let blocks = vpc.cidrs.map(\.description).joined(separator: ", ")
                 error("\(owner) cidr '\(subnet.cidr)' is outside \(scope) (\(blocks))", at: subnet.origin["cidr"], rule: "subnet-outside-vpc")
             }

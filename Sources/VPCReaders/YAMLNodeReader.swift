@@ -49,6 +49,8 @@ struct MappingReader {
     let what: String
     let allowedKeys: [String]
     private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    /// Keys an unknown key's did-you-mean named: missing, they are not reported a second time.
+    private(set) var suggested: Set<String> = []
 
     /// Nil (after a diagnostic) when `node` is not a mapping.
     init?(_ node: Node, what: String, keys allowedKeys: [String], context: ParseContext) {
@@ -67,6 +69,7 @@ struct MappingReader {
             var message = "unknown key '\(entry.key)' in \(what)"
             if let suggestion = awsSpelling(of: entry.key, in: allowedKeys) ?? closestMatch(to: entry.key, in: allowedKeys) {
                 message += "; did you mean '\(suggestion)'?"
+                suggested.insert(suggestion)
             }
             context.error(message, at: entry.keyNode, rule: "unknown-key")
         }
@@ -165,6 +168,7 @@ struct MappingReader {
     }
 
     func missing(_ key: String) {
+        if suggested.contains(key) { return }
         context.error("\(what) is missing required key '\(key)'", at: node, rule: "missing-key")
     }
 }
