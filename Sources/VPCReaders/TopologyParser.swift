@@ -91,6 +91,7 @@ public enum TopologyParser {
             for (key, value) in mapping {
                 if let mark = key.mark, let original = c.renamedKeys[[mark.line, mark.column]] {
                     dropped.append((original, c.location(key)))
+                    _ = dropRenamedKeys(value, c)  // duplicates inside are reported too
                     continue
                 }
                 pairs.append((dropRenamedKeys(key, c), dropRenamedKeys(value, c)))
