@@ -100,7 +100,7 @@ struct AWSSnapshotReader {
             let lower = displayPath.lowercased()
             let what = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || firstByte == UInt8(ascii: "#") || firstByte == UInt8(ascii: "-")
                 ? "it is YAML (a topology file?), not the JSON the AWS CLI writes" : "it does not start with '{' or '[' as the AWS CLI's JSON does"
-            decoder.diagnostics.emit(.error("not an AWS snapshot: \(what); read it as a topology (leave out '--from aws'; for explain, '--input-kind aws'), or give a folder of 'aws … describe-…' outputs",
+            decoder.diagnostics.emit(.error("not an AWS snapshot: \(what); read it as a topology (without '--from aws', or for explain '--input-kind aws'), or give a folder of 'aws … describe-…' outputs",
                                             at: SourceLocation(file: shownName, line: 1, column: 1), rule: "aws-not-json"))
             return
         }
