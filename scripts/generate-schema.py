@@ -78,6 +78,12 @@ defs = {
                      "forward": {"type": ["object", "null"], "additionalProperties": ref("strings"),
                                  "description": "domain: resolver endpoint id or DNS server IPs"}}, ["id"]),
 }
+# Every resource (an object with an id) may accept advice for itself: `ignore: [{rule, reason}]`.
+defs["ignore"] = {"type": ["array", "null"], "description": "advice accepted for this resource ('vpcgraph rules' lists the advice rules); a reason is required",
+                  "items": obj({"rule": {"type": "string"}, "reason": {"type": "string", "minLength": 1}}, ["rule", "reason"])}
+for definition in defs.values():
+    if "id" in definition.get("properties", {}):
+        definition["properties"]["ignore"] = ref("ignore")
 schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://github.com/vpcgraph/vpcgraph/schema/topology.schema.json",

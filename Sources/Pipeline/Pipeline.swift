@@ -78,11 +78,19 @@ public struct Pipeline: Sendable {
         var (topology, diagnostics) = TopologyParser.parse(text, file: path)
         if let topology {
             diagnostics += topology.validate()
+            diagnostics += advice(topology, after: diagnostics)
             if topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && topology.onPremises.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics.append(.error("the topology has no vpcs; nothing to draw", at: topology.origin.location, rule: "empty-topology"))
             }
         }
         return (topology, diagnostics)
+    }
+
+    /// The article's advice (`Topology.advise()`) and unused `ignore:` entries, for a topology the
+    /// earlier diagnostics found no error in (advice over a broken topology would only add noise).
+    public static func advice(_ topology: Topology, after diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
+        return topology.advise().map(\.diagnostic) + topology.unusedIgnores()
     }
 
     /// Renders a checked topology; `name` is the output base name (the input's base name).

@@ -17,6 +17,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "peer": {
           "type": [
             "string",
@@ -113,6 +116,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "interfaces": {
           "$ref": "#/$defs/interfaces"
@@ -217,6 +223,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "name": {
           "type": [
             "string",
@@ -241,6 +250,30 @@ public enum TopologySchema {
         "name"
       ],
       "type": "object"
+    },
+    "ignore": {
+      "description": "advice accepted for this resource ('vpcgraph rules' lists the advice rules); a reason is required",
+      "items": {
+        "additionalProperties": false,
+        "properties": {
+          "reason": {
+            "minLength": 1,
+            "type": "string"
+          },
+          "rule": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "rule",
+          "reason"
+        ],
+        "type": "object"
+      },
+      "type": [
+        "array",
+        "null"
+      ]
     },
     "ingressRule": {
       "additionalProperties": false,
@@ -346,6 +379,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "name": {
           "type": [
             "string",
@@ -377,6 +413,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "name": {
           "type": [
@@ -445,6 +484,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "name": {
           "type": [
             "string",
@@ -467,6 +509,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "name": {
           "type": [
@@ -603,6 +648,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "ips": {
           "$ref": "#/$defs/interfaces"
         },
@@ -642,6 +690,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "name": {
           "type": [
@@ -721,6 +772,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "main": {
           "type": "boolean"
         },
@@ -780,6 +834,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "ingress": {
           "items": {
@@ -850,6 +907,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
+        },
         "map_public_ip": {
           "type": "boolean"
         },
@@ -906,6 +966,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "name": {
           "type": [
@@ -972,6 +1035,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "internet_gateway": {
           "$ref": "#/$defs/namedID"
@@ -1064,6 +1130,9 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "ignore": {
+          "$ref": "#/$defs/ignore"
         },
         "name": {
           "type": [

@@ -4,6 +4,8 @@ public struct Topology: Equatable, Sendable {
     public var description: String?
     public var regions: [Region]
     public var onPremises: [OnPremisesNetwork]
+    /// Advice accepted for a resource (`ignore: [{rule, reason}]` on it).
+    public var ignoredRules: [IgnoredRule] = []
     public var origin: Origin
 
     public init(title: String? = nil, description: String? = nil, regions: [Region] = [], onPremises: [OnPremisesNetwork] = [], origin: Origin = Origin()) {

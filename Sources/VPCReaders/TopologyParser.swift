@@ -172,6 +172,7 @@ public enum TopologyParser {
             m.missing("regions")
         }
         topology.onPremises = m.list("on_premises", allowScalar: false).compactMap { readOnPremises($0, c) }
+        topology.ignoredRules = c.ignores
         return topology
     }
 

@@ -7,6 +7,8 @@ final class ParseContext {
     var diagnostics: [Diagnostic] = []
     /// Keys renamed to get past a duplicate (`TopologyParser.composeReportingDuplicates`): [line, column] → the key.
     var renamedKeys: [[Int]: String] = [:]
+    /// `ignore:` entries of every resource read so far.
+    var ignores: [IgnoredRule] = []
 
     init(file: String) {
         self.file = file
@@ -65,7 +67,9 @@ struct MappingReader {
         for (key, value) in mapping {
             entries.append((key.string ?? "", key, value))
         }
-        for entry in entries where !allowedKeys.contains(entry.key) {
+        // Every resource (a mapping with an `id`) may accept advice for itself (IgnoreReader.swift).
+        let acceptsIgnore = allowedKeys.contains("id")
+        for entry in entries where !allowedKeys.contains(entry.key) && !(acceptsIgnore && entry.key == "ignore") {
             var message = "unknown key '\(entry.key)' in \(what)"
             if let suggestion = awsSpelling(of: entry.key, in: allowedKeys) ?? closestMatch(to: entry.key, in: allowedKeys) {
                 message += "; did you mean '\(suggestion)'?"
@@ -73,6 +77,7 @@ struct MappingReader {
             }
             context.error(message, at: entry.keyNode, rule: "unknown-key")
         }
+        if acceptsIgnore { readIgnores() }
     }
 
     func value(_ key: String) -> Node? {

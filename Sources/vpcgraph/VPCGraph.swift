@@ -12,7 +12,7 @@ struct VPCGraph: AsyncParsableCommand {
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
         version: VPCGraphVersion.current,
-        subcommands: [Render.self, Check.self, Explain.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
+        subcommands: [Render.self, Check.self, Explain.self, Rules.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
 }
 
 struct Render: ParsableCommand {
