@@ -292,8 +292,7 @@ struct ExplainWalker {
         guard chosen.state == .active, chosen.targetIsPresent else {
             return fail("the route to \(chosen.destination) is \(chosen.state == .blackhole ? "a blackhole: its target '\(chosen.target.id)' is gone" : "not in use (\(chosen.targetState ?? chosen.state.rawValue))")")
         }
-        // Seam for network ACLs (the model gains them on branch real12): check the subnet's outbound
-        // ACL here, and the destination subnet's inbound ACL in `deliver`.
+        if let refusal = networkACL(of: client.subnet, in: vpc, outbound: true, port: port) { return fail(refusal) }
         switch chosen.target.kind {
         case .local:
             guard case .ip(let ip, _) = target else { return fail("a local route cannot reach \(describe(target))") }
@@ -434,6 +433,7 @@ struct ExplainWalker {
         if let endpoint = vpc.interfaceEndpoints.first(where: { $0.interfaces.contains { $0.ip == ip } }) {
             let interface = endpoint.interfaces.first { $0.ip == ip }!
             let zone = vpc.subnet(interface.subnetID)?.availabilityZone ?? "?"
+            if let subnet = vpc.subnet(interface.subnetID), let refusal = networkACL(of: subnet, in: vpc, outbound: false, port: port) { return fail(refusal) }
             step("hop", "\(ip) is the network interface of interface endpoint '\(endpoint.id)'\(endpoint.name.map { " (\($0))" } ?? "") in subnet '\(interface.subnetID)' (\(zone))",
                  at: interface.origin.location ?? endpoint.origin.location)
             if let refusal = checkSecurityGroups(endpoint.securityGroupIDs, in: vpc, sourceCIDRs: sourceCIDRs, port: port, owner: "interface endpoint '\(endpoint.id)'") {
@@ -459,6 +459,14 @@ struct ExplainWalker {
                                   text: "reaches \(ip) in subnet '\(subnet.id)' of vpc '\(vpc.id)'; the security groups of whatever holds the address (not in the input) decide")
         }
         return fail("\(ip) is in vpc '\(vpc.id)' but in none of its subnets (from \(from))")
+    }
+
+    /// The seam for network ACLs, which the model does not hold yet (they come with branch real12):
+    /// nil means "the ACL lets it through". Once `Subnet` knows its ACL, evaluate its rules here in
+    /// rule-number order (stateless: the reply's ephemeral ports too) and add an `network-acl` step.
+    /// Called for the client's subnet (outbound) and for the subnet that holds the destination (inbound).
+    mutating func networkACL(of subnet: Subnet, in vpc: VPC, outbound: Bool, port: Int) -> String? {
+        nil
     }
 
     /// Nil when one of the groups admits TCP `port` from every source CIDR, naming the rule; else why not.
