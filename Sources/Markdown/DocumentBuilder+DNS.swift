@@ -153,6 +153,7 @@ extension DocumentBuilder {
             node["onPremises"] = true
             node["network"] = ref(id, name: topology.onPremises.first { $0.id == id }?.name)
         }
+        node["blocked"] = blockedNodes(resolutions, endpointID: endpointID)
         let group = resolutions.count > 1
         node["steps"] = resolution.steps.map { step -> Node in
             var n = stepNode(step)

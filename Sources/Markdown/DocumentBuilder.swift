@@ -28,6 +28,9 @@ struct DocumentBuilder {
     let aliasRecords: [String: [(zone: PrivateHostedZone, record: DNSRecord)]]
     /// Links already made, by id.
     private var links: [String: MarkdownFragment] = [:]
+    /// The article's advice about the topology (`Topology.advise()`), for the Findings section and
+    /// the connectivity claims.
+    let findings: [Finding]
 
     init(topology: Topology, documentName: String, prices: PriceTable) {
         self.topology = topology
@@ -48,6 +51,7 @@ struct DocumentBuilder {
             }
         }
         self.aliasRecords = aliases
+        self.findings = topology.advise()
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.
@@ -167,6 +171,7 @@ struct DocumentBuilder {
         root["dns"] = dnsNode()
         root["connectivity"] = connectivityNode()
         root["cost"] = costNode()
+        root["findings"] = findingsNode()
         return root
     }
 

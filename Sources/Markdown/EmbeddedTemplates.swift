@@ -229,7 +229,7 @@ Resolving **{{code(name)}}**:
 {{/steps}}
 {{#answer}}
   - **Answer:** {{!
-}}{{#endpointIPs}}{{#own}}the IPs of each VPC's own endpoint for the service; traffic stays in that VPC, not through this endpoint{{/own}}{{^own}}{{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}, the network interfaces of {{#otherEndpoint}}another endpoint, {{#endpoint}}{{link}}{{/endpoint}}; traffic does not go through this endpoint{{/otherEndpoint}}{{^otherEndpoint}}this endpoint ✓{{/otherEndpoint}}{{/own}}{{/endpointIPs}}{{!
+}}{{#endpointIPs}}{{#own}}the IPs of each VPC's own endpoint for the service; traffic stays in that VPC, not through this endpoint{{/own}}{{^own}}{{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}, the network interfaces of {{#otherEndpoint}}another endpoint, {{#endpoint}}{{link}}{{/endpoint}}; traffic does not go through this endpoint{{/otherEndpoint}}{{^otherEndpoint}}this endpoint{{#empty(blocked)}} ✓{{/empty(blocked)}}{{^empty(blocked)}}, but the traffic does not get there: {{#blocked}}{{#client}}from {{link}}, {{/client}}{{#routes}}a route is missing{{/routes}}{{#securityGroups}}{{#routes}} and {{/routes}}its security groups do not admit TCP 443{{/securityGroups}}{{#vpn}}{{#routes}} and {{/routes}}{{#securityGroups}} and {{/securityGroups}}there is no VPN path{{/vpn}}{{^last()}}; {{/last()}}{{/blocked}} (see [Findings](#section-findings)) ✗{{/empty(blocked)}}{{/otherEndpoint}}{{/own}}{{/endpointIPs}}{{!
 }}{{#publicAddresses}}the service's public addresses: traffic does not go through the endpoint{{/publicAddresses}}{{!
 }}{{#noSuchName}}none (NXDOMAIN): zone {{#zone}}{{link}}{{/zone}} covers the name but has no record for it{{/noSuchName}}{{!
 }}{{#values}}{{code(.)}}{{^last()}}, {{/last()}}{{/values}}{{!
@@ -273,12 +273,15 @@ markdown/document.mustache
 
 ## Contents
 
+- [Findings](#section-findings)
 - [VPCs and subnets](#section-vpcs)
 - [Endpoints](#section-endpoints)
 - [Route tables](#section-route-tables)
 - [DNS](#section-dns)
 - [Connectivity](#section-connectivity)
 - [Cost estimate](#section-cost)
+
+{{> findings}}
 
 {{> vpcs}}
 
@@ -389,6 +392,27 @@ No route table is associated: no traffic reaches the endpoint.
 {{/regions}}
 
 """#####),
+        (#"""
+markdown/findings.mustache
+"""#, ###"""
+## <a id="section-findings"></a>Findings
+
+{{#findings}}
+{{^hasItems}}
+`vpcgraph check` has no advice about this network: endpoints, routes, security groups and DNS are as the article recommends.
+{{/hasItems}}
+{{#hasItems}}
+What `vpcgraph check` advises ({{warnings.n}} warning{{#warnings.plural}}s{{/warnings.plural}}, {{notes.n}} note{{#notes.plural}}s{{/notes.plural}}); `vpcgraph rules` says why each matters and how to fix it, and a resource's `ignore:` accepts one with a reason.
+
+| | Resource | Finding | Rule |
+|---|---|---|---|
+{{/hasItems}}
+{{#items}}
+| {{#severity.warning}}⚠ warning{{/severity.warning}}{{#severity.note}}ℹ note{{/severity.note}} | {{#resource}}{{link}}{{/resource}}{{#involved}}, {{link}}{{/involved}} | {{message}} | {{code(rule)}} |
+{{/items}}
+{{/findings}}
+
+"""###),
         (#"""
 markdown/policy.mustache
 """#, ##"""

@@ -213,6 +213,15 @@ extension NodeSchema {
         "vpcs": .list(.node(ref.adding(["via": .node(ref), "viaPeering": .bool]))),
         "vpc": .node(ref), "network": .node(ref),
         "steps": .list(.node(resolutionStep)), "answer": .node(resolutionAnswer), "reachesEndpoint": .bool,
+        "blocked": .list(.node(NodeSchema(["routes": .bool, "securityGroups": .bool, "vpn": .bool, "client": .optional(.node(ref))]))),
+    ])
+
+    /// The article's advice about the network (the Findings section).
+    static let findings = NodeSchema([
+        "hasItems": .bool, "warnings": .node(count), "notes": .node(count),
+        "items": .list(.node(NodeSchema([
+            "rule": .text, "severity": .node(flags(["warning", "note"])), "message": .text, "resource": .node(ref), "involved": .list(.node(ref)),
+        ]))),
     ])
 
     static let dns = NodeSchema([
@@ -301,6 +310,7 @@ extension NodeSchema {
         "dns": .node(dns),
         "connectivity": .node(connectivity),
         "cost": .node(cost),
+        "findings": .node(findings),
     ])
 }
 

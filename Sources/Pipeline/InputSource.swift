@@ -24,7 +24,6 @@ extension Pipeline {
         var diagnostics = result.diagnostics
         if result.hasErrors { return (nil, diagnostics) }
         diagnostics += result.topology.validate()
-        diagnostics += advice(result.topology, after: diagnostics)
         if result.topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error("the snapshot has no vpcs; nothing to draw", at: SourceLocation(file: path), rule: "empty-topology"))
         }

@@ -78,7 +78,6 @@ public struct Pipeline: Sendable {
         var (topology, diagnostics) = TopologyParser.parse(text, file: path)
         if let topology {
             diagnostics += topology.validate()
-            diagnostics += advice(topology, after: diagnostics)
             if topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && topology.onPremises.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics.append(.error("the topology has no vpcs; nothing to draw", at: topology.origin.location, rule: "empty-topology"))
             }
@@ -86,8 +85,14 @@ public struct Pipeline: Sendable {
         return (topology, diagnostics)
     }
 
+    /// The error for an SVG the last safety check refused (`SVGSafety.problems`): a bug of vpcgraph's.
+    public static func unsafeSVG(_ baseName: String, _ problems: [String]) -> Diagnostic {
+        .error("refusing to write '\(baseName).svg': it \(problems.joined(separator: "; "))", at: SourceLocation(file: "\(baseName).svg"), rule: "svg-safety")
+    }
+
     /// The article's advice (`Topology.advise()`) and unused `ignore:` entries, for a topology the
     /// earlier diagnostics found no error in (advice over a broken topology would only add noise).
+    /// `check` prints them; `render` does not (its Markdown has a Findings section instead).
     public static func advice(_ topology: Topology, after diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         return topology.advise().map(\.diagnostic) + topology.unusedIgnores()
@@ -146,8 +151,7 @@ public struct Pipeline: Sendable {
                         let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
                         guard problems.isEmpty else {
                             // A bug of vpcgraph's, never the input's: refuse to write it.
-                            result.diagnostics.append(.error("refusing to write '\(diagram.baseName).svg': it \(problems.joined(separator: "; "))",
-                                                             at: SourceLocation(file: "\(diagram.baseName).svg"), rule: "svg-safety"))
+                            result.diagnostics.append(Self.unsafeSVG(diagram.baseName, problems))
                             continue
                         }
                         result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: processed))

@@ -218,11 +218,15 @@ enum LinkChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension DiagramView: ExpressibleByArgument {}
+extension DiagnosticFormat: ExpressibleByArgument {}
 extension SplitMode: ExpressibleByArgument {}
 extension Theme: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check topology files and report problems; write nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check topology files and report problems and the article's advice; write nothing.",
+        discussion: "Structural errors first; on a topology without errors, the advice rules ('vpcgraph rules' lists them) as warnings and notes. "
+            + "A resource's 'ignore: [{rule: ID, reason: …}]' accepts a finding for it.")
 
     @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
@@ -233,13 +237,22 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: ArgumentHelp("How to print the diagnostics: text (on stderr), or on stdout json, sarif (SARIF 2.1.0, for code scanning) or github (workflow-command annotations).",
+                               valueName: "format"))
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         var collector = DiagnosticCollector()
         for input in inputs {
-            let diagnostics = Pipeline.load(path: input, from: from).diagnostics
+            var (topology, diagnostics) = Pipeline.load(path: input, from: from)
+            if let topology { diagnostics += Pipeline.advice(topology, after: diagnostics) }
             collector.emit(contentsOf: strict ? diagnostics.map { $0.strict } : diagnostics)
         }
-        DiagnosticPrinter.print(collector.sorted)
+        if format == .text {
+            DiagnosticPrinter.print(collector.sorted)
+        } else {
+            print(format.render(collector.sorted), terminator: "")
+        }
         if collector.hasErrors { throw ExitCode(1) }
     }
 }

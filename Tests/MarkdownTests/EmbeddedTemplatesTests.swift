@@ -41,7 +41,7 @@ import Testing
 
     @Test func builtInSetHoldsEveryTemplate() {
         #expect(TemplateSet.builtIn.sources.keys.sorted() == [
-            "connectivity", "cost", "dns", "document", "endpoints", "policy", "route-tables", "summary", "vpcs",
+            "connectivity", "cost", "dns", "document", "endpoints", "findings", "policy", "route-tables", "summary", "vpcs",
         ])
     }
 

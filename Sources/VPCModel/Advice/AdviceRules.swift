@@ -163,16 +163,18 @@ struct EndpointSecurityGroupHTTPS: AdviceRule {
             }
             let consumers = context.consumers(of: endpoint, in: vpc)
             let onPremises = context.onPremisesUsers(of: endpoint)
-            var users: [(cidr: CIDR, who: String, own: Bool)] = []
+            var users: [(cidr: CIDR, id: String, who: String, own: Bool)] = []
             if context.ownVPCUses(endpoint, in: vpc, sharedWith: consumers, onPremises: onPremises) {
-                users += vpc.cidrs.map { ($0, "vpc '\(vpc.id)'", true) }
+                users += vpc.cidrs.map { ($0, vpc.id, "vpc '\(vpc.id)'", true) }
             }
-            for consumer in consumers { users += consumer.vpc.cidrs.map { ($0, "vpc '\(consumer.vpc.id)'", false) } }
-            for network in onPremises { users += network.cidrs.map { ($0, "on-premises '\(network.id)'", false) } }
+            for consumer in consumers { users += consumer.vpc.cidrs.map { ($0, consumer.vpc.id, "vpc '\(consumer.vpc.id)'", false) } }
+            for network in onPremises { users += network.cidrs.map { ($0, network.id, "on-premises '\(network.id)'", false) } }
             let refused = users.filter { !admitted($0.cidr, ownVPC: $0.own) }
             guard !refused.isEmpty else { continue }
+            var refusedIDs: [String] = []
+            for user in refused where !refusedIDs.contains(user.id) { refusedIDs.append(user.id) }
             result.append(finding("security groups \(listed(endpoint.securityGroupIDs)) of interface endpoint \(named(endpoint.id, endpoint.name)) do not admit TCP 443 from \(refused.map { "\($0.cidr) (\($0.who))" }.joined(separator: ", ")), which use\(refused.count == 1 ? "s" : "") the endpoint",
-                                  at: endpoint.origin["security_groups"], [endpoint.id] + endpoint.securityGroupIDs))
+                                  at: endpoint.origin["security_groups"], [endpoint.id] + endpoint.securityGroupIDs + refusedIDs))
         }
         return result
     }
