@@ -94,6 +94,16 @@ struct AWSSnapshotReader {
             return
         }
         let bytes = [UInt8](data)
+        let firstByte = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) })
+        // One file given directly (not a folder) that is not JSON: most often a topology file read as a snapshot.
+        if relative.isEmpty, let firstByte, firstByte != UInt8(ascii: "{"), firstByte != UInt8(ascii: "[") {
+            let lower = displayPath.lowercased()
+            let what = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || firstByte == UInt8(ascii: "#") || firstByte == UInt8(ascii: "-")
+                ? "it is YAML (a topology file?), not the JSON the AWS CLI writes" : "it does not start with '{' or '[' as the AWS CLI's JSON does"
+            decoder.diagnostics.emit(.error("not an AWS snapshot: \(what); read it as a topology (without '--from aws', or for explain '--input-kind aws'), or give a folder of 'aws … describe-…' outputs",
+                                            at: SourceLocation(file: shownName, line: 1, column: 1), rule: "aws-not-json"))
+            return
+        }
         let looksLikeJSON = relative.lowercased().hasSuffix(".json") || relative.isEmpty
             || bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false
         guard looksLikeJSON else {

@@ -121,10 +121,13 @@ extension InterfaceEndpoint {
         } else {
             let base = dnsSuffix.map { "\(id)-\($0)" } ?? id
             let region = service.region ?? ""
-            let domain = "\(service.shortName).\(region).vpce.amazonaws.com"
-            result.append(EndpointDNSName(name: "\(base).\(domain)", scope: .regional))
+            // AWS's label for the service (`dkr.ecr` for `ecr.dkr`) and, for S3, a wildcard for bucket names.
+            let form = service.isAWSService ? ServiceDNS.form(of: service.shortName) : nil
+            let domain = "\(form?.label ?? service.shortName).\(region).vpce.amazonaws.com"
+            let star = form?.wildcardEndpointNames == true ? "*." : ""
+            result.append(EndpointDNSName(name: "\(star)\(base).\(domain)", scope: .regional))
             for zone in zones {
-                result.append(EndpointDNSName(name: "\(base)-\(zone).\(domain)", scope: .zonal(zone)))
+                result.append(EndpointDNSName(name: "\(star)\(base)-\(zone).\(domain)", scope: .zonal(zone)))
             }
         }
         if let privateName = privateDNSName {

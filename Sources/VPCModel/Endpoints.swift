@@ -32,11 +32,18 @@ public struct ServiceName: Hashable, Sendable, Comparable, CustomStringConvertib
     /// True for services that also offer gateway endpoints.
     public var supportsGatewayEndpoint: Bool { shortName == "s3" || shortName == "dynamodb" }
 
-    /// The service's own public DNS name, which private DNS makes resolve to the endpoint:
-    /// `execute-api.eu-west-1.amazonaws.com`. Nil for endpoint services of other accounts.
+    /// The service's own public DNS name, which private DNS makes resolve to the endpoint, as AWS
+    /// names it (`ServiceDNS`): `*.execute-api.eu-west-1.amazonaws.com`, `api.ecr.eu-west-1.amazonaws.com`.
+    /// Nil for endpoint services of other accounts.
     public var publicDNSName: String? {
         guard let region, fullName.hasPrefix("com.amazonaws.\(region).") else { return nil }
-        return "\(shortName).\(region).amazonaws.com"
+        return ServiceDNS.form(of: shortName).privateDNSName(region: region)
+    }
+
+    /// True for an AWS service (`com.amazonaws.REGION.NAME`), not another account's endpoint service.
+    public var isAWSService: Bool {
+        guard let region else { return false }
+        return fullName == "com.amazonaws.\(region).\(shortName)"
     }
 
     public var description: String { fullName }

@@ -73,6 +73,12 @@ public func dnsName(_ name: String, isWithin domain: String) -> Bool {
     return n == d || n.hasSuffix("." + d)
 }
 
+/// The domain a name covers: `*.execute-api.eu-west-1.amazonaws.com` covers `execute-api.eu-west-1.amazonaws.com` and below.
+func wildcardDomain(_ name: String) -> String {
+    let text = normalizedDNSName(name)
+    return text.hasPrefix("*.") ? String(text.dropFirst(2)) : text
+}
+
 func normalizedDNSName(_ name: String) -> String {
     var text = name.lowercased()
     while text.hasSuffix(".") { text.removeLast() }
@@ -169,7 +175,7 @@ public struct NameResolver: Sendable {
             for endpoint in vpc.interfaceEndpoints {
                 if interfaceEndpoints[endpoint.id] == nil { interfaceEndpoints[endpoint.id] = (vpc, endpoint) }
                 if vpc.dnsHostnames, let domain = endpoint.privateDNSName {
-                    privateDNSByVPC[vpc.id, default: []].append((normalizedDNSName(domain), endpoint.id, endpoint.interfaces.map(\.ip)))
+                    privateDNSByVPC[vpc.id, default: []].append((wildcardDomain(domain), endpoint.id, endpoint.interfaces.map(\.ip)))
                 }
                 if regionalNames[endpoint.id] == nil { regionalNames[endpoint.id] = endpoint.regionalDNSName(in: vpc) }
                 for name in endpoint.dnsNames(in: vpc) where name.scope != .privateDNS {

@@ -119,7 +119,8 @@ struct Validator {
 
         for subnet in vpc.subnets {
             let owner = "subnet '\(subnet.id)'"
-            if !vpc.cidrs.contains(where: { $0.contains(subnet.cidr) }) {
+            // A vpc without a (valid) cidr has had its error already: every subnet would only repeat it.
+            if !vpc.cidrs.isEmpty, !vpc.cidrs.contains(where: { $0.contains(subnet.cidr) }) {
                 let blocks = vpc.cidrs.map(\.description).joined(separator: ", ")
                 error("\(owner) cidr '\(subnet.cidr)' is outside \(scope) (\(blocks))", at: subnet.origin["cidr"], rule: "subnet-outside-vpc")
             }
@@ -283,6 +284,12 @@ struct Validator {
             case .natGateway:
                 reference(target.id, as: ["nat gateway"], from: owner, at: at, within: vpc.natGateways.map(\.id), scope: "vpc '\(vpc.id)'")
             case .gatewayEndpoint:
+                // An interface endpoint is reached at its network interfaces' IPs, never through a route.
+                if let endpoint = topology.allVPCs.lazy.flatMap(\.vpc.interfaceEndpoints).first(where: { $0.id == target.id }) {
+                    error("\(owner) targets interface endpoint '\(endpoint.id)' (\(endpoint.service)); routes can target gateway and Gateway Load Balancer endpoints only: clients reach an interface endpoint at its network interfaces' IPs, through DNS",
+                          at: at, rule: "interface-endpoint-route-target")
+                    continue
+                }
                 // `vpce-` targets are gateway endpoints or, in inspection designs, Gateway Load Balancer endpoints.
                 reference(target.id, as: ["gateway endpoint"], from: owner, at: at,
                           within: vpc.gatewayEndpoints.map(\.id) + vpc.gatewayLoadBalancerEndpoints.map(\.id), scope: "vpc '\(vpc.id)'")

@@ -8,9 +8,9 @@ public enum TopologyParser {
     /// even when diagnostics hold errors, so that later stages can report more; callers stop on errors.
     public static func parse(_ text: String, file: String) -> (topology: Topology?, diagnostics: [Diagnostic]) {
         let context = ParseContext(file: file)
-        let root: Node
+        var root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try composeReportingDuplicates(text, context: context) else {
                 let diagnostic = Diagnostic.error("the file is empty; expected a topology with 'regions'",
                                                   at: SourceLocation(file: file, line: 1, column: 1), rule: "empty-input")
                 return (nil, [diagnostic])
@@ -25,8 +25,88 @@ public enum TopologyParser {
                                               at: SourceLocation(file: file, line: 1, column: 1), rule: "input-too-large")
             return (nil, [diagnostic])
         }
+        if !context.renamedKeys.isEmpty { root = dropRenamedKeys(root, context) }
         let topology = readTopology(root, context)
         return (topology, context.diagnostics)
+    }
+
+    // MARK: - Duplicate keys
+
+    /// The most duplicate keys reported in one file; past them, the file's other errors are not looked for.
+    static let maxDuplicateKeys = 50
+
+    /// Composes the document; a duplicate key (which Yams refuses) is reported and renamed out of the
+    /// way, and the document composed again, so that one duplicate does not hide every other error.
+    /// The renamed key is the *first* of the duplicates (its first character becomes a private-use
+    /// marker of the same length, which keeps every location); `dropRenamedKeys` removes it again.
+    static func composeReportingDuplicates(_ text: String, context: ParseContext) throws -> Node? {
+        var current = text
+        for round in 0..<maxDuplicateKeys {
+            do {
+                return try Yams.compose(yaml: current)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let yamlContext) {
+                let mark = yamlContext.mark
+                guard let key = duplicates.first, let renamed = renameKey(in: current, line: mark.line, column: mark.column, round: round) else {
+                    throw YamlError.duplicatedKeysInMapping(duplicates: duplicates, context: yamlContext)
+                }
+                current = renamed
+                context.renamedKeys[[mark.line, mark.column]] = key
+            }
+        }
+        return try Yams.compose(yaml: current)
+    }
+
+    /// `text` with the first character of the key at `line`:`column` (after an opening quote) replaced
+    /// by a private-use marker; nil when there is no such key character.
+    static func renameKey(in text: String, line: Int, column: Int, round: Int) -> String? {
+        var scalars = Array(text.unicodeScalars)
+        var currentLine = 1, currentColumn = 1, index = 0
+        while index < scalars.count, (currentLine, currentColumn) != (line, column) {
+            let scalar = scalars[index]
+            if scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
+                currentLine += 1
+                currentColumn = 1
+            } else {
+                currentColumn += 1
+            }
+            index += 1
+        }
+        guard index < scalars.count, (currentLine, currentColumn) == (line, column) else { return nil }
+        if scalars[index] == "\"" || scalars[index] == "'" { index += 1 }
+        guard index < scalars.count, !["\"", "'", ":", "\n", "\r", " ", "&", "*", "!", "?", "{", "[", ",", "}", "]"].contains(scalars[index]) else { return nil }
+        scalars[index] = Unicode.Scalar(0xE000 + UInt32(round))!
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    /// The tree without the keys `composeReportingDuplicates` renamed, reporting each at the key that
+    /// stays (the later one), with a note at the first.
+    static func dropRenamedKeys(_ node: Node, _ c: ParseContext) -> Node {
+        switch node {
+        case .mapping(let mapping):
+            var pairs: [(Node, Node)] = []
+            var dropped: [(key: String, location: SourceLocation)] = []
+            for (key, value) in mapping {
+                if let mark = key.mark, let original = c.renamedKeys[[mark.line, mark.column]] {
+                    dropped.append((original, c.location(key)))
+                    _ = dropRenamedKeys(value, c)  // duplicates inside are reported too
+                    continue
+                }
+                pairs.append((dropRenamedKeys(key, c), dropRenamedKeys(value, c)))
+            }
+            for (original, first) in dropped {
+                let kept = pairs.first { $0.0.string == original }?.0
+                c.diagnostics.append(.error("duplicate key '\(original)' in one mapping", at: kept.map(c.location) ?? first, rule: "duplicate-key",
+                                            notes: [.note("'\(original)' is first given here", at: first)]))
+            }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map { dropRenamedKeys($0, c) }, sequence.tag, sequence.style, sequence.mark))
+        case .scalar, .alias:
+            return node
+        }
     }
 
     /// The most values (scalars, mappings, sequences) a document may stand for once its aliases are
@@ -99,6 +179,8 @@ public enum TopologyParser {
     static func readRegion(name: String, key: Node, _ node: Node, _ c: ParseContext) -> Region? {
         if !Regions.looksLikeRegion(name) {
             c.error("'\(name)' is not a region code such as 'eu-west-1'", at: key, rule: "invalid-region")
+        } else {
+            checkRegion(name, at: key, c)
         }
         let what = "region '\(name)'"
         if isNull(node) { return Region(name: name, origin: Origin(c.location(key))) }
@@ -158,9 +240,35 @@ public enum TopologyParser {
         }
         if !vpc.dnsHostnamesKnown { vpc.dnsHostnames = VPC.assumedDNSHostnames(interfaceEndpoints: vpc.interfaceEndpoints) }
         vpc.resolverEndpoints = m.list("resolver_endpoints", allowScalar: false).compactMap { readResolverEndpoint($0, c) }
-        vpc.reaches = m.strings("reaches").map { ServiceName($0, region: region) }
+        vpc.reaches = m.list("reaches").compactMap { item in
+            m.scalarString(item, key: "reaches").map { text in
+                let service = ServiceName(text, region: region)
+                checkService(service, written: text, at: item, c)
+                return service
+            }
+        }
         vpc.origin = origin
         return vpc
+    }
+
+    /// An error for a region code AWS does not have (`eu-west-9`), with the closest one.
+    static func checkRegion(_ name: String, at node: Node, _ c: ParseContext) {
+        guard !ServiceDNS.isKnownRegion(name) else { return }
+        var message = "unknown region '\(name)'"
+        if let suggestion = closestMatch(to: name, in: ServiceDNS.regions) { message += "; did you mean '\(suggestion)'?" }
+        c.error(message, at: node, rule: "unknown-region")
+    }
+
+    /// A warning for an AWS service name vpcgraph does not know (`executeapi`), with the closest one:
+    /// its DNS names are derived as `NAME.REGION.amazonaws.com`, which may be wrong. Endpoint services
+    /// of other accounts (`com.amazonaws.vpce.…`) are not checked.
+    static func checkService(_ service: ServiceName, written: String, at node: Node, _ c: ParseContext) {
+        guard service.isAWSService, let region = service.region else { return }
+        if written.hasPrefix("com.amazonaws."), Regions.looksLikeRegion(region) { checkRegion(region, at: node, c) }
+        guard !ServiceDNS.isKnownService(service.shortName) else { return }
+        var message = "unknown service '\(service.shortName)' in '\(service.fullName)'"
+        if let suggestion = closestMatch(to: service.shortName, in: ServiceDNS.known) { message += "; did you mean '\(suggestion)'?" }
+        c.warning(message, at: node, rule: "unknown-service")
     }
 
     /// `igw-0123` or `{id: igw-0123, name: main}`.
@@ -363,6 +471,7 @@ public enum TopologyParser {
         guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
               let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
+        checkService(service, written: serviceText, at: m.value("service")!, c)
         let type: String
         if m.has("type") {
             guard let t = m.choice("type", ["interface", "gateway", "gateway_load_balancer"]) else { return nil }

@@ -5,6 +5,8 @@ import VPCModel
 final class ParseContext {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Keys renamed to get past a duplicate (`TopologyParser.composeReportingDuplicates`): [line, column] → the key.
+    var renamedKeys: [[Int]: String] = [:]
     /// `ignore:` entries of every resource read so far.
     var ignores: [IgnoredRule] = []
 
@@ -49,6 +51,8 @@ struct MappingReader {
     let what: String
     let allowedKeys: [String]
     private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    /// Keys an unknown key's did-you-mean named: missing, they are not reported a second time.
+    private(set) var suggested: Set<String> = []
 
     /// Nil (after a diagnostic) when `node` is not a mapping.
     init?(_ node: Node, what: String, keys allowedKeys: [String], context: ParseContext) {
@@ -67,8 +71,9 @@ struct MappingReader {
         let acceptsIgnore = allowedKeys.contains("id")
         for entry in entries where !allowedKeys.contains(entry.key) && !(acceptsIgnore && entry.key == "ignore") {
             var message = "unknown key '\(entry.key)' in \(what)"
-            if let suggestion = closestMatch(to: entry.key, in: allowedKeys) {
+            if let suggestion = awsSpelling(of: entry.key, in: allowedKeys) ?? closestMatch(to: entry.key, in: allowedKeys) {
                 message += "; did you mean '\(suggestion)'?"
+                suggested.insert(suggestion)
             }
             context.error(message, at: entry.keyNode, rule: "unknown-key")
         }
@@ -168,6 +173,7 @@ struct MappingReader {
     }
 
     func missing(_ key: String) {
+        if suggested.contains(key) { return }
         context.error("\(what) is missing required key '\(key)'", at: node, rule: "missing-key")
     }
 }
@@ -194,6 +200,18 @@ func parseIP(_ text: String, at node: Node, context: ParseContext) -> IPAddress?
         return nil
     }
     return ip
+}
+
+/// The key of the topology format for a word AWS uses (CLI output members, CloudFormation and
+/// Terraform arguments): `cidr_block`, `CidrBlock` → `cidr`; nil when `allowed` lacks it.
+func awsSpelling(of word: String, in allowed: [String]) -> String? {
+    let folded = String(word.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+    let spellings = ["cidrblock": "cidr", "cidrblocks": "cidr", "ipv4cidrblock": "cidr", "availabilityzone": "az",
+                     "availabilityzoneid": "az_id", "routetableid": "route_table", "routetableids": "route_tables",
+                     "securitygroupids": "security_groups", "servicename": "service", "vpcendpointtype": "type",
+                     "privatednsenabled": "private_dns", "mappubliciponlaunch": "map_public_ip"]
+    guard let key = spellings[folded], allowed.contains(key), key != word else { return nil }
+    return key
 }
 
 /// The allowed word nearest to a misspelt one (edit distance at most 2, or a shared prefix).

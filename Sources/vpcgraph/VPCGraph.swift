@@ -12,7 +12,7 @@ struct VPCGraph: AsyncParsableCommand {
         commandName: "vpcgraph",
         abstract: "Draw and document AWS networks: VPCs, subnets, routes, gateways and VPC endpoints.",
         version: VPCGraphVersion.current,
-        subcommands: [Render.self, Check.self, Rules.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
+        subcommands: [Render.self, Check.self, Explain.self, Rules.self, Templates.self, Import.self, Collect.self, Schema.self, LayoutWorker.self])
 }
 
 struct Render: ParsableCommand {
@@ -266,6 +266,49 @@ struct Check: ParsableCommand {
         }
         if collector.hasErrors { throw ExitCode(1) }
     }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain how traffic from a subnet (or an on-premises network) reaches a name or an IP: DNS, routes, security groups, hop by hop.",
+        discussion: "Exits 0 when the traffic gets there, 2 when it cannot (the last line says why), 1 for input errors. "
+            + "The input kind is --input-kind (render's and check's --from): here --from names where the traffic starts.")
+
+    @Argument(help: "A topology file (YAML or JSON), or with --input-kind aws, a folder of AWS CLI outputs.")
+    var input: String
+
+    @Option(help: ArgumentHelp("Where the traffic starts: a subnet id, or the id of an on-premises network.", valueName: "subnet-id"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Where it goes: a DNS name or an IPv4 address, with an optional :PORT (default 443, TCP).", valueName: "name|ip[:port]"))
+    var to: String
+
+    @Option(help: ArgumentHelp("What the input is: 'topology' (default) or 'aws' (a snapshot folder).", valueName: "kind"))
+    var inputKind: InputSource = .topology
+
+    @Option(help: ArgumentHelp("Output: text (for people) or json (for tools; keys in a fixed order).", valueName: "format"))
+    var format: ExplainFormat = .text
+
+    func run() throws {
+        let (topology, diagnostics) = Pipeline.load(path: input, from: inputKind)
+        var collector = DiagnosticCollector()
+        collector.emit(contentsOf: diagnostics)
+        DiagnosticPrinter.print(collector.sorted)
+        guard let topology, !collector.hasErrors else { throw ExitCode(1) }
+        let source: ExplainSource = topology.onPremises.contains { $0.id == from } ? .onPremises(from) : .subnet(from)
+        switch topology.explain(from: source, to: to) {
+        case .failure(let error):
+            throw ValidationError(error.message)
+        case .success(let explanation):
+            // Names from the input may hold terminal escapes: printed as \\u{…} (JSON escapes them itself).
+            print(format == .json ? explanation.json : DiagnosticPrinter.printable(explanation.text), terminator: "")
+            if !explanation.outcome.reached { throw ExitCode(2) }
+        }
+    }
+}
+
+enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 struct Templates: ParsableCommand {

@@ -35,7 +35,7 @@ import VPCModel
             "bad.yaml:4:1: error: did not find expected node content (while parsing a flow node at line 4) [yaml-syntax]",
         ])
         #expect(check("regions:\n  eu-west-1: {}\n  eu-west-1: {}\n") == [
-            "bad.yaml:2:3: error: duplicate key 'eu-west-1' in one mapping [duplicate-key]",
+            "bad.yaml:3:3: error: duplicate key 'eu-west-1' in one mapping [duplicate-key] | bad.yaml:2:3: note: 'eu-west-1' is first given here",
         ])
     }
 
