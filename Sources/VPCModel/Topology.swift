@@ -208,11 +208,15 @@ public struct RouteTarget: Hashable, Sendable, CustomStringConvertible {
     /// The resource id, or `local`.
     public let id: String
 
-    /// Reads a target the way AWS writes it (`local`, `igw-…`, `nat-…`, `vpce-…`, …); nil for an unknown prefix.
+    /// Reads a target the way AWS writes it (`local`, `igw-…`, `nat-…`, `vpce-…`, …), or a Terraform
+    /// address of such a resource; nil for an unknown prefix.
     public init?(_ id: String) {
         if id == "local" {
             kind = .local
         } else if let kind = Kind.allCases.first(where: { $0.idPrefix.map(id.hasPrefix) ?? false }) {
+            self.kind = kind
+        } else if let kind = TerraformAddress(id)?.routeTargetKind {
+            // A resource a Terraform plan creates, by address (`aws_nat_gateway.a`).
             self.kind = kind
         } else {
             return nil
