@@ -3,6 +3,7 @@
 #   plan.json   `terraform show -json` of `terraform plan` (offline: no credentials, no AWS calls)
 #   state.json  `terraform show -json` after `terraform apply` against a moto server on loopback
 #   terraform.tfstate  the raw state file of that apply
+# then scripts/terraform-fixup-moto.py corrects what moto answers unlike AWS (a NAT gateway's private IP).
 # Needs terraform, the AWS provider in /opt/tf-plugins (see terraformrc) and moto_server. Usage: scripts/terraform-fixtures.sh CASE…
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,6 +37,7 @@ PY
     terraform show -json | python3 -m json.tool --indent 2 > "$fixtures/$case/state.json" &&
     cp terraform.tfstate "$fixtures/$case/terraform.tfstate")
   kill $moto; wait $moto 2>/dev/null || true
+  python3 "$here/scripts/terraform-fixup-moto.py" "$fixtures/$case/plan.json" "$fixtures/$case/state.json" "$fixtures/$case/terraform.tfstate"
   trap - EXIT
   rm -rf "$work"
   echo "wrote $fixtures/$case/{plan.json,state.json,terraform.tfstate}"

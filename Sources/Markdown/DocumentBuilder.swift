@@ -143,6 +143,7 @@ struct DocumentBuilder {
         let title = topology.title ?? documentName
         root["title"] = MarkdownText(title)
         root["documentName"] = MarkdownText(documentName)
+        root["missing"] = MarkdownText(topology.missingValueText)
         root["diagram"] = MarkdownFragment(MarkdownEscaping.url(documentName + ".svg"))
         root["descriptionParagraphs"] = paragraphs(topology.description)
 

@@ -143,6 +143,7 @@ extension TerraformAssembler {
             if r.type == "aws_default_route_table", Self.knownID(r) == nil {
                 // The plan's id for it: the VPC's main table.
                 table.id = mainTableID(v)
+                plannedIDs[i] = table.id
             }
             for (n, route) in (r.values["route"]?.elements ?? []).enumerated() {
                 if let built = self.route(i, route, unknown: unknownRoute(r, n), blockIndex: n) { table.routes.append(built) }
@@ -252,7 +253,7 @@ extension TerraformAssembler {
             let r = resources[i]
             guard let v = reference(i, "vpc_id", ["aws_vpc"], required: true), let c = cidr(i, "cidr_block") else { continue }
             let zone = r.values.string("availability_zone")
-            var subnet = Subnet(id: id(i), name: name(r), availabilityZone: zone ?? "(known after apply)", cidr: c,
+            var subnet = Subnet(id: id(i), name: name(r), availabilityZone: zone ?? Self.knownAfterApply, cidr: c,
                                 origin: origin(r, ["id": "id", "cidr": "cidr_block", "az": "availability_zone"]))
             subnet.availabilityZoneID = r.values.string("availability_zone_id")
             subnet.mapPublicIPOnLaunch = r.values.bool("map_public_ip_on_launch") ?? false

@@ -2,6 +2,8 @@ import AWSImport
 import VPCModel
 
 extension TerraformAssembler {
+    static let knownAfterApply = "(known after apply)"
+
     // MARK: - Security groups
 
     /// Where the group (by model id) is: VPC resource index and position.
@@ -135,7 +137,14 @@ extension TerraformAssembler {
                 for c in r.values["subnet_configuration"]?.elements ?? [] {
                     if let s = c.string("subnet_id"), let address = c.string("ipv4").flatMap(IPAddress.init) { ipBySubnet[byID[s].map(id) ?? s] = address }
                 }
-                for subnetID in unique(ids(i, "subnet_ids", ["aws_subnet"]) + (extraSubnets[i] ?? [])) {
+                let subnetIDs = unique(ids(i, "subnet_ids", ["aws_subnet"]) + (extraSubnets[i] ?? []))
+                // A plan knows the addresses asked for (`ipv4`) before the subnets' ids: by the subnet that holds them.
+                for c in r.values["subnet_configuration"]?.elements ?? [] where c.string("subnet_id") == nil {
+                    guard let address = c.string("ipv4").flatMap(IPAddress.init),
+                          let s = subnetIDs.first(where: { id in vpcs[v]?.subnets.first { $0.id == id }?.cidr.contains(address) ?? false }) else { continue }
+                    ipBySubnet[s] = address
+                }
+                for subnetID in subnetIDs {
                     if let address = ipBySubnet[subnetID] {
                         endpoint.interfaces.append(EndpointInterface(subnetID: subnetID, ip: address, origin: o))
                     } else {
@@ -146,6 +155,10 @@ extension TerraformAssembler {
                 if let first = r.values["dns_entry"]?.elements.first?.string("dns_name"), first.hasPrefix(endpoint.id + "-") {
                     let rest = first.dropFirst(endpoint.id.count + 1)
                     endpoint.dnsSuffix = rest.split(separator: ".").first.map(String.init)
+                }
+                if r.isUnknown("dns_entry") && endpoint.dnsSuffix == nil {
+                    // AWS picks the names' random part at apply: none is made up.
+                    endpoint.declaredDNSNames = [Self.knownAfterApply]
                 }
                 if let state = r.values.string("state") { endpoint.pendingState = PendingState(aws: state) }
                 vpcs[v]?.interfaceEndpoints.append(endpoint)

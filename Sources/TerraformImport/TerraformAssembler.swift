@@ -13,6 +13,8 @@ struct TerraformAssembler {
     var byConfig: [String: [Int]] = [:]
     /// Ids AWS makes along with a VPC (its main route table, default security group): the VPC's index.
     var implicitRouteTables: [String: Int] = [:]
+    /// Ids a plan gives a resource other than its address: an `aws_default_route_table` is its VPC's main route table.
+    var plannedIDs: [Int: String] = [:]
 
     // What is being built, by resource index.
     var vpcs: [Int: VPC] = [:]
@@ -49,7 +51,7 @@ struct TerraformAssembler {
     }
 
     /// The id the model gives a resource: its AWS id, or its address while apply has not made one.
-    func id(_ i: Int) -> String { Self.knownID(resources[i]) ?? resources[i].address }
+    func id(_ i: Int) -> String { Self.knownID(resources[i]) ?? plannedIDs[i] ?? resources[i].address }
 
     var noun: String { document.kind.noun }
 

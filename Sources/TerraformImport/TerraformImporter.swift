@@ -50,6 +50,7 @@ public func importTerraform(bytes: [UInt8], file: String) -> TerraformImportResu
     var assembler = TerraformAssembler(document: document)
     var topology = assembler.assemble()
     topology.origin = Origin(root.location)
+    if document.kind == .plan { topology.missingValueText = TerraformAssembler.knownAfterApply }
     diagnostics += assembler.diagnostics
     return TerraformImportResult(topology: topology, diagnostics: diagnostics)
 }

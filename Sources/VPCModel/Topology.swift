@@ -4,6 +4,9 @@ public struct Topology: Equatable, Sendable {
     public var description: String?
     public var regions: [Region]
     public var onPremises: [OnPremisesNetwork]
+    /// How documents word a value the input does not have: an AWS snapshot lacks it, a Terraform
+    /// plan leaves it to apply (`(known after apply)`).
+    public var missingValueText = "not in the snapshot"
     public var origin: Origin
 
     public init(title: String? = nil, description: String? = nil, regions: [Region] = [], onPremises: [OnPremisesNetwork] = [], origin: Origin = Origin()) {
