@@ -11,7 +11,8 @@ fixtures=$here/Tests/TerraformImportTests/Fixtures/terraform
 export TF_CLI_CONFIG_FILE=$fixtures/terraformrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 for case in "$@"; do
   work=$(mktemp -d)
-  cp "$fixtures/$case/main.tf" "$work/"
+  cp -R "$fixtures/$case/." "$work/"
+  rm -f "$work/plan.json" "$work/state.json" "$work/terraform.tfstate" "$work"/*.yaml "$work"/*.dot "$work"/*.svg "$work"/*.md
   (cd "$work" && terraform init -input=false -no-color >/dev/null &&
     terraform plan -refresh=false -input=false -no-color -out=plan.bin >/dev/null &&
     terraform show -json plan.bin | python3 -m json.tool --indent 2 > "$fixtures/$case/plan.json")

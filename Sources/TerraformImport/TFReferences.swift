@@ -43,6 +43,12 @@ struct TFReferences {
         expressions[configAddress]?[attribute].map(Self.allReferences) ?? []
     }
 
+    /// True when the configuration writes `attribute` (a plan without a configuration: assumed).
+    func isWritten(_ configAddress: String, attribute: String) -> Bool {
+        guard !expressions.isEmpty else { return true }
+        return expressions[configAddress]?[attribute] != nil
+    }
+
     /// All `references` under an expression (blocks are lists of expression objects).
     static func allReferences(_ node: TFNode) -> [String] {
         var out = node.strings("references")

@@ -133,6 +133,7 @@ extension TerraformAssembler {
             if r.type == "aws_default_route_table" {
                 if let value = r.values.string("default_route_table_id"), let found = implicitRouteTables[value] { v = found }
                 else if let found = mainTableReference(i, "default_route_table_id") { v = found }
+                else if r.isUnknown("default_route_table_id"), let found = reference(i, "default_route_table_id", ["aws_vpc"]) { v = found }
                 else { v = reference(i, "vpc_id", ["aws_vpc"], required: true) }
             } else {
                 v = reference(i, "vpc_id", ["aws_vpc"], required: true)
@@ -251,7 +252,11 @@ extension TerraformAssembler {
     mutating func buildSubnets() {
         for i in indices("aws_subnet") {
             let r = resources[i]
-            guard let v = reference(i, "vpc_id", ["aws_vpc"], required: true), let c = cidr(i, "cidr_block") else { continue }
+            guard let c = cidr(i, "cidr_block") else { continue }
+            // A plan: of the VPCs the reference may mean (`aws_vpc.x[floor(count.index / 2)]`), the one whose CIDR holds the subnet's.
+            let holding = r.isUnknown("vpc_id") && r.values.string("vpc_id") == nil
+                ? resolveUnknown(i, "vpc_id", ["aws_vpc"], all: true).filter { v in vpcs[v]?.cidrs.contains { $0.contains(c) } ?? false } : []
+            guard let v = holding.count == 1 ? holding[0] : reference(i, "vpc_id", ["aws_vpc"], required: true) else { continue }
             let zone = r.values.string("availability_zone")
             var subnet = Subnet(id: id(i), name: name(r), availabilityZone: zone ?? Self.knownAfterApply, cidr: c,
                                 origin: origin(r, ["id": "id", "cidr": "cidr_block", "az": "availability_zone"]))

@@ -132,6 +132,8 @@ struct TerraformAssembler {
         let r = resources[i]
         let modulePath = TFResource.strippingKeys(r.module).joined(separator: ".")
         let raw = references.references(of: r.configAddress, attribute: attribute)
+        // Computed and not written in the configuration (a rule's source group when it has CIDRs): not set.
+        if raw.isEmpty && !references.isWritten(r.configAddress, attribute: attribute) { return [] }
         let targets = references.targets(raw, in: modulePath).filter { t in
             let parts = t.configAddress.split(separator: ".")
             return parts.count >= 2 && types.contains(String(parts[parts.count - 2]))
@@ -168,11 +170,9 @@ struct TerraformAssembler {
                 out.append(instances[0])
             } else if let key = r.index, let j = instances.first(where: { resources[$0].index == key }) {
                 out.append(j)
-            } else if case .number(let n)? = r.index, let k = Int(n) {
-                // element(list, count.index) wraps around.
-                out.append(instances[k % instances.count])
             } else {
-                out.append(instances[0])
+                error(r, attribute, "\(attribute) is known only after apply and may be any of \(instances.count) instances of \(t.configAddress); vpcgraph cannot tell which",
+                      rule: "tf-unresolved-reference")
             }
         }
         return out

@@ -91,6 +91,13 @@ resource "aws_vpc_endpoint" "api" {
   private_dns_enabled = false
   security_group_ids  = [aws_security_group.api_endpoint.id]
   subnet_ids          = aws_subnet.shared[*].id
+  dynamic "subnet_configuration" {
+    for_each = aws_subnet.shared
+    content {
+      subnet_id = subnet_configuration.value.id
+      ipv4      = cidrhost(subnet_configuration.value.cidr_block, 10)
+    }
+  }
   policy = jsonencode({
     Statement = [{ Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "arn:aws:execute-api:eu-west-1:111122223333:*/*" }]
   })
