@@ -36,6 +36,8 @@ struct TFReferences {
     struct Target: Equatable {
         var configAddress: String
         var key: JSONValue?
+        /// The module instance the reference names (`module.net["test"]`), when it names one.
+        var moduleInstance: String?
     }
 
     /// The references of `attribute` of the resource at `configAddress` (nested: `route`, then a field name).
@@ -82,7 +84,10 @@ struct TFReferences {
                 let child = prefix + "module.\(parts[1].name)"
                 let output = parts[2].name
                 if let expression = modules[child]?["outputs"]?[output]?["expression"] {
-                    for t in targets(Self.allReferences(expression), in: child, depth: depth - 1) { add(t) }
+                    for var t in targets(Self.allReferences(expression), in: child, depth: depth - 1) {
+                        if let key = parts[1].key, t.moduleInstance == nil { t.moduleInstance = prefix + "module.\(parts[1].name)" + TFDocument.keyText(key) }
+                        add(t)
+                    }
                 }
             } else if first.name == "var", parts.count >= 2, !modulePath.isEmpty, let call = calls[modulePath] {
                 let parent = modulePath.split(separator: ".").dropLast(2).joined(separator: ".")

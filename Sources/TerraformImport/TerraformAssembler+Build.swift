@@ -68,7 +68,7 @@ extension TerraformAssembler {
 
     mutating func assemble() -> Topology {
         for (i, r) in resources.enumerated() {
-            if r.isData { dataSources += 1 } else if !supportedTypes.contains(r.type) { ignored[r.type, default: 0] += 1 }
+            if r.isData { dataSources += 1 } else if !supportedTypes.contains(r.type) && !networkFactTypes.contains(r.type) { ignored[r.type, default: 0] += 1 }
             _ = i
         }
         buildVPCs()
@@ -78,6 +78,7 @@ extension TerraformAssembler {
         buildSecurityGroups()
         buildEndpoints()
         buildConnectivity()
+        buildNetworkFacts()
         buildDNS()
         return finish()
     }

@@ -151,8 +151,12 @@ struct TerraformAssembler {
         var out: [Int] = []
         for t in targets {
             var instances = byConfig[t.configAddress] ?? []
-            let sameModule = instances.filter { resources[$0].module.hasPrefix(r.module) }
-            if !sameModule.isEmpty { instances = sameModule }
+            if let named = t.moduleInstance {
+                instances = instances.filter { resources[$0].module == named || resources[$0].module.hasPrefix(named + ".") }
+            } else {
+                let sameModule = instances.filter { resources[$0].module.hasPrefix(r.module) }
+                if !sameModule.isEmpty { instances = sameModule }
+            }
             if instances.isEmpty {
                 let parts = t.configAddress.split(separator: ".")
                 let shown = parts.count > 2 && !r.module.isEmpty && t.configAddress.hasPrefix(modulePath + ".")

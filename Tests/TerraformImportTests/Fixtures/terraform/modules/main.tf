@@ -30,3 +30,34 @@ resource "aws_vpc_peering_connection" "prod_test" {
   auto_accept = true
   tags        = { Name = "test-to-prod" }
 }
+
+resource "aws_ec2_transit_gateway" "hub" {
+  amazon_side_asn                 = 64600
+  default_route_table_association = "disable"
+  default_route_table_propagation = "disable"
+  tags                            = { Name = "hub" }
+}
+
+resource "aws_ec2_transit_gateway_vpc_attachment" "net" {
+  for_each           = module.net
+  transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  vpc_id             = each.value.vpc_id
+  subnet_ids         = each.value.subnet_ids
+}
+
+resource "aws_ec2_transit_gateway_route_table" "hub" {
+  transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  tags               = { Name = "hub" }
+}
+
+resource "aws_ec2_transit_gateway_route_table_association" "net" {
+  for_each                       = aws_ec2_transit_gateway_vpc_attachment.net
+  transit_gateway_attachment_id  = each.value.id
+  transit_gateway_route_table_id = aws_ec2_transit_gateway_route_table.hub.id
+}
+
+resource "aws_ec2_transit_gateway_route" "blackhole" {
+  destination_cidr_block         = "10.99.0.0/16"
+  blackhole                      = true
+  transit_gateway_route_table_id = aws_ec2_transit_gateway_route_table.hub.id
+}
