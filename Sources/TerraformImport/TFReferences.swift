@@ -68,8 +68,11 @@ struct TFReferences {
         guard depth > 0 else { return [] }
         var out: [Target] = []
         func add(_ t: Target) {
-            if let i = out.firstIndex(where: { $0.configAddress == t.configAddress }) {
-                if out[i].key == nil, t.key != nil { out[i] = t }
+            if out.contains(t) { return }
+            if let i = out.firstIndex(where: { $0.configAddress == t.configAddress && $0.key == nil && $0.moduleInstance == t.moduleInstance }) {
+                if t.key != nil { out[i] = t }
+            } else if t.key == nil, out.contains(where: { $0.configAddress == t.configAddress }) {
+                return
             } else {
                 out.append(t)
             }

@@ -92,7 +92,12 @@ extension TerraformAssembler {
                 } else if case .array(let items)? = r.unknown?["vpc"], n < items.count, items[n]["vpc_id"]?.containsTrue == true {
                     let refs = references.references(of: r.configAddress, attribute: "vpc")
                     let targets = references.targets(refs, in: TFResource.strippingKeys(r.module).joined(separator: ".")).filter { $0.configAddress.split(separator: ".").suffix(2).first == "aws_vpc" }
-                    if n < targets.count, let j = byConfig[targets[n].configAddress]?.first { vpcIDs.append(id(j)) }
+                    if n < targets.count, let j = (byConfig[targets[n].configAddress] ?? []).first(where: { targets[n].key == nil || resources[$0].index == targets[n].key }) {
+                        vpcIDs.append(id(j))
+                    } else {
+                        warning(r, nil, "vpc block \(n + 1): vpc_id is known only after apply and the configuration does not say which VPC (a dynamic block?); association left out",
+                                rule: "tf-unresolved-reference")
+                    }
                 }
             }
             guard let zoneName = r.values.string("name") else { continue }
@@ -112,10 +117,10 @@ extension TerraformAssembler {
             let fqdn = trimmed == zone.name || trimmed.hasSuffix("." + zone.name) ? trimmed : trimmed + "." + zone.name
             let type = r.values.string("type") ?? "A"
             let value: DNSRecord.Value
-            if let alias = r.values["alias"]?.elements.first {
+            if r.values["alias"]?.elements.first != nil || r.isUnknown("alias") {
                 // An alias to an interface endpoint: by its DNS name, or (in a plan) by reference.
                 var endpoint: String?
-                if let target = alias.string("name")?.lowercased() {
+                if let target = r.values["alias"]?.elements.first?.string("name")?.lowercased() {
                     endpoint = indices("aws_vpc_endpoint").first { e in
                         (resources[e].values["dns_entry"]?.elements ?? []).contains { $0.string("dns_name")?.lowercased() == target }
                     }.map(id)

@@ -140,7 +140,21 @@ struct TerraformAssembler {
         }
         if targets.isEmpty {
             // Through a local or a function: the one candidate in the same module, if there is one.
-            let candidates = resources.indices.filter { types.contains(resources[$0].type) && resources[$0].module == r.module && !resources[$0].isData }
+            var candidates = resources.indices.filter { types.contains(resources[$0].type) && resources[$0].module == r.module && !resources[$0].isData }
+            if candidates.isEmpty, let key = r.index {
+                // `for_each = module.net` / `module.net[each.key]`: the module instance with the referrer's key.
+                let suffix = "]" == TFDocument.keyText(key).last.map(String.init) ? TFDocument.keyText(key) : ""
+                candidates = resources.indices.filter { j in
+                    let m = resources[j].module
+                    return types.contains(resources[j].type) && !resources[j].isData && !suffix.isEmpty && m.hasSuffix(suffix)
+                        && m.hasPrefix(r.module.isEmpty ? "module." : r.module + ".module.") && !m.dropLast(suffix.count).contains("[")
+                }
+            }
+            // `for_each = aws_x.y` / `each.value.id`: the instance with the referrer's key.
+            if !all, candidates.count > 1, let key = r.index, let j = candidates.first(where: { resources[$0].index == key }),
+               raw.contains(where: { $0.hasPrefix("each.") }) {
+                return [j]
+            }
             if candidates.count == 1 || (all && !candidates.isEmpty && raw.isEmpty == false) {
                 return all ? candidates : [candidates[0]]
             }

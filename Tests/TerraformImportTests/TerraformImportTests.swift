@@ -104,7 +104,10 @@ enum Facts {
                     facts.append("\(p) subnet \(n(s.id)) \(s.availabilityZone) \(s.cidr) \(v.tier(of: s)) table \(v.routeTable(for: s).map { n($0.id) } ?? "-")")
                 }
                 for table in v.routeTables {
-                    let routes = v.effectiveRoutes(of: table).map { "\($0.destination)→\(n($0.target.id))" }.sorted()
+                    // A prefix list id is AWS's (moto's differ).
+                    let routes = v.effectiveRoutes(of: table).map { route in
+                        if case .prefixList = route.destination { "prefix list→\(n(route.target.id))" } else { "\(route.destination)→\(n(route.target.id))" }
+                    }.sorted()
                     facts.append("\(p) table \(n(table.id)) main \(table.isMain) routes \(routes)")
                 }
                 for g in v.natGateways { facts.append("\(p) nat \(n(g.id)) in \(n(g.subnetID)) \(g.connectivity) \(g.privateIP.map(\.description) ?? "-")") }

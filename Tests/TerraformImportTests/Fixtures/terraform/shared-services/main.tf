@@ -161,23 +161,24 @@ resource "aws_vpn_connection" "dc" {
   vpn_gateway_id        = aws_vpn_gateway.dc.id
   customer_gateway_id   = aws_customer_gateway.dc.id
   type                  = "ipsec.1"
-  static_routes_only    = true
   tunnel1_preshared_key = "sensitive_psk_do_not_print"
   tags                  = { Name = "datacenter-vpn" }
 }
 
-resource "aws_vpn_connection_route" "dc" {
-  vpn_connection_id      = aws_vpn_connection.dc.id
-  destination_cidr_block = "172.16.0.0/12"
-}
-
 resource "aws_route53_zone" "api" {
   name = "apigateway.eu-west-1.amazonaws.com"
-  dynamic "vpc" {
-    for_each = concat(aws_vpc.consumer[*].id, [aws_vpc.shared.id])
-    content {
-      vpc_id = vpc.value
-    }
+  # Blocks, not a dynamic block: a plan's configuration records no references for dynamic blocks.
+  vpc {
+    vpc_id = aws_vpc.consumer[0].id
+  }
+  vpc {
+    vpc_id = aws_vpc.consumer[1].id
+  }
+  vpc {
+    vpc_id = aws_vpc.consumer[2].id
+  }
+  vpc {
+    vpc_id = aws_vpc.shared.id
   }
 }
 
