@@ -10,8 +10,11 @@ enum TF {
     static let fixtures = Paths.repository.appendingPathComponent("Tests/TerraformImportTests/Fixtures/terraform")
     static let samples = ["app-vpc", "shared-services", "multi-region"]
     static let documents = ["plan.json", "state.json", "terraform.tfstate"]
-    /// Every document written by Terraform (plan) or by Terraform against moto (state, raw state).
+    /// Every document written by Terraform (plan) or by Terraform against moto (state, raw state). moto
+    /// cannot associate VPCs with a private hosted zone (it calls the zone public), so the shared-services
+    /// sample has a plan only.
     static let generated: [String] = (samples + ["modules"]).flatMap { c in documents.map { "\(c)/\($0)" } }
+        .filter { !$0.hasPrefix("shared-services/") || $0.hasSuffix("plan.json") }
 
     static func path(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
 
@@ -62,7 +65,10 @@ enum TF {
 /// random part of endpoint DNS names. Also left out: what Terraform cannot say about the far end of a
 /// VPN (the on-premises network's name, CIDRs, DNS servers and forwarding) and `reaches`.
 @Suite struct TerraformSampleFactsTests {
-    static let cases: [(String, String)] = TF.samples.flatMap { s in TF.documents.map { (s, $0) } }
+    static let cases: [(String, String)] = TF.generated.filter { !$0.hasPrefix("modules/") }.map { path in
+        let parts = path.split(separator: "/")
+        return (String(parts[0]), String(parts[1]))
+    }
 
     @Test(arguments: cases)
     func sameFactsAsTheYAMLSample(_ sample: String, _ document: String) throws {

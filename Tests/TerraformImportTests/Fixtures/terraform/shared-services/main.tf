@@ -167,19 +167,16 @@ resource "aws_vpn_connection" "dc" {
 
 resource "aws_route53_zone" "api" {
   name = "apigateway.eu-west-1.amazonaws.com"
-  # Blocks, not a dynamic block: a plan's configuration records no references for dynamic blocks.
-  vpc {
-    vpc_id = aws_vpc.consumer[0].id
-  }
-  vpc {
-    vpc_id = aws_vpc.consumer[1].id
-  }
-  vpc {
-    vpc_id = aws_vpc.consumer[2].id
-  }
   vpc {
     vpc_id = aws_vpc.shared.id
   }
+}
+
+# The consumers are associated apart (a dynamic `vpc` block would leave a plan no references to follow).
+resource "aws_route53_zone_association" "consumer" {
+  count   = 3
+  zone_id = aws_route53_zone.api.zone_id
+  vpc_id  = aws_vpc.consumer[count.index].id
 }
 
 resource "aws_route53_record" "api" {
