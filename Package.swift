@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "VPCReaders", dependencies: ["VPCModel", .product(name: "Yams", package: "Yams")]),
         // AWS CLI `describe-*` outputs (a snapshot folder) -> model + diagnostics located by file and JSON path.
         .target(name: "AWSImport", dependencies: ["VPCModel", "FileAccess"]),
+        // `terraform show -json` (state or plan) and terraform.tfstate -> model + diagnostics at file:line:col and resource address.
+        .target(name: "TerraformImport", dependencies: ["VPCModel", "AWSImport", "FileAccess"]),
         // Runs the AWS CLI to collect a snapshot that AWSImport reads.
         .target(name: "AWSCollect", dependencies: ["AWSImport", "VPCModel"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
@@ -35,7 +37,7 @@ let package = Package(
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy), with its own Mustache renderer.
         .target(name: "Markdown", dependencies: ["VPCModel", "FileAccess"]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "TerraformImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
         .executableTarget(name: "vpcgraph", dependencies: [
             "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +51,8 @@ let package = Package(
         .testTarget(name: "DiagramTests", dependencies: ["VPCModel", "VPCReaders", "Diagram", "Graphviz", "Pipeline", "TestSupport", "TopologyGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkdownTests", dependencies: ["VPCModel", "VPCReaders", "Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "vpcgraphTests", dependencies: ["VPCModel", "Pipeline", "FileAccess", "TestSupport"]),
+        .testTarget(name: "TerraformImportTests", dependencies: ["VPCModel", "VPCReaders", "TerraformImport", "Pipeline", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]

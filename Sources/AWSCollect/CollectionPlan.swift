@@ -29,6 +29,11 @@ public enum CollectionPlan {
         .init(service: "ec2", operation: "describe-customer-gateways", iamAction: "ec2:DescribeCustomerGateways"),
         .init(service: "ec2", operation: "describe-security-groups", iamAction: "ec2:DescribeSecurityGroups"),
         .init(service: "ec2", operation: "describe-prefix-lists", iamAction: "ec2:DescribePrefixLists"),
+        .init(service: "ec2", operation: "describe-network-acls", iamAction: "ec2:DescribeNetworkAcls"),
+        .init(service: "ec2", operation: "describe-dhcp-options", iamAction: "ec2:DescribeDhcpOptions"),
+        .init(service: "ec2", operation: "describe-egress-only-internet-gateways", iamAction: "ec2:DescribeEgressOnlyInternetGateways"),
+        .init(service: "ec2", operation: "describe-transit-gateway-route-tables", iamAction: "ec2:DescribeTransitGatewayRouteTables"),
+        .init(service: "ec2", operation: "describe-managed-prefix-lists", iamAction: "ec2:DescribeManagedPrefixLists"),
         .init(service: "route53resolver", operation: "list-resolver-endpoints", iamAction: "route53resolver:ListResolverEndpoints"),
         .init(service: "route53resolver", operation: "list-resolver-rules", iamAction: "route53resolver:ListResolverRules"),
         .init(service: "route53resolver", operation: "list-resolver-rule-associations", iamAction: "route53resolver:ListResolverRuleAssociations"),
@@ -38,13 +43,20 @@ public enum CollectionPlan {
     static let zonesByVPC = Operation(service: "route53", operation: "list-hosted-zones-by-vpc", iamAction: "route53:ListHostedZonesByVPC")
     static let resolverAddresses = Operation(service: "route53resolver", operation: "list-resolver-endpoint-ip-addresses",
                                              iamAction: "route53resolver:ListResolverEndpointIpAddresses")
+    static let transitGatewayRoutes = Operation(service: "ec2", operation: "search-transit-gateway-routes", iamAction: "ec2:SearchTransitGatewayRoutes")
+    static let transitGatewayAssociations = Operation(service: "ec2", operation: "get-transit-gateway-route-table-associations",
+                                                      iamAction: "ec2:GetTransitGatewayRouteTableAssociations")
+    static let transitGatewayPropagations = Operation(service: "ec2", operation: "get-transit-gateway-route-table-propagations",
+                                                      iamAction: "ec2:GetTransitGatewayRouteTablePropagations")
+    static let prefixListEntries = Operation(service: "ec2", operation: "get-managed-prefix-list-entries", iamAction: "ec2:GetManagedPrefixListEntries")
     static let hostedZones = Operation(service: "route53", operation: "list-hosted-zones", iamAction: "route53:ListHostedZones")
     static let hostedZone = Operation(service: "route53", operation: "get-hosted-zone", iamAction: "route53:GetHostedZone")
     static let recordSets = Operation(service: "route53", operation: "list-resource-record-sets", iamAction: "route53:ListResourceRecordSets")
 
     /// Every operation a collection may call.
     public static var allOperations: [Operation] {
-        regional + [vpcAttribute, zonesByVPC, resolverAddresses, hostedZones, hostedZone, recordSets]
+        regional + [vpcAttribute, zonesByVPC, resolverAddresses, transitGatewayRoutes, transitGatewayAssociations, transitGatewayPropagations,
+                    prefixListEntries, hostedZones, hostedZone, recordSets]
     }
 
     /// The IAM actions a collection needs, sorted.
@@ -86,7 +98,8 @@ public enum CollectionPlan {
     }
 
     /// The per-resource calls of a region, from its `describe-vpcs` and `list-resolver-endpoints` outputs.
-    public static func resourceCalls(region: String, vpcIDs: [String], resolverEndpointIDs: [String]) -> [AWSCall] {
+    public static func resourceCalls(region: String, vpcIDs: [String], resolverEndpointIDs: [String],
+                                     transitGatewayRouteTableIDs: [String] = [], prefixListIDs: [String] = []) -> [AWSCall] {
         var calls: [AWSCall] = []
         for vpc in vpcIDs {
             for attribute in ["enableDnsSupport", "enableDnsHostnames"] {
@@ -96,6 +109,16 @@ public enum CollectionPlan {
         }
         for endpoint in resolverEndpointIDs {
             calls.append(call(resolverAddresses, region: region, folder: region, arguments: ["--resolver-endpoint-id", endpoint], suffix: [endpoint]))
+        }
+        for table in transitGatewayRouteTableIDs {
+            // The API requires a filter: every route AWS keeps (active and blackhole).
+            calls.append(call(transitGatewayRoutes, region: region, folder: region,
+                              arguments: ["--transit-gateway-route-table-id", table, "--filters", "Name=state,Values=active,blackhole"], suffix: [table]))
+            calls.append(call(transitGatewayAssociations, region: region, folder: region, arguments: ["--transit-gateway-route-table-id", table], suffix: [table]))
+            calls.append(call(transitGatewayPropagations, region: region, folder: region, arguments: ["--transit-gateway-route-table-id", table], suffix: [table]))
+        }
+        for list in prefixListIDs {
+            calls.append(call(prefixListEntries, region: region, folder: region, arguments: ["--prefix-list-id", list], suffix: [list]))
         }
         return calls
     }
@@ -122,6 +145,13 @@ public enum CollectionPlan {
 
     static func vpcIDs(in output: JSONValue) -> [String] { strings(output, list: "Vpcs", key: "VpcId") }
     static func resolverEndpointIDs(in output: JSONValue) -> [String] { strings(output, list: "ResolverEndpoints", key: "Id") }
+    static func transitGatewayRouteTableIDs(in output: JSONValue) -> [String] {
+        strings(output, list: "TransitGatewayRouteTables", key: "TransitGatewayRouteTableId") { $0["State"] != .string("deleted") && $0["State"] != .string("deleting") }
+    }
+    /// Customer-managed lists only: AWS-managed ones (`OwnerId: AWS`) have no entries worth collecting.
+    static func customerPrefixListIDs(in output: JSONValue) -> [String] {
+        strings(output, list: "PrefixLists", key: "PrefixListId") { $0["OwnerId"] != .string("AWS") && $0["OwnerId"] != nil }
+    }
 
     /// Private zones only, without the `/hostedzone/` prefix.
     static func privateZoneIDs(in output: JSONValue) -> [String] {

@@ -51,7 +51,10 @@ public struct SnapshotCollector: Sendable {
         for region in regions {
             let vpcs = listOutputs["\(region)/describe-vpcs.json"].map(CollectionPlan.vpcIDs) ?? []
             let resolvers = listOutputs["\(region)/list-resolver-endpoints.json"].map(CollectionPlan.resolverEndpointIDs) ?? []
-            resourceCalls += CollectionPlan.resourceCalls(region: region, vpcIDs: vpcs, resolverEndpointIDs: resolvers)
+            let tables = listOutputs["\(region)/describe-transit-gateway-route-tables.json"].map(CollectionPlan.transitGatewayRouteTableIDs) ?? []
+            let lists = listOutputs["\(region)/describe-managed-prefix-lists.json"].map(CollectionPlan.customerPrefixListIDs) ?? []
+            resourceCalls += CollectionPlan.resourceCalls(region: region, vpcIDs: vpcs, resolverEndpointIDs: resolvers,
+                                                          transitGatewayRouteTableIDs: tables, prefixListIDs: lists)
         }
         if let first = regions.first, let zones = listOutputs["global/list-hosted-zones.json"] {
             resourceCalls += CollectionPlan.zoneCalls(region: first, zoneIDs: CollectionPlan.privateZoneIDs(in: zones))

@@ -6,6 +6,8 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
     case vpnConnections, vpnGateways, customerGateways, securityGroups, prefixLists
     case resolverEndpoints, resolverEndpointIPAddresses, resolverRules, resolverRuleAssociations
     case hostedZones, hostedZone, hostedZonesByVPC, resourceRecordSets
+    case networkACLs, dhcpOptions, egressOnlyInternetGateways, transitGatewayRouteTables, transitGatewayRoutes
+    case transitGatewayRouteTableAssociations, transitGatewayRouteTablePropagations, prefixListEntries
 
     /// The command that prints it: `ec2 describe-vpcs`.
     public var command: String {
@@ -35,6 +37,14 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
         case .hostedZone: "route53 get-hosted-zone"
         case .hostedZonesByVPC: "route53 list-hosted-zones-by-vpc"
         case .resourceRecordSets: "route53 list-resource-record-sets"
+        case .networkACLs: "ec2 describe-network-acls"
+        case .dhcpOptions: "ec2 describe-dhcp-options"
+        case .egressOnlyInternetGateways: "ec2 describe-egress-only-internet-gateways"
+        case .transitGatewayRouteTables: "ec2 describe-transit-gateway-route-tables"
+        case .transitGatewayRoutes: "ec2 search-transit-gateway-routes"
+        case .transitGatewayRouteTableAssociations: "ec2 get-transit-gateway-route-table-associations"
+        case .transitGatewayRouteTablePropagations: "ec2 get-transit-gateway-route-table-propagations"
+        case .prefixListEntries: "ec2 get-managed-prefix-list-entries"
         }
     }
 
@@ -66,6 +76,14 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
         case .hostedZone: "HostedZone"
         case .hostedZonesByVPC: "HostedZoneSummaries"
         case .resourceRecordSets: "ResourceRecordSets"
+        case .networkACLs: "NetworkAcls"
+        case .dhcpOptions: "DhcpOptions"
+        case .egressOnlyInternetGateways: "EgressOnlyInternetGateways"
+        case .transitGatewayRouteTables: "TransitGatewayRouteTables"
+        case .transitGatewayRoutes: "Routes"
+        case .transitGatewayRouteTableAssociations: "Associations"
+        case .transitGatewayRouteTablePropagations: "TransitGatewayRouteTablePropagations"
+        case .prefixListEntries: "Entries"
         }
     }
 

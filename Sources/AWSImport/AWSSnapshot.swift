@@ -16,7 +16,7 @@ struct AWSSnapshot {
         var location: SourceLocation
     }
 
-    struct VPCFacts { var vpc: VPC; var isDefault: Bool }
+    struct VPCFacts { var vpc: VPC; var isDefault: Bool; var dhcpOptionsID: String? = nil }
     struct VPCAttribute { var vpcID: String; var dnsSupport: Bool?; var dnsHostnames: Bool? }
     struct SubnetFacts { var subnet: Subnet; var vpc: Reference }
     struct RouteTableFacts { var table: RouteTable; var vpc: Reference; var subnets: [Reference] }
@@ -47,6 +47,13 @@ struct AWSSnapshot {
         var requesterLocation: SourceLocation
         var accepterLocation: SourceLocation
         var status: String
+        /// What the peering reports of each side (`OwnerId`, `CidrBlockSet`), kept for a side outside the snapshot.
+        var requesterOwner: String? = nil
+        var accepterOwner: String? = nil
+        var requesterCIDRs: [CIDR] = []
+        var accepterCIDRs: [CIDR] = []
+        var requesterIPv6CIDRs: [CIDR] = []
+        var accepterIPv6CIDRs: [CIDR] = []
     }
     struct TransitGatewayFacts { var gateway: TransitGateway; var arnRegion: String? }
     struct TransitGatewayAttachmentFacts {
@@ -59,7 +66,17 @@ struct AWSSnapshot {
     }
     struct VPNConnectionFacts { var connection: VPNConnection; var remoteCIDRs: [CIDR] }
     struct VPNGatewayFacts { var gateway: VPNGateway; var vpcs: [Reference] }
-    struct CustomerGatewayFacts { var id: String; var name: String? }
+    struct CustomerGatewayFacts { var id: String; var name: String?; var ip: IPAddress? = nil; var asn: Int? = nil }
+    struct NetworkACLFacts { var acl: NetworkACL; var vpc: Reference }
+    struct EgressOnlyInternetGatewayFacts { var gateway: EgressOnlyInternetGateway; var vpcs: [Reference] }
+    struct TransitGatewayRouteTableFacts { var table: TransitGatewayRouteTable; var transitGatewayID: String }
+    /// One `search-transit-gateway-routes` output: it does not say which route table it searched.
+    struct TransitGatewayRouteList { var fileName: String; var routes: [TransitGatewayRoute]; var truncated: Bool }
+    /// One associations or propagations output of a TGW route table: the attachment ids it lists.
+    struct TransitGatewayAttachmentList { var fileName: String; var attachmentIDs: [String] }
+    /// One `get-managed-prefix-list-entries` output: it does not say which list it lists.
+    struct PrefixListEntryList { var fileName: String; var entries: [PrefixListEntry] }
+    struct LatticeEndpointFacts { var endpoint: LatticeEndpoint; var vpc: Reference }
     struct SecurityGroupFacts { var group: SecurityGroup; var vpc: Reference }
     struct PrefixListFacts { var id: String; var name: String }
     struct ResolverEndpointFacts { var endpoint: ResolverEndpoint; var vpc: Reference; var arnRegion: String?; var ipAddressCount: Int? }
@@ -104,6 +121,17 @@ struct AWSSnapshot {
     var hostedZones: [Record<HostedZoneFacts>] = []
     var hostedZoneSummaryLists: [Record<HostedZoneSummaryList>] = []
     var recordSetLists: [Record<RecordSetList>] = []
+    var networkACLs: [Record<NetworkACLFacts>] = []
+    var dhcpOptions: [Record<DHCPOptions>] = []
+    var egressOnlyInternetGateways: [Record<EgressOnlyInternetGatewayFacts>] = []
+    var transitGatewayRouteTables: [Record<TransitGatewayRouteTableFacts>] = []
+    var transitGatewayRouteLists: [Record<TransitGatewayRouteList>] = []
+    var transitGatewayAssociationLists: [Record<TransitGatewayAttachmentList>] = []
+    var transitGatewayPropagationLists: [Record<TransitGatewayAttachmentList>] = []
+    /// Customer-managed prefix lists (`describe-managed-prefix-lists`).
+    var managedPrefixLists: [Record<PrefixList>] = []
+    var prefixListEntryLists: [Record<PrefixListEntryList>] = []
+    var latticeEndpoints: [Record<LatticeEndpointFacts>] = []
 
     /// A resource AWS lists in a state that is gone or going (`deleted`, `deleting`, `detaching`, …):
     /// left out of the topology, named in a warning, and looked up by the routes that still use it.

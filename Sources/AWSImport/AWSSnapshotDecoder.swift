@@ -37,6 +37,8 @@ struct AWSSnapshotDecoder {
         case .customerGateways: snapshot.customerGateways += each { $0.customerGateway($1) }
         case .securityGroups: snapshot.securityGroups += each { $0.securityGroup($1) }
         case .prefixLists:
+            // describe-managed-prefix-lists has the same shape plus AddressFamily and OwnerId: customer-managed lists are kept whole.
+            snapshot.managedPrefixLists += each { $0.managedPrefixList($1) }
             snapshot.prefixLists += each { d, n in
                 guard let id = d.required(n, "PrefixListId", "prefix list"), let name = d.required(n, "PrefixListName", "prefix list") else { return nil }
                 return AWSSnapshot.PrefixListFacts(id: id, name: name)
@@ -61,6 +63,30 @@ struct AWSSnapshotDecoder {
         case .resourceRecordSets:
             let list = recordSets(items, fileName: fileName, location: root.location)
             snapshot.recordSetLists.append(record(list, root))
+        case .networkACLs: snapshot.networkACLs += each { $0.networkACL($1) }
+        case .dhcpOptions: snapshot.dhcpOptions += each { $0.dhcpOptions($1) }
+        case .egressOnlyInternetGateways: snapshot.egressOnlyInternetGateways += each { $0.egressOnlyInternetGateway($1) }
+        case .transitGatewayRouteTables: snapshot.transitGatewayRouteTables += each { $0.transitGatewayRouteTable($1) }
+        case .transitGatewayRoutes:
+            let routes = items.compactMap { transitGatewayRoute($0, fileName: fileName) }
+            let truncated = root.bool("AdditionalRoutesAvailable") == true
+            if truncated {
+                warn("'\(fileName)' says more routes are available than it lists (AdditionalRoutesAvailable); the routes it lists are kept, others are not in the snapshot",
+                     at: root.location(of: "AdditionalRoutesAvailable"), rule: "aws-incomplete")
+            }
+            snapshot.transitGatewayRouteLists.append(record(AWSSnapshot.TransitGatewayRouteList(fileName: fileName, routes: routes, truncated: truncated), root))
+        case .transitGatewayRouteTableAssociations, .transitGatewayRouteTablePropagations:
+            let ids = items.filter { n in
+                let state = n.state("State") ?? "associated"
+                return state == "associated" || state == "associating" || state == "enabled" || state == "enabling"
+            }.compactMap { $0.string("TransitGatewayAttachmentId") }
+            let list = record(AWSSnapshot.TransitGatewayAttachmentList(fileName: fileName, attachmentIDs: ids), root)
+            if kind == .transitGatewayRouteTableAssociations { snapshot.transitGatewayAssociationLists.append(list) } else { snapshot.transitGatewayPropagationLists.append(list) }
+        case .prefixListEntries:
+            let entries = items.compactMap { n -> PrefixListEntry? in
+                cidr(n, "Cidr", what: "prefix list entry").map { PrefixListEntry(cidr: $0, description: n.string("Description"), origin: Origin(n.location)) }
+            }
+            snapshot.prefixListEntryLists.append(record(AWSSnapshot.PrefixListEntryList(fileName: fileName, entries: entries), root))
         }
     }
 
@@ -140,6 +166,7 @@ struct AWSSnapshotDecoder {
         guard let id = required(n, "VpcId", "VPC") else { return nil }
         if isGone(n, what: "VPC", id: id) { return nil }
         var cidrs: [CIDR] = []
+        var ipv6: [CIDR] = []
         func add(_ c: CIDR?) { if let c, !cidrs.contains(c) { cidrs.append(c) } }
         add(cidr(n, "CidrBlock", what: "CIDR block of VPC '\(id)'"))
         for association in n["CidrBlockAssociationSet"]?.elements ?? [] {
@@ -148,14 +175,15 @@ struct AWSSnapshotDecoder {
         }
         for association in n["Ipv6CidrBlockAssociationSet"]?.elements ?? [] {
             let state = association["Ipv6CidrBlockState"]?.state("State") ?? "associated"
-            if state == "associated" { add(cidr(association, "Ipv6CidrBlock", what: "IPv6 CIDR block of VPC '\(id)'")) }
+            if state == "associated", let c = cidr(association, "Ipv6CidrBlock", what: "IPv6 CIDR block of VPC '\(id)'"), !ipv6.contains(c) { ipv6.append(c) }
         }
         let isDefault = n.bool("IsDefault") ?? false
         // AWS defaults: DNS support on; DNS hostnames on only in a default VPC. describe-vpc-attribute overrides.
         var vpc = VPC(id: id, name: n.nameTag, cidrs: cidrs, dnsSupport: true, dnsHostnames: isDefault,
                       origin: Origin(n.location, fields: ["id": n.location(of: "VpcId"), "cidr": n.location(of: "CidrBlock")]))
         vpc.ownerID = n.string("OwnerId")
-        return AWSSnapshot.VPCFacts(vpc: vpc, isDefault: isDefault)
+        vpc.ipv6CIDRs = ipv6
+        return AWSSnapshot.VPCFacts(vpc: vpc, isDefault: isDefault, dhcpOptionsID: n.string("DhcpOptionsId"))
     }
 
     mutating func vpcAttribute(_ n: JSONNode) -> AWSSnapshot.VPCAttribute? {
@@ -183,6 +211,12 @@ struct AWSSnapshotDecoder {
         subnet.availabilityZoneID = n.string("AvailabilityZoneId")
         subnet.mapPublicIPOnLaunch = n.bool("MapPublicIpOnLaunch") ?? false
         subnet.ownerID = n.string("OwnerId")
+        for association in n["Ipv6CidrBlockAssociationSet"]?.elements ?? [] {
+            let state = association["Ipv6CidrBlockState"]?.state("State") ?? "associated"
+            if state == "associated", let c = cidr(association, "Ipv6CidrBlock", what: "IPv6 CIDR block of subnet '\(id)'"), !subnet.ipv6CIDRs.contains(c) {
+                subnet.ipv6CIDRs.append(c)
+            }
+        }
         return AWSSnapshot.SubnetFacts(subnet: subnet, vpc: vpc)
     }
 
@@ -191,17 +225,21 @@ struct AWSSnapshotDecoder {
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "route table", id: id); return nil }
         var isMain = false
         var subnets: [AWSSnapshot.Reference] = []
+        var gatewayIDs: [String] = []
         for association in n["Associations"]?.elements ?? [] {
             let state = association["AssociationState"]?.state("State") ?? "associated"
             guard state == "associated" || state == "associating" else { continue }
             if association.bool("Main") == true { isMain = true }
             if let subnet = reference(association, "SubnetId") { subnets.append(subnet) }
+            // An ingress (edge) association: the table routes traffic entering through an internet or virtual private gateway.
+            if let gateway = association.string("GatewayId"), !gatewayIDs.contains(gateway) { gatewayIDs.append(gateway) }
         }
         var routes: [Route] = []
         for r in n["Routes"]?.elements ?? [] {
             if let route = route(r, table: id) { routes.append(route) }
         }
-        let table = RouteTable(id: id, name: n.nameTag, isMain: isMain, routes: routes, origin: Origin(n.location))
+        var table = RouteTable(id: id, name: n.nameTag, isMain: isMain, routes: routes, origin: Origin(n.location))
+        table.gatewayIDs = gatewayIDs.sorted()
         return AWSSnapshot.RouteTableFacts(table: table, vpc: vpc, subnets: subnets)
     }
 
@@ -245,8 +283,12 @@ struct AWSSnapshotDecoder {
         func record<T>(_ value: T) -> AWSSnapshot.Record<T> { AWSSnapshot.Record(value: value, location: n.location, folderRegion: folderRegion) }
         guard let id = required(n, "VpcEndpointId", "VPC endpoint") else { return }
         guard let vpc = reference(n, "VpcId") else { _ = required(n, "VpcId", "VPC endpoint", id: id); return }
-        guard let serviceName = required(n, "ServiceName", "VPC endpoint", id: id) else { return }
         if isGone(n, what: "VPC endpoint", id: id) { return }
+        if let kind = Self.latticeKind(n.state("VpcEndpointType")) {
+            snapshot.latticeEndpoints.append(record(AWSSnapshot.LatticeEndpointFacts(endpoint: latticeEndpoint(n, id: id, kind: kind), vpc: vpc)))
+            return
+        }
+        guard let serviceName = required(n, "ServiceName", "VPC endpoint", id: id) else { return }
         let service = ServiceName(fullName: serviceName)
         let policy = n.string("PolicyDocument")
         let defaultPolicy = Self.isDefaultPolicy(policy)
@@ -259,6 +301,7 @@ struct AWSSnapshotDecoder {
                 origin: Origin(n.location, fields: ["service": n.location(of: "ServiceName"), "security_groups": n.location(of: "Groups"),
                                                     "private_dns": n.location(of: "PrivateDnsEnabled")]))
             endpoint.pendingState = n.string("State").flatMap(PendingState.init(aws:))
+            interfaceEndpointOptions(n, into: &endpoint)
             let subnets = (n["SubnetIds"]?.elements ?? []).compactMap { s in s.string.map { AWSSnapshot.Reference(id: $0, location: s.location) } }
             let dnsNames = (n["DnsEntries"]?.elements ?? []).compactMap { $0.string("DnsName") }.map(Self.domain)
             snapshot.interfaceEndpoints.append(record(AWSSnapshot.InterfaceEndpointFacts(
@@ -320,11 +363,14 @@ struct AWSSnapshotDecoder {
         let addresses = n["NatGatewayAddresses"]?.elements ?? []
         let primary = addresses.first { $0.bool("IsPrimary") == true } ?? addresses.first
         let connectivity: NATGateway.Connectivity = n.state("ConnectivityType") == "private" ? .private : .public
+        let secondary = addresses.filter { $0.bool("IsPrimary") == false && !Self.goneStates.contains($0.state("Status") ?? "succeeded") }
         var gateway = NATGateway(id: id, name: n.nameTag, subnetID: subnet, connectivity: connectivity,
                                  privateIP: primary?.string("PrivateIp").flatMap(IPAddress.init),
                                  publicIP: primary?.string("PublicIp").flatMap(IPAddress.init),
                                  origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"), "private_ip": primary?.location(of: "PrivateIp") ?? n.location]))
         gateway.pendingState = n.string("State").flatMap(PendingState.init(aws:))
+        gateway.secondaryPrivateIPs = secondary.compactMap { $0.string("PrivateIp").flatMap(IPAddress.init) }
+        gateway.secondaryPublicIPs = secondary.compactMap { $0.string("PublicIp").flatMap(IPAddress.init) }
         return AWSSnapshot.NATGatewayFacts(gateway: gateway, vpc: vpc)
     }
 
@@ -337,9 +383,22 @@ struct AWSSnapshotDecoder {
         guard let from = required(requester, "VpcId", "peering connection", id: id),
               let to = required(accepter, "VpcId", "peering connection", id: id) else { return nil }
         let peering = PeeringConnection(id: id, name: n.nameTag, requesterVPCID: from, accepterVPCID: to, origin: Origin(n.location))
-        return AWSSnapshot.PeeringFacts(peering: peering, requesterRegion: requester.string("Region"), accepterRegion: accepter.string("Region"),
-                                        requesterLocation: requester.location(of: "VpcId"), accepterLocation: accepter.location(of: "VpcId"),
-                                        status: n["Status"]?.state("Code") ?? "active")
+        var facts = AWSSnapshot.PeeringFacts(peering: peering, requesterRegion: requester.string("Region"), accepterRegion: accepter.string("Region"),
+                                             requesterLocation: requester.location(of: "VpcId"), accepterLocation: accepter.location(of: "VpcId"),
+                                             status: n["Status"]?.state("Code") ?? "active")
+        func blocks(_ side: JSONNode, _ list: String, _ key: String) -> [CIDR] {
+            var out: [CIDR] = []
+            for item in side[list]?.elements ?? [] { if let c = cidr(item, key, what: "CIDR block of peering '\(id)'"), !out.contains(c) { out.append(c) } }
+            if out.isEmpty, key == "CidrBlock", let c = cidr(side, "CidrBlock", what: "CIDR block of peering '\(id)'") { out.append(c) }
+            return out
+        }
+        facts.requesterOwner = requester.string("OwnerId")
+        facts.accepterOwner = accepter.string("OwnerId")
+        facts.requesterCIDRs = blocks(requester, "CidrBlockSet", "CidrBlock")
+        facts.accepterCIDRs = blocks(accepter, "CidrBlockSet", "CidrBlock")
+        facts.requesterIPv6CIDRs = blocks(requester, "Ipv6CidrBlockSet", "Ipv6CidrBlock")
+        facts.accepterIPv6CIDRs = blocks(accepter, "Ipv6CidrBlockSet", "Ipv6CidrBlock")
+        return facts
     }
 
     mutating func transitGateway(_ n: JSONNode) -> AWSSnapshot.TransitGatewayFacts? {
@@ -382,7 +441,14 @@ struct AWSSnapshotDecoder {
             remote.append(c)
         }
         let cgw = n.string("CustomerGatewayId")
-        let connection = VPNConnection(id: id, name: n.nameTag, gateway: gateway, customerGatewayID: cgw, onPremisesID: cgw, origin: Origin(n.location))
+        var connection = VPNConnection(id: id, name: n.nameTag, gateway: gateway, customerGatewayID: cgw, onPremisesID: cgw, origin: Origin(n.location))
+        // VgwTelemetry: one item per tunnel, AWS's outside IP and its status (the keys are never in it).
+        connection.tunnels = (n["VgwTelemetry"]?.elements ?? []).compactMap { t in
+            t.string("OutsideIpAddress").flatMap(IPAddress.init).map {
+                VPNTunnel(outsideIP: $0, status: t.string("Status"), statusMessage: t.string("StatusMessage").flatMap { $0.isEmpty ? nil : $0 }, origin: Origin(t.location))
+            }
+        }
+        connection.tunnels.sort { $0.outsideIP < $1.outsideIP }
         return AWSSnapshot.VPNConnectionFacts(connection: connection, remoteCIDRs: remote)
     }
 
@@ -399,7 +465,8 @@ struct AWSSnapshotDecoder {
     mutating func customerGateway(_ n: JSONNode) -> AWSSnapshot.CustomerGatewayFacts? {
         guard let id = required(n, "CustomerGatewayId", "customer gateway") else { return nil }
         if isGone(n, what: "customer gateway", id: id) { return nil }
-        return AWSSnapshot.CustomerGatewayFacts(id: id, name: n.nameTag ?? n.string("DeviceName"))
+        return AWSSnapshot.CustomerGatewayFacts(id: id, name: n.nameTag ?? n.string("DeviceName"), ip: n.string("IpAddress").flatMap(IPAddress.init),
+                                                asn: n.string("BgpAsn").flatMap { Int($0) } ?? n.int("BgpAsn"))
     }
 
     mutating func securityGroup(_ n: JSONNode) -> AWSSnapshot.SecurityGroupFacts? {

@@ -16,6 +16,20 @@ extension TopologyAssembler {
                 continue
             }
             let what = "peering connection '\(peering.id)'"
+            let requesterIn = vpcs[peering.requesterVPCID] != nil, accepterIn = vpcs[peering.accepterVPCID] != nil
+            if requesterIn != accepterIn {
+                // One side is outside the snapshot (another account's or region's VPC): kept as an external VPC with what the peering says of it.
+                let (inside, outside) = requesterIn ? (peering.requesterVPCID, peering.accepterVPCID) : (peering.accepterVPCID, peering.requesterVPCID)
+                guard let name = vpcRegion[inside] else { continue }
+                let external = ExternalVPC(id: outside, ownerID: requesterIn ? facts.accepterOwner : facts.requesterOwner,
+                                           region: (requesterIn ? facts.accepterRegion : facts.requesterRegion).flatMap { $0 == name ? nil : $0 },
+                                           cidrs: requesterIn ? facts.accepterCIDRs : facts.requesterCIDRs,
+                                           ipv6CIDRs: requesterIn ? facts.accepterIPv6CIDRs : facts.requesterIPv6CIDRs,
+                                           origin: Origin(requesterIn ? facts.accepterLocation : facts.requesterLocation))
+                if !self[region: name].externalVPCs.contains(where: { $0.id == outside }) { self[region: name].externalVPCs.append(external) }
+                self[region: name].peerings.append(peering)
+                continue
+            }
             guard linkedVPC(.init(id: peering.requesterVPCID, location: facts.requesterLocation), of: what) != nil,
                   linkedVPC(.init(id: peering.accepterVPCID, location: facts.accepterLocation), of: what) != nil,
                   let name = vpcRegion[peering.requesterVPCID] else { continue }
@@ -80,6 +94,9 @@ extension TopologyAssembler {
             return TransitGatewayAttachment(id: a.id, resource: .vpn(id: resource), origin: Origin(r.location))
         case "peering", "tgw-peering":
             return TransitGatewayAttachment(id: a.id, resource: .peering(transitGatewayID: resource), origin: Origin(r.location))
+        case "direct-connect-gateway":
+            // A Direct Connect gateway: the on-premises side of a Direct Connect link.
+            return TransitGatewayAttachment(id: a.id, resource: .directConnectGateway(id: resource), origin: Origin(r.location))
         default:
             diagnostics.emit(.warning("transit gateway attachment '\(a.id)' is of type '\(a.resourceType)', which vpcgraph does not draw; left out",
                                       at: r.location, rule: "aws-skipped"))
@@ -97,7 +114,11 @@ extension TopologyAssembler {
             for vpc in region.vpcs { if let vgw = vpc.vpnGateway { gatewayRegion[vgw.id] = region.name } }
         }
         for r in unique(snapshot.vpnConnections, id: \.connection.id, kind: "VPN connection") {
-            let connection = r.value.connection
+            var connection = r.value.connection
+            if let cgw = connection.customerGatewayID.flatMap({ customerGateways[$0] }) {
+                connection.customerGatewayIP = cgw.ip
+                connection.customerGatewayASN = cgw.asn
+            }
             guard let name = r.folderRegion ?? gatewayRegion[connection.gateway.id] ?? soleRegion else {
                 diagnostics.emit(.error("cannot tell the region of VPN connection '\(connection.id)'; put each region's outputs in a folder named after the region",
                                         at: r.location, rule: "aws-region-unknown"))

@@ -35,6 +35,7 @@ struct TopologyAssembler {
         addGateways()
         addSecurityGroups()
         addResolverEndpoints()
+        addVPCNetworkFacts()
         for (id, var vpc) in vpcs {
             vpc.subnets.sort { ($0.availabilityZone, $0.cidr, $0.id) < ($1.availabilityZone, $1.cidr, $1.id) }
             vpc.routeTables.sort { $0.id < $1.id }
@@ -44,12 +45,16 @@ struct TopologyAssembler {
             vpc.gatewayEndpoints.sort { $0.id < $1.id }
             vpc.gatewayLoadBalancerEndpoints.sort { $0.id < $1.id }
             vpc.resolverEndpoints.sort { $0.id < $1.id }
+            vpc.networkACLs.sort { $0.id < $1.id }
+            vpc.latticeEndpoints.sort { $0.id < $1.id }
             if !vpc.dnsHostnamesKnown { vpc.dnsHostnames = VPC.assumedDNSHostnames(interfaceEndpoints: vpc.interfaceEndpoints) }
             vpcs[id] = vpc
             if let name = vpcRegion[id] { self[region: name].vpcs.append(vpc) }
         }
         addPeerings()
         addTransitGateways()
+        addTransitGatewayRouteTables()
+        addPrefixLists()
         addVPNConnections()
         addResolverRules()
         addHostedZones()
@@ -62,6 +67,8 @@ struct TopologyAssembler {
             r.vpnConnections.sort { $0.id < $1.id }
             r.resolverRules.sort { $0.id < $1.id }
             r.privateHostedZones.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+            r.prefixLists.sort { $0.id < $1.id }
+            r.externalVPCs.sort { $0.id < $1.id }
             return r
         }
         return Topology(regions: sortedRegions, onPremises: onPremises.values.sorted { $0.id < $1.id })
@@ -359,6 +366,12 @@ struct TopologyAssembler {
         if endpoint.privateDNS, let privateName = privateNames.first, privateName != endpoint.service.publicDNSName {
             endpoint.declaredPrivateDNSName = privateName
         }
+        // Further private names (DnsEntries or PrivateDnsNames list several for some services).
+        if endpoint.privateDNS {
+            var more: [String] = []
+            for name in privateNames.dropFirst() + endpoint.additionalPrivateDNSNames where name != privateNames.first && !more.contains(name) { more.append(name) }
+            endpoint.additionalPrivateDNSNames = more
+        }
     }
 
     /// The zone a name like `vpce-…-abcd-eu-west-1a.service…` names, when the endpoint's subnets do not say.
@@ -379,7 +392,7 @@ struct TopologyAssembler {
             for t in vpc.routeTables.indices {
                 let table = vpc.routeTables[t]
                 vpc.routeTables[t].routes = table.routes.filter { route in
-                    if route.target == .local, case .cidr(let c) = route.destination, vpc.cidrs.contains(c) { return false }
+                    if route.target == .local, case .cidr(let c) = route.destination, vpc.cidrs.contains(c) || vpc.ipv6CIDRs.contains(c) { return false }
                     if route.state == .active, route.target.kind == .gatewayEndpoint,
                        let endpoint = vpc.gatewayEndpoints.first(where: { $0.id == route.target.id }),
                        endpoint.routeTableIDs.contains(table.id), let list = endpoint.prefixListID, route.destination == .prefixList(list) {

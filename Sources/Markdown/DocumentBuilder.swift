@@ -152,6 +152,7 @@ struct DocumentBuilder {
         let title = topology.title ?? documentName
         root["title"] = MarkdownText(title)
         root["documentName"] = MarkdownText(documentName)
+        root["missing"] = MarkdownText(topology.missingValueText)
         root["diagram"] = diagrams.first.map { MarkdownFragment(MarkdownEscaping.url($0)) as any ViewValue } ?? NoValue()
         root["diagrams"] = diagrams.map { MarkdownFragment(MarkdownEscaping.url($0)) }
         root["descriptionParagraphs"] = paragraphs(topology.description)

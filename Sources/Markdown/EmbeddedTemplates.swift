@@ -176,7 +176,7 @@ Inbound endpoints answer queries from outside the VPC (on premises) as the VPC's
 |---|---|---|---|---|
 {{/empty(resolverEndpoints)}}
 {{#resolverEndpoints}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}}{{#unknownIPs}}{{.}} IP addresses, not in the snapshot{{/unknownIPs}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#direction.inbound}}inbound{{/direction.inbound}}{{#direction.outbound}}outbound{{/direction.outbound}} | {{#vpc}}{{link}}{{/vpc}} | {{#ips}}{{code(ip)}} in {{#subnet}}{{link}}{{/subnet}}{{#zone}} ({{code(.)}}){{/zone}}{{^last()}}, {{/last()}}{{/ips}}{{#unknownIPs}}{{.}} IP addresses, {{missing}}{{/unknownIPs}} | {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}} |
 {{/resolverEndpoints}}
 
 {{^empty(resolverRules)}}
@@ -330,7 +330,7 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 |---|---|---|---|
 {{/empty(interfaces)}}
 {{#interfaces}}
-| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}{{#unknown}}not in the snapshot{{/unknown}}{{^unknown}}not given{{/unknown}}{{/networkInterface}} | {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}} |
+| {{code(zone)}} | {{#subnet}}{{link}}{{#name}} {{.}}{{/name}}{{/subnet}} | {{#networkInterface}}{{code(.)}}{{/networkInterface}}{{^networkInterface}}{{#unknown}}{{missing}}{{/unknown}}{{^unknown}}not given{{/unknown}}{{/networkInterface}} | {{#ip}}{{code(.)}}{{/ip}}{{^ip}}{{missing}}{{/ip}} |
 {{/interfaces}}
 {{^interfaces}}
 The endpoint has no network interfaces.
@@ -385,7 +385,7 @@ No route table is associated: no traffic reaches the endpoint.
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Gateway Load Balancer endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
 
 - **Service:** {{code(service)}} (the Gateway Load Balancer's endpoint service: traffic routed here goes to its inspection appliances and back)
-- **Subnet:** {{#subnet}}{{link}}{{#name}} ({{.}}){{/name}}{{/subnet}}{{^subnet}}not in the snapshot{{/subnet}}; **private IP:** {{#ip}}{{code(.)}}{{/ip}}{{^ip}}not in the snapshot{{/ip}}
+- **Subnet:** {{#subnet}}{{link}}{{#name}} ({{.}}){{/name}}{{/subnet}}{{^subnet}}{{missing}}{{/subnet}}; **private IP:** {{#ip}}{{code(.)}}{{/ip}}{{^ip}}{{missing}}{{/ip}}
 - **Routed to by:** {{#routeTables}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/routeTables}}{{^routeTables}}no route table{{/routeTables}}
 
 {{/gatewayLoadBalancerEndpoints}}
@@ -523,7 +523,7 @@ markdown/vpcs.mustache
 - **Owner account:** {{code(.)}}
 {{/owner}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
-- **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
+- **DNS support:** {{#dnsSupportUnknown}}unknown ({{missing}}){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown ({{missing}}){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
 {{#internetGateway}}
 - **Internet gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}

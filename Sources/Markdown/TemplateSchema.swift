@@ -301,6 +301,8 @@ extension NodeSchema {
     /// The root of the document's view model.
     static let document = NodeSchema([
         "title": .text, "documentName": .text, "diagram": .optional(.fragment), "diagrams": .list(.fragment), "descriptionParagraphs": .list(.text),
+        // What a value the input does not have is called: "not in the snapshot", "(known after apply)".
+        "missing": .text,
         "counts": .node(NodeSchema([
             "regions": .node(count), "vpcs": .node(count), "subnets": .node(count), "interfaceEndpoints": .node(count),
             "gatewayEndpoints": .node(count), "resolverEndpoints": .node(count), "routeTables": .node(count), "onPremises": .node(count),

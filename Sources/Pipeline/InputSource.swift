@@ -1,10 +1,13 @@
 import AWSImport
+import TerraformImport
 import VPCModel
 
 /// What an input path holds: a topology file, or a folder of AWS CLI outputs (a snapshot).
 public enum InputSource: String, CaseIterable, Sendable {
     case topology
     case aws
+    /// `terraform show -json` of a state or a plan, or a terraform.tfstate file.
+    case terraform
 }
 
 extension Pipeline {
@@ -15,6 +18,8 @@ extension Pipeline {
             return load(path: path)
         case .aws:
             return loadAWSSnapshot(path: path)
+        case .terraform:
+            return loadTerraform(path: path)
         }
     }
 
@@ -26,6 +31,18 @@ extension Pipeline {
         diagnostics += result.topology.validate()
         if result.topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error("the snapshot has no vpcs; nothing to draw", at: SourceLocation(file: path), rule: "empty-topology"))
+        }
+        return (result.topology, diagnostics)
+    }
+
+    /// Imports a Terraform state or plan and checks the topology like a parsed one. Nil after import errors.
+    public static func loadTerraform(path: String) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+        let result = importTerraform(at: path)
+        var diagnostics = result.diagnostics
+        if result.hasErrors { return (nil, diagnostics) }
+        diagnostics += result.topology.validate()
+        if result.topology.regions.allSatisfy({ $0.vpcs.isEmpty }) && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error("the Terraform document has no vpcs; nothing to draw", at: SourceLocation(file: path), rule: "empty-topology"))
         }
         return (result.topology, diagnostics)
     }

@@ -49,7 +49,7 @@ extension VPC {
     /// endpoint associated with the table, where the input left them out.
     public func effectiveRoutes(of table: RouteTable) -> [Route] {
         var routes: [Route] = []
-        for cidr in cidrs where !table.routes.contains(where: { $0.destination == .cidr(cidr) }) {
+        for cidr in cidrs + ipv6CIDRs where !table.routes.contains(where: { $0.destination == .cidr(cidr) }) {
             routes.append(Route(destination: .cidr(cidr), target: .local))
         }
         routes += table.routes

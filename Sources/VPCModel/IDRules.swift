@@ -72,6 +72,8 @@ public enum IDRules {
     /// The diagnostic for `id` used as an id of `kind` at `location`, or nil when it is well-formed.
     public static func check(_ id: String, as kind: IDKind, at location: SourceLocation?) -> Diagnostic? {
         var what: String { "\(kind.name) id" }
+        // A Terraform plan names what it will create by address (`aws_subnet.private["a"]`).
+        if let address = TerraformAddress(id), address.idKinds.contains(kind) { return nil }
         if id.isEmpty {
             return .error("\(what) is empty", at: location, rule: "id-characters")
         }

@@ -6,6 +6,9 @@ public struct Topology: Equatable, Sendable {
     public var onPremises: [OnPremisesNetwork]
     /// Advice accepted for a resource (`ignore: [{rule, reason}]` on it).
     public var ignoredRules: [IgnoredRule] = []
+    /// How documents word a value the input does not have: an AWS snapshot lacks it, a Terraform
+    /// plan leaves it to apply (`(known after apply)`).
+    public var missingValueText = "not in the snapshot"
     public var origin: Origin
 
     public init(title: String? = nil, description: String? = nil, regions: [Region] = [], onPremises: [OnPremisesNetwork] = [], origin: Origin = Origin()) {
@@ -28,6 +31,10 @@ public struct Region: Equatable, Sendable {
     public var privateHostedZones: [PrivateHostedZone]
     public var resolverRules: [ResolverRule]
     public var origin: Origin
+    /// Customer-managed prefix lists with their entries.
+    public var prefixLists: [PrefixList] = []
+    /// VPCs outside the topology (another account's or region's) that its peerings reach.
+    public var externalVPCs: [ExternalVPC] = []
 
     public init(name: String, vpcs: [VPC] = [], peerings: [PeeringConnection] = [], transitGateways: [TransitGateway] = [],
                 vpnConnections: [VPNConnection] = [], privateHostedZones: [PrivateHostedZone] = [],
@@ -74,6 +81,15 @@ public struct VPC: Equatable, Sendable {
     public var reaches: [ServiceName]
     /// The AWS account that owns the VPC (`OwnerId`).
     public var ownerID: String?
+    /// IPv6 blocks associated with the VPC (`Ipv6CidrBlockAssociationSet`).
+    public var ipv6CIDRs: [CIDR] = []
+    /// The DHCP option set associated with the VPC; nil when the input does not say.
+    public var dhcpOptions: DHCPOptions?
+    public var egressOnlyInternetGateway: EgressOnlyInternetGateway?
+    /// Network ACLs, each with its subnet associations.
+    public var networkACLs: [NetworkACL] = []
+    /// VPC Lattice Resource and Service-Network endpoints.
+    public var latticeEndpoints: [LatticeEndpoint] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsSupport: Bool = true, dnsHostnames: Bool = false,
@@ -116,6 +132,8 @@ public struct Subnet: Equatable, Sendable {
     public var mapPublicIPOnLaunch = false
     /// The AWS account that owns the subnet (`OwnerId`); another account's in a shared VPC.
     public var ownerID: String?
+    /// IPv6 blocks of the subnet (`Ipv6CidrBlockAssociationSet`).
+    public var ipv6CIDRs: [CIDR] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,
@@ -137,6 +155,9 @@ public struct RouteTable: Equatable, Sendable {
     public var isMain: Bool
     /// Routes as written or imported; the `local` route and gateway endpoint routes are derived when absent.
     public var routes: [Route]
+    /// Gateways (internet or virtual private) the table is associated with as an ingress (edge) route
+    /// table: it routes traffic entering the VPC through them.
+    public var gatewayIDs: [String] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, isMain: Bool = false, routes: [Route] = [], origin: Origin = Origin()) {
@@ -210,11 +231,15 @@ public struct RouteTarget: Hashable, Sendable, CustomStringConvertible {
     /// The resource id, or `local`.
     public let id: String
 
-    /// Reads a target the way AWS writes it (`local`, `igw-…`, `nat-…`, `vpce-…`, …); nil for an unknown prefix.
+    /// Reads a target the way AWS writes it (`local`, `igw-…`, `nat-…`, `vpce-…`, …), or a Terraform
+    /// address of such a resource; nil for an unknown prefix.
     public init?(_ id: String) {
         if id == "local" {
             kind = .local
         } else if let kind = Kind.allCases.first(where: { $0.idPrefix.map(id.hasPrefix) ?? false }) {
+            self.kind = kind
+        } else if let kind = TerraformAddress(id)?.routeTargetKind {
+            // A resource a Terraform plan creates, by address (`aws_nat_gateway.a`).
             self.kind = kind
         } else {
             return nil
@@ -268,6 +293,10 @@ public struct NATGateway: Equatable, Sendable {
     public var publicIP: IPAddress?
     /// Nil when the NAT gateway is available.
     public var pendingState: PendingState?
+    /// Secondary private IPv4 addresses (`NatGatewayAddresses` that are not primary).
+    public var secondaryPrivateIPs: [IPAddress] = []
+    /// Elastic IPs of secondary addresses.
+    public var secondaryPublicIPs: [IPAddress] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, subnetID: String, connectivity: Connectivity = .public,
@@ -286,6 +315,8 @@ public struct NATGateway: Equatable, Sendable {
 public struct VPNGateway: Equatable, Sendable {
     public var id: String
     public var name: String?
+    /// Direct Connect gateways associated with it: on-premises links over Direct Connect.
+    public var directConnectGateways: [DirectConnectGatewayLink] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, origin: Origin = Origin()) {

@@ -117,7 +117,7 @@ import Testing
         #expect(listed == CollectionPlan.iamActions)
         #expect(Set(listed) == Set(CollectionPlan.allOperations.map(\.iamAction)))
         #expect(listed.allSatisfy { !$0.contains("Create") && !$0.contains("Delete") && !$0.contains("Modify") })
-        #expect(listed.count == 25)
+        #expect(listed.count == 34)
         // The README shows the same policy.
         let readme = try Fixture.read(Tools.repositoryRoot + "/README.md")
         #expect(readme.contains("```json\n" + result.stdout + "```\n"))

@@ -114,8 +114,13 @@ import VPCModel
             .vpc(id: "vpc-0a1b2c3d4e5f60718", subnetIDs: ["subnet-0aa2222222222222a", "subnet-0bb2222222222222b"]),
             .vpc(id: "vpc-0b2c3d4e5f6071829", subnetIDs: ["subnet-0cc3333333333333a", "subnet-0dd3333333333333b"]),
         ])
-        #expect(region.vpnConnections == [VPNConnection(id: "vpn-0123456789abcdef0", name: "datacenter-vpn", gateway: .vpnGateway("vgw-0123456789abcdef0"),
-                                                        customerGatewayID: "cgw-0123456789abcdef0", onPremisesID: "cgw-0123456789abcdef0")])
+        var vpn = VPNConnection(id: "vpn-0123456789abcdef0", name: "datacenter-vpn", gateway: .vpnGateway("vgw-0123456789abcdef0"),
+                                customerGatewayID: "cgw-0123456789abcdef0", onPremisesID: "cgw-0123456789abcdef0")
+        // The customer gateway's IP and ASN, and each tunnel's outside IP and status (VgwTelemetry), are kept.
+        vpn.customerGatewayIP = IPAddress("198.51.100.7")
+        vpn.customerGatewayASN = 65000
+        vpn.tunnels = [VPNTunnel(outsideIP: IPAddress("203.0.113.1")!, status: "UP")]
+        #expect(region.vpnConnections == [vpn])
         #expect(topology.onPremises == [OnPremisesNetwork(id: "cgw-0123456789abcdef0", name: "datacenter", cidrs: [CIDR("172.16.0.0/12")!])])
     }
 

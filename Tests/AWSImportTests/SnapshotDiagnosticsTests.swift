@@ -149,7 +149,7 @@ import VPCModel
         #expect(result.topology.regions.map { "\($0.name): \($0.vpcs.map(\.id))" } == ["eu-west-1: [\"vpc-0a\"]", "us-east-1: [\"vpc-0b\"]"])
     }
 
-    @Test func linksOutOfTheSnapshotAreLeftOutWithWarnings() throws {
+    @Test func aPeeringToAVPCOutsideTheSnapshotKeepsItAsAnExternalVPC() throws {
         let folder = try Tools.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let region = folder + "/eu-west-1"
@@ -157,23 +157,23 @@ import VPCModel
         try Fixture.write("""
             {"RouteTables": [{"RouteTableId": "rtb-0a", "VpcId": "vpc-0a", "Associations": [{"Main": true}],
               "Routes": [{"DestinationCidrBlock": "10.0.0.0/16", "GatewayId": "local", "State": "active"},
-                         {"DestinationCidrBlock": "10.8.0.0/16", "VpcPeeringConnectionId": "pcx-0other", "State": "active"},
+                         {"DestinationCidrBlock": "10.8.0.0/16", "VpcPeeringConnectionId": "pcx-0aaa", "State": "active"},
                          {"DestinationCidrBlock": "10.9.0.0/16", "VpcPeeringConnectionId": "pcx-0dead", "State": "blackhole"},
                          {"DestinationCidrBlock": "10.7.0.0/16", "CarrierGatewayId": "cagw-0a", "State": "active"}]}]}
             """, to: region + "/route-tables.json")
         try Fixture.write("""
-            {"VpcPeeringConnections": [{"VpcPeeringConnectionId": "pcx-0other", "Status": {"Code": "active"},
+            {"VpcPeeringConnections": [{"VpcPeeringConnectionId": "pcx-0aaa", "Status": {"Code": "active"},
               "RequesterVpcInfo": {"VpcId": "vpc-0a", "Region": "eu-west-1", "OwnerId": "111111111111"},
               "AccepterVpcInfo": {"VpcId": "vpc-0theirs", "Region": "eu-west-1", "OwnerId": "222222222222"}}]}
             """, to: region + "/peerings.json")
         let result = Fixture.load(folder)
         #expect(Fixture.printed(result) == [
-            "eu-west-1/peerings.json: $.VpcPeeringConnections[0].AccepterVpcInfo.VpcId: warning: peering connection 'pcx-0other' links VPC 'vpc-0theirs', which is not in the snapshot (another account's?); link left out [aws-unknown-vpc]",
-            "eu-west-1/route-tables.json: $.RouteTables[0].Routes[1].VpcPeeringConnectionId: warning: route to '10.8.0.0/16' in 'rtb-0a' goes to 'pcx-0other', which is not in the snapshot (another account's?); route left out [aws-outside-snapshot]",
             "eu-west-1/route-tables.json: $.RouteTables[0].Routes[3].CarrierGatewayId: warning: route to '10.7.0.0/16' in 'rtb-0a' goes to 'cagw-0a', a kind of target vpcgraph does not draw; skipped [aws-skipped]",
         ] + Fixture.unknownDNSWarnings(vpc: "vpc-0a", at: "eu-west-1/vpcs.json: $.Vpcs[0]"))
-        // The blackhole route stays, and the topology checks clean.
-        #expect(result.topology.vpc("vpc-0a")?.routeTables.first?.routes.map { "\($0.destination) \($0.state)" } == ["10.9.0.0/16 blackhole"])
+        // Another account's VPC is kept as an external VPC, with its owner; the route to it and the blackhole route stay.
+        #expect(result.topology.region("eu-west-1")?.externalVPCs == [ExternalVPC(id: "vpc-0theirs", ownerID: "222222222222")])
+        #expect(result.topology.region("eu-west-1")?.peerings.map(\.id) == ["pcx-0aaa"])
+        #expect(result.topology.vpc("vpc-0a")?.routeTables.first?.routes.map { "\($0.destination) \($0.state)" } == ["10.8.0.0/16 active", "10.9.0.0/16 blackhole"])
         #expect(result.topology.validate().map(\.description) == [])
     }
 
