@@ -1,20 +1,25 @@
 import AWSImport
+import CloudFormationImport
 import VPCModel
 
 /// What an input path holds: a topology file, or a folder of AWS CLI outputs (a snapshot).
 public enum InputSource: String, CaseIterable, Sendable {
     case topology
     case aws
+    case cloudformation
 }
 
 extension Pipeline {
     /// Reads and checks one input of either kind; see `load(path:)`.
-    public static func load(path: String, from source: InputSource) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+    public static func load(path: String, from source: InputSource,
+                            cloudFormation: CloudFormationOptions = CloudFormationOptions()) -> (topology: Topology?, diagnostics: [Diagnostic]) {
         switch source {
         case .topology:
             return load(path: path)
         case .aws:
             return loadAWSSnapshot(path: path)
+        case .cloudformation:
+            return loadCloudFormation(path: path, options: cloudFormation)
         }
     }
 

@@ -167,7 +167,7 @@ struct MappingReader {
     }
 }
 
-func isNull(_ node: Node) -> Bool {
+public func isNull(_ node: Node) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
 }
@@ -192,7 +192,7 @@ func parseIP(_ text: String, at node: Node, context: ParseContext) -> IPAddress?
 }
 
 /// The allowed word nearest to a misspelt one (edit distance at most 2, or a shared prefix).
-func closestMatch(to word: String, in candidates: [String]) -> String? {
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
     return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
 }
