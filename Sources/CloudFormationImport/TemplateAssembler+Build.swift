@@ -115,10 +115,10 @@ extension TemplateAssembler {
             counts.keys.sorted().map { "\($0) (\(counts[$0]!))" }.joined(separator: ", ")
         }
         if !unsupported.isEmpty {
-            note("left out \(unsupported.values.reduce(0, +)) resources of types vpcgraph does not draw: \(summary(unsupported))", at: resourcesLocation, rule: "cfn-unsupported-resource")
+            note("left out \(Self.count(unsupported.values.reduce(0, +), "resource")) of types vpcgraph does not draw: \(summary(unsupported))", at: resourcesLocation, rule: "cfn-unsupported-resource")
         }
         if !notYetInModel.isEmpty {
-            warning("left out \(notYetInModel.values.reduce(0, +)) network resources vpcgraph's model cannot hold yet: \(summary(notYetInModel))", at: resourcesLocation, rule: "cfn-unsupported-resource")
+            warning("left out \(Self.count(notYetInModel.values.reduce(0, +), "network resource")) vpcgraph's model cannot hold yet: \(summary(notYetInModel))", at: resourcesLocation, rule: "cfn-unsupported-resource")
         }
 
         var regionValue = Region(name: region, origin: Origin(resourcesLocation))
@@ -250,6 +250,14 @@ extension TemplateAssembler {
             vpcs[vpc]?.securityGroups.append(group)
             vpcOf[r.id] = vpc
         }
+        defer {
+            for id in vpcOrder {
+                for i in vpcs[id]?.securityGroups.indices ?? 0..<0 {
+                    vpcs[id]!.securityGroups[i].ingress = Self.merged(vpcs[id]!.securityGroups[i].ingress)
+                    vpcs[id]!.securityGroups[i].egress = Self.merged(vpcs[id]!.securityGroups[i].egress)
+                }
+            }
+        }
         for (type, egress) in [("AWS::EC2::SecurityGroupIngress", false), ("AWS::EC2::SecurityGroupEgress", true)] {
             for r in of(type) {
                 guard let group = reference(r, "GroupId", types: ["AWS::EC2::SecurityGroup"], consequence: "the rule is left out"),
@@ -258,6 +266,20 @@ extension TemplateAssembler {
                 if egress { vpcs[vpc]!.securityGroups[i].egress += rules } else { vpcs[vpc]!.securityGroups[i].ingress += rules }
             }
         }
+    }
+
+    /// Rules with one protocol, range and description become one rule with several peers, as AWS
+    /// reports them once deployed (one `IpPermission`, several ranges).
+    static func merged(_ rules: [SecurityGroupRule]) -> [SecurityGroupRule] {
+        var out: [SecurityGroupRule] = []
+        for rule in rules {
+            if let i = out.firstIndex(where: { $0.ipProtocol == rule.ipProtocol && $0.range == rule.range && $0.description == rule.description }) {
+                for source in rule.sources where !out[i].sources.contains(source) { out[i].sources.append(source) }
+            } else {
+                out.append(rule)
+            }
+        }
+        return out
     }
 
     /// One rule as CloudFormation writes it (one peer per rule).
@@ -516,6 +538,8 @@ extension TemplateAssembler {
             resolverRules[rule]?.vpcIDs.append(item)
         }
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     static func trimDot(_ name: String) -> String { name.hasSuffix(".") ? String(name.dropLast()) : name }
 

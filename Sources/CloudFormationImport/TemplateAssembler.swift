@@ -138,6 +138,7 @@ struct TemplateAssembler {
                 continue
             }
             evaluator.resourceTypes[id] = type
+            if let properties = body["Properties"] { evaluator.resourceProperties[id] = properties }
             definitions.append((id, key, node, type))
         }
         for d in definitions {

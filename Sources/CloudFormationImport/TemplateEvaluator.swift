@@ -14,6 +14,9 @@ final class TemplateEvaluator {
     var conditions: [String: Node] = [:]
     /// Logical id → resource type, for `!Ref`/`!GetAtt` of resources.
     var resourceTypes: [String: String] = [:]
+    /// Logical id → the resource's `Properties`, for attributes the template itself gives (a VPC's `CidrBlock`).
+    var resourceProperties: [String: Node] = [:]
+    private var attributesInProgress: Set<String> = []
     var diagnostics: [Diagnostic] = []
     /// "Subnet 'PrivateA'": the resource being evaluated, for messages.
     var context = ""
@@ -142,7 +145,7 @@ final class TemplateEvaluator {
                 error(message, at: site, rule: "cfn-unresolved-ref")
                 return unknown("an unresolved !GetAtt")
             }
-            return TemplateValue(.attribute(parts[0], parts[1]), at: here)
+            return attribute(parts[0], parts[1], at: here)
         case "Fn::Sub":
             var template: String?
             var variables: [String: TemplateValue] = [:]
@@ -234,6 +237,22 @@ final class TemplateEvaluator {
         }
     }
 
+    /// Attributes that repeat a property the template gives: a VPC's or subnet's `CidrBlock`, a
+    /// subnet's `AvailabilityZone`. Others are known after deployment only.
+    func attribute(_ resource: String, _ name: String, at here: SourceLocation) -> TemplateValue {
+        let repeated: [String: Set<String>] = ["AWS::EC2::VPC": ["CidrBlock"], "AWS::EC2::Subnet": ["CidrBlock", "AvailabilityZone"]]
+        if let type = resourceTypes[resource], repeated[type]?.contains(name) == true,
+           let properties = resourceProperties[resource], case .mapping(let p) = properties, let node = p[name],
+           attributesInProgress.insert(resource).inserted {
+            defer { attributesInProgress.remove(resource) }
+            let saved = diagnostics.count
+            let value = evaluate(node)
+            diagnostics.removeSubrange(saved...)  // reported where the property is written
+            if value.string != nil { return TemplateValue(value.kind, at: here) }
+        }
+        return TemplateValue(.attribute(resource, name), at: here)
+    }
+
     /// A value computed from one known only after deployment keeps that origin (an endpoint's DNS
     /// name cut out of `DnsEntries` is still "the endpoint's DNS name").
     private func derived(from value: TemplateValue, at location: SourceLocation) -> TemplateValue? {
@@ -291,7 +310,7 @@ final class TemplateEvaluator {
                     error(message, at: site, rule: "cfn-unresolved-ref")
                     return TemplateValue(.unknown("an unresolved reference"), at: here)
                 }
-                value = TemplateValue(.attribute(resource, String(name[name.index(after: dot)...])), at: here)
+                value = attribute(resource, String(name[name.index(after: dot)...]), at: here)
             } else {
                 value = reference(name, at: site, display: "!Sub '${\(name)}':")
             }
