@@ -180,7 +180,7 @@ struct TemplateAssembler {
             guard case .mapping(let body) = node, body["Type"]?.string == "AWS::EC2::Subnet",
                   let props = body["Properties"], case .mapping(let p) = props, let az = p["AvailabilityZone"],
                   TemplateEvaluator.customTag(az) == nil, let name = az.string, let found = Regions.region(ofAvailabilityZone: name) else { continue }
-            note("the template is read for region '\(found)', the region of subnet '\(key.string ?? "")''s availability zone; --region chooses another",
+            note("the template is read for region '\(found)', from the availability zone of subnet '\(key.string ?? "")'; --region chooses another",
                  at: location(az), rule: "cfn-region")
             return found
         }
