@@ -203,3 +203,15 @@ enum Fixtures {
         ])
     }
 }
+
+/// The fixtures are valid CloudFormation by AWS's own linter (`make test-deps` installs it).
+/// W3010 ("avoid hardcoding availability zones") is style: the samples name their zones.
+@Suite struct TemplateLintTests {
+    @Test func fixturesPassCfnLint() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder.path)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 6)
+        let result = try Run.process("/usr/bin/env", ["cfn-lint", "--regions", "eu-west-1", "--ignore-checks", "W3010", "--"] + files.map(Fixtures.path))
+        #expect(result.status == 0, "cfn-lint (run 'make test-deps' if it is missing):\n\(result.stdout)\(result.stderr)")
+    }
+}
