@@ -78,6 +78,7 @@ extension TopologyAssembler {
                     case .vpc: (true, "")
                     case .vpn(let id): (vpnConnections.contains(id), id)
                     case .peering(let id): (transitGateways.contains(id), id)
+                    case .directConnectGateway: (true, "")
                     }
                     if !known {
                         diagnostics.emit(.warning("attachment '\(attachment.id)' of '\(gateway.id)' leads to '\(what)', which is not in the snapshot; left out",

@@ -18,7 +18,7 @@ extension DocumentBuilder {
                 node["name"] = optional(gateway.name.map { name in MarkdownText(name) })
                 node["asn"] = optional(gateway.asn.map { asn in MarkdownText(String(asn)) })
                 node["attachments"] = gateway.attachments.map { attachment -> Node in
-                    var n = anchored(attachment.id, ["vpc": NoValue(), "vpn": NoValue(), "peering": NoValue(), "cidrs": [MarkdownText]()])
+                    var n = anchored(attachment.id, ["vpc": NoValue(), "vpn": NoValue(), "peering": NoValue(), "directConnect": NoValue(), "cidrs": [MarkdownText]()])
                     switch attachment.resource {
                     case .vpc(let id, let subnetIDs):
                         var side = vpcSide(id)
@@ -29,6 +29,8 @@ extension DocumentBuilder {
                         n["cidrs"] = texts(onPremisesNetwork(ofVPN: id)?.cidrs ?? [])
                     case .peering(let id):
                         n["peering"] = ref(id)
+                    case .directConnectGateway(let id):
+                        n["directConnect"] = MarkdownText(id)
                     }
                     return n
                 }

@@ -7,9 +7,75 @@ public enum TopologySchema {
     public static let json = #"""
 {
   "$defs": {
+    "aclRule": {
+      "additionalProperties": false,
+      "description": "a numbered network ACL rule; rule 32767 is AWS's default (*) rule",
+      "properties": {
+        "action": {
+          "enum": [
+            "allow",
+            "deny"
+          ]
+        },
+        "aws_ports": {
+          "items": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "maxItems": 2,
+          "minItems": 2,
+          "type": "array"
+        },
+        "cidr": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "icmp_code": {
+          "type": "integer"
+        },
+        "icmp_type": {
+          "type": "integer"
+        },
+        "ports": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "protocol": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "rule": {
+          "type": "integer"
+        }
+      },
+      "required": [
+        "rule",
+        "action",
+        "cidr"
+      ],
+      "type": "object"
+    },
     "attachment": {
       "additionalProperties": false,
       "properties": {
+        "direct_connect_gateway": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
         "id": {
           "type": [
             "string",
@@ -46,6 +112,45 @@ public enum TopologySchema {
         "id"
       ],
       "type": "object"
+    },
+    "dhcpOptions": {
+      "additionalProperties": false,
+      "properties": {
+        "domain_name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "domain_name_servers": {
+          "$ref": "#/$defs/strings"
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "ntp_servers": {
+          "$ref": "#/$defs/strings"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "type": [
+        "object",
+        "null"
+      ]
     },
     "egressRule": {
       "additionalProperties": false,
@@ -96,9 +201,21 @@ public enum TopologySchema {
     },
     "endpoint": {
       "additionalProperties": false,
+      "description": "an endpoint; every type but resource and service_network (VPC Lattice) names its service",
       "properties": {
+        "additional_private_dns_names": {
+          "$ref": "#/$defs/strings"
+        },
         "dns_names": {
           "$ref": "#/$defs/strings"
+        },
+        "dns_record_ip_type": {
+          "enum": [
+            "ipv4",
+            "dualstack",
+            "ipv6",
+            "service-defined"
+          ]
         },
         "dns_suffix": {
           "type": [
@@ -122,6 +239,13 @@ public enum TopologySchema {
             "string",
             "number",
             "boolean"
+          ]
+        },
+        "ip_address_type": {
+          "enum": [
+            "ipv4",
+            "dualstack",
+            "ipv6"
           ]
         },
         "name": {
@@ -156,6 +280,19 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "private_dns_only_for_inbound_resolver_endpoint": {
+          "type": "boolean"
+        },
+        "requester_managed": {
+          "type": "boolean"
+        },
+        "resource_configuration": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
         "route_tables": {
           "$ref": "#/$defs/strings"
         },
@@ -164,6 +301,13 @@ public enum TopologySchema {
         },
         "service": {
           "description": "short (s3, execute-api) or full (com.amazonaws.eu-west-1.s3) service name",
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "service_network": {
           "type": [
             "string",
             "number",
@@ -183,11 +327,16 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "subnets": {
+          "$ref": "#/$defs/strings"
+        },
         "type": {
           "enum": [
             "interface",
             "gateway",
-            "gateway_load_balancer"
+            "gateway_load_balancer",
+            "resource",
+            "service_network"
           ]
         },
         "unknown_ip_subnets": {
@@ -195,8 +344,51 @@ public enum TopologySchema {
         }
       },
       "required": [
-        "id",
-        "service"
+        "id"
+      ],
+      "type": "object"
+    },
+    "externalVPC": {
+      "additionalProperties": false,
+      "description": "a VPC outside the topology (another account's or region's) a peering reaches",
+      "properties": {
+        "cidrs": {
+          "$ref": "#/$defs/strings"
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "ipv6_cidrs": {
+          "$ref": "#/$defs/strings"
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "owner": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "region": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        }
+      },
+      "required": [
+        "id"
       ],
       "type": "object"
     },
@@ -399,6 +591,12 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "secondary_private_ips": {
+          "$ref": "#/$defs/strings"
+        },
+        "secondary_public_ips": {
+          "$ref": "#/$defs/strings"
+        },
         "state": {
           "enum": [
             "pending",
@@ -416,6 +614,53 @@ public enum TopologySchema {
       "required": [
         "id",
         "subnet"
+      ],
+      "type": "object"
+    },
+    "networkACL": {
+      "additionalProperties": false,
+      "properties": {
+        "default": {
+          "type": "boolean"
+        },
+        "egress": {
+          "items": {
+            "$ref": "#/$defs/aclRule"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "ingress": {
+          "items": {
+            "$ref": "#/$defs/aclRule"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "subnets": {
+          "$ref": "#/$defs/strings"
+        }
+      },
+      "required": [
+        "id"
       ],
       "type": "object"
     },
@@ -494,6 +739,75 @@ public enum TopologySchema {
       ],
       "type": "object"
     },
+    "prefixList": {
+      "additionalProperties": false,
+      "properties": {
+        "address_family": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "entries": {
+          "items": {
+            "additionalProperties": false,
+            "properties": {
+              "cidr": {
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
+              },
+              "description": {
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
+              }
+            },
+            "required": [
+              "cidr"
+            ],
+            "type": "object"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "max_entries": {
+          "type": "integer"
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "owner": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "type": "object"
+    },
     "record": {
       "additionalProperties": false,
       "properties": {
@@ -527,9 +841,27 @@ public enum TopologySchema {
     "region": {
       "additionalProperties": false,
       "properties": {
+        "external_vpcs": {
+          "items": {
+            "$ref": "#/$defs/externalVPC"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
         "peerings": {
           "items": {
             "$ref": "#/$defs/peering"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "prefix_lists": {
+          "items": {
+            "$ref": "#/$defs/prefixList"
           },
           "type": [
             "array",
@@ -714,6 +1046,10 @@ public enum TopologySchema {
     "routeTable": {
       "additionalProperties": false,
       "properties": {
+        "gateways": {
+          "$ref": "#/$defs/strings",
+          "description": "internet or virtual private gateways it is the ingress (edge) route table of"
+        },
         "id": {
           "type": [
             "string",
@@ -850,6 +1186,9 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "ipv6_cidrs": {
+          "$ref": "#/$defs/strings"
+        },
         "map_public_ip": {
           "type": "boolean"
         },
@@ -885,6 +1224,81 @@ public enum TopologySchema {
       ],
       "type": "object"
     },
+    "tgwRoute": {
+      "additionalProperties": false,
+      "properties": {
+        "attachments": {
+          "$ref": "#/$defs/strings"
+        },
+        "destination": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "state": {
+          "enum": [
+            "active",
+            "blackhole"
+          ]
+        },
+        "type": {
+          "enum": [
+            "static",
+            "propagated"
+          ]
+        }
+      },
+      "required": [
+        "destination"
+      ],
+      "type": "object"
+    },
+    "tgwRouteTable": {
+      "additionalProperties": false,
+      "properties": {
+        "associations": {
+          "$ref": "#/$defs/strings"
+        },
+        "default_association": {
+          "type": "boolean"
+        },
+        "default_propagation": {
+          "type": "boolean"
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "propagations": {
+          "$ref": "#/$defs/strings"
+        },
+        "routes": {
+          "items": {
+            "$ref": "#/$defs/tgwRoute"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "type": "object"
+    },
     "transitGateway": {
       "additionalProperties": false,
       "properties": {
@@ -913,10 +1327,49 @@ public enum TopologySchema {
             "number",
             "boolean"
           ]
+        },
+        "route_tables": {
+          "items": {
+            "$ref": "#/$defs/tgwRouteTable"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
         }
       },
       "required": [
         "id"
+      ],
+      "type": "object"
+    },
+    "tunnel": {
+      "additionalProperties": false,
+      "properties": {
+        "outside_ip": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "status": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "status_message": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        }
+      },
+      "required": [
+        "outside_ip"
       ],
       "type": "object"
     },
@@ -925,6 +1378,9 @@ public enum TopologySchema {
       "properties": {
         "cidr": {
           "$ref": "#/$defs/strings"
+        },
+        "dhcp_options": {
+          "$ref": "#/$defs/dhcpOptions"
         },
         "dns": {
           "additionalProperties": false,
@@ -957,6 +1413,9 @@ public enum TopologySchema {
             "null"
           ]
         },
+        "egress_only_internet_gateway": {
+          "$ref": "#/$defs/namedID"
+        },
         "endpoints": {
           "items": {
             "$ref": "#/$defs/endpoint"
@@ -976,6 +1435,9 @@ public enum TopologySchema {
         "internet_gateway": {
           "$ref": "#/$defs/namedID"
         },
+        "ipv6_cidrs": {
+          "$ref": "#/$defs/strings"
+        },
         "name": {
           "type": [
             "string",
@@ -986,6 +1448,15 @@ public enum TopologySchema {
         "nat_gateways": {
           "items": {
             "$ref": "#/$defs/natGateway"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "network_acls": {
+          "items": {
+            "$ref": "#/$defs/networkACL"
           },
           "type": [
             "array",
@@ -1039,7 +1510,7 @@ public enum TopologySchema {
           ]
         },
         "vpn_gateway": {
-          "$ref": "#/$defs/namedID"
+          "$ref": "#/$defs/vpnGateway"
         }
       },
       "required": [
@@ -1052,6 +1523,16 @@ public enum TopologySchema {
       "additionalProperties": false,
       "properties": {
         "customer_gateway": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "customer_gateway_asn": {
+          "type": "integer"
+        },
+        "customer_gateway_ip": {
           "type": [
             "string",
             "number",
@@ -1086,6 +1567,15 @@ public enum TopologySchema {
             "boolean"
           ]
         },
+        "tunnels": {
+          "items": {
+            "$ref": "#/$defs/tunnel"
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
         "vpn_gateway": {
           "type": [
             "string",
@@ -1098,6 +1588,62 @@ public enum TopologySchema {
         "id"
       ],
       "type": "object"
+    },
+    "vpnGateway": {
+      "additionalProperties": false,
+      "description": "an id, or {id, name, direct_connect_gateways}",
+      "properties": {
+        "direct_connect_gateways": {
+          "items": {
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
+              },
+              "on_premises": {
+                "type": [
+                  "string",
+                  "number",
+                  "boolean"
+                ]
+              }
+            },
+            "type": [
+              "string",
+              "object"
+            ]
+          },
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "id": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        },
+        "name": {
+          "type": [
+            "string",
+            "number",
+            "boolean"
+          ]
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "type": [
+        "string",
+        "object"
+      ]
     }
   },
   "$id": "https://github.com/vpcgraph/vpcgraph/schema/topology.schema.json",

@@ -22,6 +22,8 @@ public struct TransitGateway: Equatable, Sendable {
     public var name: String?
     public var asn: Int?
     public var attachments: [TransitGatewayAttachment]
+    /// Its route tables; empty when the input does not give them.
+    public var routeTables: [TransitGatewayRouteTable] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, asn: Int? = nil, attachments: [TransitGatewayAttachment] = [], origin: Origin = Origin()) {
@@ -39,6 +41,8 @@ public struct TransitGatewayAttachment: Equatable, Sendable {
         case vpc(id: String, subnetIDs: [String])
         case vpn(id: String)
         case peering(transitGatewayID: String)
+        /// A Direct Connect gateway (`ResourceType: direct-connect-gateway`): an on-premises link.
+        case directConnectGateway(id: String)
     }
 
     public var id: String
@@ -72,6 +76,11 @@ public struct VPNConnection: Equatable, Sendable {
     public var customerGatewayID: String?
     /// The id of the on-premises network at the other end.
     public var onPremisesID: String?
+    /// The customer gateway's public IP (`IpAddress`) and BGP ASN.
+    public var customerGatewayIP: IPAddress?
+    public var customerGatewayASN: Int?
+    /// Its two tunnels: AWS's outside IPs and their status (never their keys).
+    public var tunnels: [VPNTunnel] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, gateway: Gateway, customerGatewayID: String? = nil, onPremisesID: String? = nil, origin: Origin = Origin()) {

@@ -66,6 +66,18 @@ public struct InterfaceEndpoint: Equatable, Sendable {
     /// Subnets the endpoint is in whose network interface the input lacks (a snapshot without
     /// `describe-network-interfaces`): they count for its zones and cost; their IPs are unknown.
     public var unknownIPSubnetIDs: [String] = []
+    /// `IpAddressType`: `ipv4`, `dualstack` or `ipv6`; nil when the input does not say (AWS's default, ipv4).
+    public var ipAddressType: String?
+    /// `DnsOptions.DnsRecordIpType`: `ipv4` (A records), `dualstack` (A and AAAA), `ipv6` (AAAA) or `service-defined`.
+    public var dnsRecordIPType: String?
+    /// `DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint`: when true (S3 with a gateway endpoint in the
+    /// same VPC), private DNS answers only queries that come through a Resolver inbound endpoint; clients in
+    /// the VPC resolve the service to the gateway endpoint. Nil when the input does not say.
+    public var privateDNSOnlyForInboundResolverEndpoint: Bool?
+    /// `RequesterManaged`: created by a service on the account's behalf.
+    public var requesterManaged = false
+    /// Private DNS names beyond `declaredPrivateDNSName` (`PrivateDnsNames` holds several for some services).
+    public var additionalPrivateDNSNames: [String] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, service: ServiceName, privateDNS: Bool = true, securityGroupIDs: [String] = [],

@@ -26,6 +26,10 @@ public struct Region: Equatable, Sendable {
     public var privateHostedZones: [PrivateHostedZone]
     public var resolverRules: [ResolverRule]
     public var origin: Origin
+    /// Customer-managed prefix lists with their entries.
+    public var prefixLists: [PrefixList] = []
+    /// VPCs outside the topology (another account's or region's) that its peerings reach.
+    public var externalVPCs: [ExternalVPC] = []
 
     public init(name: String, vpcs: [VPC] = [], peerings: [PeeringConnection] = [], transitGateways: [TransitGateway] = [],
                 vpnConnections: [VPNConnection] = [], privateHostedZones: [PrivateHostedZone] = [],
@@ -72,6 +76,15 @@ public struct VPC: Equatable, Sendable {
     public var reaches: [ServiceName]
     /// The AWS account that owns the VPC (`OwnerId`).
     public var ownerID: String?
+    /// IPv6 blocks associated with the VPC (`Ipv6CidrBlockAssociationSet`).
+    public var ipv6CIDRs: [CIDR] = []
+    /// The DHCP option set associated with the VPC; nil when the input does not say.
+    public var dhcpOptions: DHCPOptions?
+    public var egressOnlyInternetGateway: EgressOnlyInternetGateway?
+    /// Network ACLs, each with its subnet associations.
+    public var networkACLs: [NetworkACL] = []
+    /// VPC Lattice Resource and Service-Network endpoints.
+    public var latticeEndpoints: [LatticeEndpoint] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, cidrs: [CIDR] = [], dnsSupport: Bool = true, dnsHostnames: Bool = false,
@@ -114,6 +127,8 @@ public struct Subnet: Equatable, Sendable {
     public var mapPublicIPOnLaunch = false
     /// The AWS account that owns the subnet (`OwnerId`); another account's in a shared VPC.
     public var ownerID: String?
+    /// IPv6 blocks of the subnet (`Ipv6CidrBlockAssociationSet`).
+    public var ipv6CIDRs: [CIDR] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, availabilityZone: String, cidr: CIDR, routeTableID: String? = nil,
@@ -135,6 +150,9 @@ public struct RouteTable: Equatable, Sendable {
     public var isMain: Bool
     /// Routes as written or imported; the `local` route and gateway endpoint routes are derived when absent.
     public var routes: [Route]
+    /// Gateways (internet or virtual private) the table is associated with as an ingress (edge) route
+    /// table: it routes traffic entering the VPC through them.
+    public var gatewayIDs: [String] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, isMain: Bool = false, routes: [Route] = [], origin: Origin = Origin()) {
@@ -266,6 +284,10 @@ public struct NATGateway: Equatable, Sendable {
     public var publicIP: IPAddress?
     /// Nil when the NAT gateway is available.
     public var pendingState: PendingState?
+    /// Secondary private IPv4 addresses (`NatGatewayAddresses` that are not primary).
+    public var secondaryPrivateIPs: [IPAddress] = []
+    /// Elastic IPs of secondary addresses.
+    public var secondaryPublicIPs: [IPAddress] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, subnetID: String, connectivity: Connectivity = .public,
@@ -284,6 +306,8 @@ public struct NATGateway: Equatable, Sendable {
 public struct VPNGateway: Equatable, Sendable {
     public var id: String
     public var name: String?
+    /// Direct Connect gateways associated with it: on-premises links over Direct Connect.
+    public var directConnectGateways: [DirectConnectGatewayLink] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, origin: Origin = Origin()) {

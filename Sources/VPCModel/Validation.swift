@@ -301,7 +301,7 @@ struct Validator {
 
     mutating func checkRegionalResources(_ region: Region) {
         for peering in region.peerings {
-            for (id, key) in zip(peering.vpcIDs, ["requester", "accepter"]) {
+            for (id, key) in zip(peering.vpcIDs, ["requester", "accepter"]) where !region.externalVPCs.contains(where: { $0.id == id }) {
                 reference(id, as: ["vpc"], from: "peering connection '\(peering.id)' (\(key))", at: peering.origin["vpcs"])
             }
             if peering.requesterVPCID == peering.accepterVPCID {
@@ -323,6 +323,8 @@ struct Validator {
                     reference(id, as: ["vpn connection"], from: owner, at: attachment.origin["vpn"])
                 case .peering(let id):
                     reference(id, as: ["transit gateway"], from: owner, at: attachment.origin["peer"])
+                case .directConnectGateway:
+                    break
                 }
             }
         }

@@ -102,10 +102,10 @@ public enum TopologyParser {
         let what = "region '\(name)'"
         if isNull(node) { return Region(name: name, origin: Origin(c.location(key))) }
         guard let m = MappingReader(node, what: what, keys: ["vpcs", "peerings", "transit_gateways", "vpn_connections",
-                                                             "private_hosted_zones", "resolver_rules"], context: c) else { return nil }
+                                                             "private_hosted_zones", "resolver_rules", "prefix_lists", "external_vpcs"], context: c) else { return nil }
         var origin = m.origin
         origin.location = c.location(key)
-        return Region(
+        var region = Region(
             name: name,
             vpcs: m.list("vpcs", allowScalar: false).compactMap { readVPC($0, region: name, c) },
             peerings: m.list("peerings", allowScalar: false).compactMap { readPeering($0, c) },
@@ -114,13 +114,17 @@ public enum TopologyParser {
             privateHostedZones: m.list("private_hosted_zones", allowScalar: false).compactMap { readHostedZone($0, c) },
             resolverRules: m.list("resolver_rules", allowScalar: false).compactMap { readResolverRule($0, c) },
             origin: origin)
+        region.prefixLists = m.list("prefix_lists", allowScalar: false).compactMap { readPrefixList($0, c) }
+        region.externalVPCs = m.list("external_vpcs", allowScalar: false).compactMap { readExternalVPC($0, c) }
+        return region
     }
 
     // MARK: - VPC and what it holds
 
     static func readVPC(_ node: Node, region: String, _ c: ParseContext) -> VPC? {
         let keys = ["id", "name", "owner", "cidr", "dns", "internet_gateway", "vpn_gateway", "nat_gateways", "subnets", "route_tables",
-                    "security_groups", "endpoints", "resolver_endpoints", "reaches"]
+                    "security_groups", "endpoints", "resolver_endpoints", "reaches", "ipv6_cidrs", "dhcp_options", "egress_only_internet_gateway",
+                    "network_acls"]
         guard let m = MappingReader(node, what: "vpc", keys: keys, context: c), let id = m.string("id", required: true) else { return nil }
         var origin = m.origin
         var vpc = VPC(id: id, name: m.string("name"), cidrs: m.cidrs("cidr", required: true), origin: origin)
@@ -139,8 +143,12 @@ public enum TopologyParser {
         }
         vpc.internetGateway = m.value("internet_gateway").flatMap { readNamedID($0, what: "internet gateway", c) }
             .map { InternetGateway(id: $0.id, name: $0.name, origin: $0.origin) }
-        vpc.vpnGateway = m.value("vpn_gateway").flatMap { readNamedID($0, what: "vpn gateway", c) }
-            .map { VPNGateway(id: $0.id, name: $0.name, origin: $0.origin) }
+        vpc.vpnGateway = m.value("vpn_gateway").flatMap { readVPNGateway($0, c) }
+        vpc.egressOnlyInternetGateway = m.value("egress_only_internet_gateway").flatMap { readNamedID($0, what: "egress-only internet gateway", c) }
+            .map { EgressOnlyInternetGateway(id: $0.id, name: $0.name, origin: $0.origin) }
+        vpc.ipv6CIDRs = m.cidrs("ipv6_cidrs")
+        vpc.dhcpOptions = m.value("dhcp_options").flatMap { readDHCPOptions($0, c) }
+        vpc.networkACLs = m.list("network_acls", allowScalar: false).compactMap { readNetworkACL($0, c) }
         vpc.natGateways = m.list("nat_gateways", allowScalar: false).compactMap { readNATGateway($0, c) }
         vpc.ownerID = m.string("owner")
         vpc.subnets = m.list("subnets", allowScalar: false).compactMap { readSubnet($0, c) }
@@ -152,6 +160,7 @@ public enum TopologyParser {
             case .interface(let e)?: vpc.interfaceEndpoints.append(e)
             case .gateway(let e)?: vpc.gatewayEndpoints.append(e)
             case .gatewayLoadBalancer(let e)?: vpc.gatewayLoadBalancerEndpoints.append(e)
+            case .lattice(let e)?: vpc.latticeEndpoints.append(e)
             case nil: break
             }
         }
@@ -171,7 +180,7 @@ public enum TopologyParser {
     }
 
     static func readSubnet(_ node: Node, _ c: ParseContext) -> Subnet? {
-        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip", "owner"], context: c),
+        guard let m = MappingReader(node, what: "subnet", keys: ["id", "name", "az", "cidr", "route_table", "public", "az_id", "map_public_ip", "owner", "ipv6_cidrs"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let az = m.string("az", required: true)
         let cidr: CIDR? = m.has("cidr") ? m.value("cidr").flatMap { n in m.scalarString(n, key: "cidr").flatMap { parseCIDR($0, at: n, context: c) } } : { m.missing("cidr"); return nil }()
@@ -181,23 +190,119 @@ public enum TopologyParser {
         subnet.availabilityZoneID = m.string("az_id")
         subnet.mapPublicIPOnLaunch = m.bool("map_public_ip") ?? false
         subnet.ownerID = m.string("owner")
+        subnet.ipv6CIDRs = m.cidrs("ipv6_cidrs")
         return subnet
     }
 
     static func readNATGateway(_ node: Node, _ c: ParseContext) -> NATGateway? {
-        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip", "state"], context: c),
+        guard let m = MappingReader(node, what: "nat gateway", keys: ["id", "name", "subnet", "connectivity", "private_ip", "public_ip", "state",
+                                                                           "secondary_private_ips", "secondary_public_ips"], context: c),
               let id = m.string("id", required: true), let subnet = m.string("subnet", required: true) else { return nil }
         let connectivity = m.choice("connectivity", ["public", "private"]).flatMap(NATGateway.Connectivity.init) ?? .public
         var gateway = NATGateway(id: id, name: m.string("name"), subnetID: subnet, connectivity: connectivity,
                                  privateIP: m.ip("private_ip"), publicIP: m.ip("public_ip"), origin: m.origin)
         gateway.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+        gateway.secondaryPrivateIPs = ips("secondary_private_ips", m, c)
+        gateway.secondaryPublicIPs = ips("secondary_public_ips", m, c)
         return gateway
     }
 
+    /// A list of IP addresses under `key`.
+    static func ips(_ key: String, _ m: MappingReader, _ c: ParseContext) -> [IPAddress] {
+        m.list(key).compactMap { n in m.scalarString(n, key: key).flatMap { parseIP($0, at: n, context: c) } }
+    }
+
+    /// `vgw-0123`, `{id, name}`, or with `direct_connect_gateways`.
+    static func readVPNGateway(_ node: Node, _ c: ParseContext) -> VPNGateway? {
+        if isNull(node) { return nil }
+        if case .scalar(let scalar) = node { return VPNGateway(id: scalar.string, origin: Origin(c.location(node))) }
+        guard let m = MappingReader(node, what: "vpn gateway", keys: ["id", "name", "direct_connect_gateways"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        var gateway = VPNGateway(id: id, name: m.string("name"), origin: m.origin)
+        gateway.directConnectGateways = m.list("direct_connect_gateways").compactMap { item -> DirectConnectGatewayLink? in
+            if case .scalar(let scalar) = item { return DirectConnectGatewayLink(directConnectGatewayID: scalar.string, origin: Origin(c.location(item))) }
+            guard let l = MappingReader(item, what: "direct connect gateway of '\(id)'", keys: ["id", "on_premises"], context: c),
+                  let dx = l.string("id", required: true) else { return nil }
+            return DirectConnectGatewayLink(directConnectGatewayID: dx, onPremisesID: l.string("on_premises"), origin: l.origin)
+        }
+        return gateway
+    }
+
+    static func readDHCPOptions(_ node: Node, _ c: ParseContext) -> DHCPOptions? {
+        if isNull(node) { return nil }
+        guard let m = MappingReader(node, what: "dhcp options", keys: ["id", "name", "domain_name", "domain_name_servers", "ntp_servers"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        return DHCPOptions(id: id, name: m.string("name"), domainName: m.string("domain_name"), domainNameServers: m.strings("domain_name_servers"),
+                           ntpServers: m.strings("ntp_servers"), origin: m.origin)
+    }
+
+    static func readNetworkACL(_ node: Node, _ c: ParseContext) -> NetworkACL? {
+        guard let m = MappingReader(node, what: "network acl", keys: ["id", "name", "default", "subnets", "ingress", "egress"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        return NetworkACL(id: id, name: m.string("name"), isDefault: m.bool("default") ?? false, subnetIDs: m.strings("subnets"),
+                          ingress: m.list("ingress", allowScalar: false).compactMap { readNetworkACLRule($0, acl: id, direction: "ingress", c) },
+                          egress: m.list("egress", allowScalar: false).compactMap { readNetworkACLRule($0, acl: id, direction: "egress", c) },
+                          origin: m.origin)
+    }
+
+    /// `{rule, action, protocol, ports | icmp_type, icmp_code | aws_ports, cidr}`.
+    static func readNetworkACLRule(_ node: Node, acl: String, direction: String, _ c: ParseContext) -> NetworkACLRule? {
+        let owner = "\(direction) rule of '\(acl)'"
+        guard let r = MappingReader(node, what: owner, keys: ["rule", "action", "protocol", "ports", "icmp_type", "icmp_code", "aws_ports", "cidr"], context: c) else { return nil }
+        guard let number = r.int("rule") else { r.missing("rule"); return nil }
+        guard r.has("action") else { r.missing("action"); return nil }
+        guard let action = r.choice("action", NetworkACLRule.Action.allCases.map(\.rawValue)).flatMap(NetworkACLRule.Action.init) else { return nil }
+        guard let cidrText = r.string("cidr", required: true), let cidrNode = r.value("cidr"),
+              let cidr = parseCIDR(cidrText, at: cidrNode, context: c) else { return nil }
+        var ipProtocol = IPProtocol.all
+        if let text = r.string("protocol") {
+            guard let p = IPProtocol(text) else {
+                c.error("'protocol' of \(owner) must be tcp, udp, icmp, icmpv6, all (or -1) or a protocol number 0-255, found '\(text)'",
+                        at: r.value("protocol")!, rule: "network-acl-rule")
+                return nil
+            }
+            ipProtocol = p
+        }
+        var range = TrafficRange.all
+        if let text = r.string("ports") {
+            guard case .success(let ports) = PortRange.parse(text) else {
+                c.error("'ports' of \(owner) must be a port (443), a range (1024-65535) or all, found '\(text)'", at: r.value("ports")!, rule: "network-acl-rule")
+                return nil
+            }
+            range = TrafficRange(ports: ports)
+        } else if let type = r.int("icmp_type") {
+            range = TrafficRange(ipProtocol: ipProtocol, fromPort: type, toPort: r.int("icmp_code") ?? -1)
+        } else if case .sequence(let items)? = r.value("aws_ports"), items.count == 2 {
+            func member(_ item: Node) -> Int? { if case .scalar(let s) = item { return Int(s.string) }; return nil }
+            range = .asReported(fromPort: member(items[0]), toPort: member(items[1]))
+        }
+        return NetworkACLRule(ruleNumber: number, action: action, ipProtocol: ipProtocol, range: range, cidr: cidr, origin: r.origin)
+    }
+
+    static func readPrefixList(_ node: Node, _ c: ParseContext) -> PrefixList? {
+        guard let m = MappingReader(node, what: "prefix list", keys: ["id", "name", "address_family", "max_entries", "owner", "entries"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        let entries = m.list("entries", allowScalar: false).compactMap { item -> PrefixListEntry? in
+            guard let e = MappingReader(item, what: "entry of '\(id)'", keys: ["cidr", "description"], context: c),
+                  let text = e.string("cidr", required: true), let cidr = parseCIDR(text, at: e.value("cidr")!, context: c) else { return nil }
+            return PrefixListEntry(cidr: cidr, description: e.string("description"), origin: e.origin)
+        }
+        return PrefixList(id: id, name: m.string("name"), addressFamily: m.string("address_family"), maxEntries: m.int("max_entries"),
+                          ownerID: m.string("owner"), entries: entries, origin: m.origin)
+    }
+
+    static func readExternalVPC(_ node: Node, _ c: ParseContext) -> ExternalVPC? {
+        guard let m = MappingReader(node, what: "external vpc", keys: ["id", "name", "owner", "region", "cidrs", "ipv6_cidrs"], context: c),
+              let id = m.string("id", required: true) else { return nil }
+        return ExternalVPC(id: id, name: m.string("name"), ownerID: m.string("owner"), region: m.string("region"), cidrs: m.cidrs("cidrs"),
+                           ipv6CIDRs: m.cidrs("ipv6_cidrs"), origin: m.origin)
+    }
+
     static func readRouteTable(_ node: Node, _ c: ParseContext) -> RouteTable? {
-        guard let m = MappingReader(node, what: "route table", keys: ["id", "name", "main", "routes"], context: c),
+        guard let m = MappingReader(node, what: "route table", keys: ["id", "name", "main", "gateways", "routes"], context: c),
               let id = m.string("id", required: true) else { return nil }
         var table = RouteTable(id: id, name: m.string("name"), isMain: m.bool("main") ?? false, origin: m.origin)
+        table.gatewayIDs = m.strings("gateways")
         if let routes = m.value("routes"), !isNull(routes) {
             switch routes {
             case .mapping(let mapping):
@@ -354,17 +459,37 @@ public enum TopologyParser {
         case interface(InterfaceEndpoint)
         case gateway(GatewayEndpoint)
         case gatewayLoadBalancer(GatewayLoadBalancerEndpoint)
+        case lattice(LatticeEndpoint)
     }
 
     static func readEndpoint(_ node: Node, region: String, _ c: ParseContext) -> Endpoint? {
         let keys = ["id", "name", "service", "type", "private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names",
-                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state", "unknown_ip_subnets"]
-        guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c),
-              let id = m.string("id", required: true), let serviceText = m.string("service", required: true) else { return nil }
+                    "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip", "state", "unknown_ip_subnets",
+                    "additional_private_dns_names", "ip_address_type", "dns_record_ip_type", "private_dns_only_for_inbound_resolver_endpoint",
+                    "requester_managed", "service_network", "resource_configuration", "subnets"]
+        guard let m = MappingReader(node, what: "endpoint", keys: keys, context: c), let id = m.string("id", required: true) else { return nil }
+        if let t = m.string("type"), let kind = LatticeEndpoint.Kind(rawValue: t) {
+            for key in ["service", "interfaces", "dns_suffix", "private_dns_name", "route_tables", "prefix_list", "policy", "subnet", "ip",
+                        "unknown_ip_subnets", "additional_private_dns_names", "dns_record_ip_type", "private_dns_only_for_inbound_resolver_endpoint",
+                        "requester_managed"] where m.has(key) {
+                c.error("'\(key)' does not apply to VPC Lattice endpoints; '\(id)' is one", at: m.entries.first { $0.key == key }!.keyNode, rule: "lattice-endpoint-key")
+            }
+            var endpoint = LatticeEndpoint(id: id, name: m.string("name"), kind: kind, serviceNetworkARN: m.string("service_network"),
+                                           resourceConfigurationARN: m.string("resource_configuration"), subnetIDs: m.strings("subnets"),
+                                           securityGroupIDs: m.strings("security_groups"), privateDNS: m.bool("private_dns") ?? false,
+                                           dnsNames: m.strings("dns_names"), ipAddressType: m.string("ip_address_type"), origin: m.origin)
+            endpoint.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
+            return .lattice(endpoint)
+        }
+        for key in ["service_network", "resource_configuration", "subnets"] where m.has(key) {
+            c.error("'\(key)' applies to VPC Lattice endpoints (type resource or service_network) only",
+                    at: m.entries.first { $0.key == key }!.keyNode, rule: "endpoint-key")
+        }
+        guard let serviceText = m.string("service", required: true) else { return nil }
         let service = ServiceName(serviceText, region: region)
         let type: String
         if m.has("type") {
-            guard let t = m.choice("type", ["interface", "gateway", "gateway_load_balancer"]) else { return nil }
+            guard let t = m.choice("type", ["interface", "gateway", "gateway_load_balancer", "resource", "service_network"]) else { return nil }
             type = t
         } else if m.has("route_tables") {
             type = "gateway"
@@ -374,7 +499,8 @@ public enum TopologyParser {
             type = service.supportsGatewayEndpoint ? "gateway" : "interface"
         }
         if type == "gateway_load_balancer" {
-            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state", "unknown_ip_subnets"] where m.has(key) {
+            for key in ["private_dns", "security_groups", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "route_tables", "prefix_list", "policy", "state", "unknown_ip_subnets",
+                        "additional_private_dns_names", "ip_address_type", "dns_record_ip_type", "private_dns_only_for_inbound_resolver_endpoint", "requester_managed"] where m.has(key) {
                 c.error("'\(key)' does not apply to gateway load balancer endpoints; '\(id)' is one",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-load-balancer-endpoint-key")
             }
@@ -387,7 +513,8 @@ public enum TopologyParser {
         }
         let policy = m.value("policy").flatMap { readPolicy($0, c) }
         if type == "gateway" {
-            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state", "unknown_ip_subnets"] where m.has(key) {
+            for key in ["private_dns", "interfaces", "dns_suffix", "dns_names", "private_dns_name", "state", "unknown_ip_subnets",
+                        "additional_private_dns_names", "ip_address_type", "dns_record_ip_type", "private_dns_only_for_inbound_resolver_endpoint", "requester_managed"] where m.has(key) {
                 c.error("'\(key)' applies to interface endpoints only; '\(id)' is a gateway endpoint",
                         at: m.entries.first { $0.key == key }!.keyNode, rule: "gateway-endpoint-key")
             }
@@ -407,6 +534,11 @@ public enum TopologyParser {
             policy: policy, origin: m.origin)
         endpoint.pendingState = m.choice("state", PendingState.allCases.map(\.rawValue)).flatMap(PendingState.init(rawValue:))
         endpoint.unknownIPSubnetIDs = m.strings("unknown_ip_subnets")
+        endpoint.additionalPrivateDNSNames = m.strings("additional_private_dns_names")
+        endpoint.ipAddressType = m.choice("ip_address_type", ["ipv4", "dualstack", "ipv6"])
+        endpoint.dnsRecordIPType = m.choice("dns_record_ip_type", ["ipv4", "dualstack", "ipv6", "service-defined"])
+        endpoint.privateDNSOnlyForInboundResolverEndpoint = m.bool("private_dns_only_for_inbound_resolver_endpoint")
+        endpoint.requesterManaged = m.bool("requester_managed") ?? false
         return .interface(endpoint)
     }
 
@@ -475,29 +607,55 @@ public enum TopologyParser {
     }
 
     static func readTransitGateway(_ node: Node, _ c: ParseContext) -> TransitGateway? {
-        guard let m = MappingReader(node, what: "transit gateway", keys: ["id", "name", "asn", "attachments"], context: c),
+        guard let m = MappingReader(node, what: "transit gateway", keys: ["id", "name", "asn", "attachments", "route_tables"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let attachments = m.list("attachments", allowScalar: false).compactMap { item -> TransitGatewayAttachment? in
-            guard let a = MappingReader(item, what: "attachment of '\(id)'", keys: ["id", "vpc", "subnets", "vpn", "peer"], context: c),
+            guard let a = MappingReader(item, what: "attachment of '\(id)'", keys: ["id", "vpc", "subnets", "vpn", "peer", "direct_connect_gateway"], context: c),
                   let attachmentID = a.string("id", required: true) else { return nil }
-            let kinds = ["vpc", "vpn", "peer"].filter(a.has)
+            let kinds = ["vpc", "vpn", "peer", "direct_connect_gateway"].filter(a.has)
             guard kinds.count == 1 else {
-                c.error("attachment '\(attachmentID)' must name exactly one of 'vpc', 'vpn', 'peer'", at: item, rule: "attachment-kind")
+                c.error("attachment '\(attachmentID)' must name exactly one of 'vpc', 'vpn', 'peer', 'direct_connect_gateway'", at: item, rule: "attachment-kind")
                 return nil
             }
             let resource: TransitGatewayAttachment.Resource
             switch kinds[0] {
             case "vpc": resource = .vpc(id: a.string("vpc")!, subnetIDs: a.strings("subnets"))
             case "vpn": resource = .vpn(id: a.string("vpn")!)
+            case "direct_connect_gateway": resource = .directConnectGateway(id: a.string("direct_connect_gateway")!)
             default: resource = .peering(transitGatewayID: a.string("peer")!)
             }
             return TransitGatewayAttachment(id: attachmentID, resource: resource, origin: a.origin)
         }
-        return TransitGateway(id: id, name: m.string("name"), asn: m.int("asn"), attachments: attachments, origin: m.origin)
+        var gateway = TransitGateway(id: id, name: m.string("name"), asn: m.int("asn"), attachments: attachments, origin: m.origin)
+        gateway.routeTables = m.list("route_tables", allowScalar: false).compactMap { item -> TransitGatewayRouteTable? in
+            guard let t = MappingReader(item, what: "route table of '\(id)'", keys: ["id", "name", "default_association", "default_propagation",
+                                                                                  "associations", "propagations", "routes"], context: c),
+                  let tableID = t.string("id", required: true) else { return nil }
+            let routes = t.list("routes", allowScalar: false).compactMap { routeNode -> TransitGatewayRoute? in
+                guard let r = MappingReader(routeNode, what: "route in '\(tableID)'", keys: ["destination", "attachments", "type", "state"], context: c),
+                      let text = r.string("destination", required: true) else { return nil }
+                let destination: Route.Destination
+                if text.hasPrefix("pl-") {
+                    destination = .prefixList(text)
+                } else {
+                    guard let cidr = parseCIDR(text, at: r.value("destination")!, context: c) else { return nil }
+                    destination = .cidr(cidr)
+                }
+                return TransitGatewayRoute(destination: destination, attachmentIDs: r.strings("attachments"),
+                                           kind: r.choice("type", TransitGatewayRoute.Kind.allCases.map(\.rawValue)).flatMap(TransitGatewayRoute.Kind.init) ?? .static,
+                                           state: r.choice("state", TransitGatewayRoute.State.allCases.map(\.rawValue)).flatMap(TransitGatewayRoute.State.init) ?? .active,
+                                           origin: r.origin)
+            }
+            return TransitGatewayRouteTable(id: tableID, name: t.string("name"), isDefaultAssociation: t.bool("default_association") ?? false,
+                                            isDefaultPropagation: t.bool("default_propagation") ?? false, associations: t.strings("associations"),
+                                            propagations: t.strings("propagations"), routes: routes, origin: t.origin)
+        }
+        return gateway
     }
 
     static func readVPNConnection(_ node: Node, _ c: ParseContext) -> VPNConnection? {
-        guard let m = MappingReader(node, what: "vpn connection", keys: ["id", "name", "vpn_gateway", "transit_gateway", "customer_gateway", "on_premises"], context: c),
+        guard let m = MappingReader(node, what: "vpn connection", keys: ["id", "name", "vpn_gateway", "transit_gateway", "customer_gateway", "on_premises",
+                                                                                   "customer_gateway_ip", "customer_gateway_asn", "tunnels"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let gateway: VPNConnection.Gateway
         switch (m.string("vpn_gateway"), m.string("transit_gateway")) {
@@ -507,8 +665,17 @@ public enum TopologyParser {
             c.error("vpn connection '\(id)' must name exactly one of 'vpn_gateway', 'transit_gateway'", at: node, rule: "vpn-gateway")
             return nil
         }
-        return VPNConnection(id: id, name: m.string("name"), gateway: gateway, customerGatewayID: m.string("customer_gateway"),
-                             onPremisesID: m.string("on_premises"), origin: m.origin)
+        var connection = VPNConnection(id: id, name: m.string("name"), gateway: gateway, customerGatewayID: m.string("customer_gateway"),
+                                       onPremisesID: m.string("on_premises"), origin: m.origin)
+        connection.customerGatewayIP = m.ip("customer_gateway_ip")
+        connection.customerGatewayASN = m.int("customer_gateway_asn")
+        connection.tunnels = m.list("tunnels", allowScalar: false).compactMap { item -> VPNTunnel? in
+            guard let t = MappingReader(item, what: "tunnel of '\(id)'", keys: ["outside_ip", "status", "status_message"], context: c) else { return nil }
+            guard t.has("outside_ip") else { t.missing("outside_ip"); return nil }
+            guard let ip = t.ip("outside_ip") else { return nil }
+            return VPNTunnel(outsideIP: ip, status: t.string("status"), statusMessage: t.string("status_message"), origin: t.origin)
+        }
+        return connection
     }
 
     static func readHostedZone(_ node: Node, _ c: ParseContext) -> PrivateHostedZone? {

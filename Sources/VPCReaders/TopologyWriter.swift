@@ -42,6 +42,8 @@ public enum TopologyWriter {
             ("vpn_connections", r.vpnConnections.isEmpty ? nil : .list(r.vpnConnections.map(vpnConnection))),
             ("private_hosted_zones", r.privateHostedZones.isEmpty ? nil : .list(r.privateHostedZones.map(hostedZone))),
             ("resolver_rules", r.resolverRules.isEmpty ? nil : .list(r.resolverRules.map(resolverRule))),
+            ("prefix_lists", r.prefixLists.isEmpty ? nil : .list(r.prefixLists.map(prefixList))),
+            ("external_vpcs", r.externalVPCs.isEmpty ? nil : .list(r.externalVPCs.map(externalVPC))),
         ])
     }
 
@@ -51,19 +53,23 @@ public enum TopologyWriter {
 
     static func vpc(_ v: VPC, region: String) -> YAMLValue {
         let endpoints = v.interfaceEndpoints.map { interfaceEndpoint($0, region: region) } + v.gatewayEndpoints.map { gatewayEndpoint($0, region: region) }
-            + v.gatewayLoadBalancerEndpoints.map { gatewayLoadBalancerEndpoint($0, region: region) }
+            + v.gatewayLoadBalancerEndpoints.map { gatewayLoadBalancerEndpoint($0, region: region) } + v.latticeEndpoints.map(latticeEndpoint)
         return object([
             ("id", .string(v.id)),
             ("name", string(v.name)),
             ("owner", string(v.ownerID)),
             ("cidr", oneOrMany(v.cidrs.map(\.description))),
+            ("ipv6_cidrs", nonEmpty(v.ipv6CIDRs.map(\.description))),
             ("dns", object([("support", v.dnsSupportKnown ? .bool(v.dnsSupport) : .string("unknown")),
                             ("hostnames", v.dnsHostnamesKnown ? .bool(v.dnsHostnames) : .string("unknown"))])),
+            ("dhcp_options", v.dhcpOptions.map(dhcpOptions)),
             ("internet_gateway", v.internetGateway.map { namedID($0.id, $0.name) }),
-            ("vpn_gateway", v.vpnGateway.map { namedID($0.id, $0.name) }),
+            ("egress_only_internet_gateway", v.egressOnlyInternetGateway.map { namedID($0.id, $0.name) }),
+            ("vpn_gateway", v.vpnGateway.map(vpnGateway)),
             ("nat_gateways", v.natGateways.isEmpty ? nil : .list(v.natGateways.map(natGateway))),
             ("subnets", v.subnets.isEmpty ? nil : .list(v.subnets.map { subnet($0, vpcOwner: v.ownerID) })),
             ("route_tables", v.routeTables.isEmpty ? nil : .list(v.routeTables.map(routeTable))),
+            ("network_acls", v.networkACLs.isEmpty ? nil : .list(v.networkACLs.map(networkACL))),
             ("security_groups", v.securityGroups.isEmpty ? nil : .list(v.securityGroups.map(securityGroup))),
             ("endpoints", endpoints.isEmpty ? nil : .list(endpoints)),
             ("resolver_endpoints", v.resolverEndpoints.isEmpty ? nil : .list(v.resolverEndpoints.map(resolverEndpoint))),
@@ -78,6 +84,7 @@ public enum TopologyWriter {
             ("route_table", string(s.routeTableID)), ("public", s.declaredPublic.map(YAMLValue.bool)),
             ("az_id", string(s.availabilityZoneID)), ("map_public_ip", s.mapPublicIPOnLaunch ? .bool(true) : nil),
             ("owner", s.ownerID == vpcOwner ? nil : string(s.ownerID)),
+            ("ipv6_cidrs", nonEmpty(s.ipv6CIDRs.map(\.description))),
         ])
     }
 
@@ -87,7 +94,48 @@ public enum TopologyWriter {
             ("connectivity", n.connectivity == .public ? nil : .string(n.connectivity.rawValue)),
             ("private_ip", string(n.privateIP?.description)), ("public_ip", string(n.publicIP?.description)),
             ("state", string(n.pendingState?.rawValue)),
+            ("secondary_private_ips", nonEmpty(n.secondaryPrivateIPs.map(\.description))),
+            ("secondary_public_ips", nonEmpty(n.secondaryPublicIPs.map(\.description))),
         ])
+    }
+
+    static func vpnGateway(_ g: VPNGateway) -> YAMLValue {
+        if g.directConnectGateways.isEmpty { return namedID(g.id, g.name) }
+        return object([("id", .string(g.id)), ("name", string(g.name)),
+                       ("direct_connect_gateways", .list(g.directConnectGateways.map(directConnectLink)))])
+    }
+
+    /// `dxgw-…`, or `{id: dxgw-…, on_premises: dc1}`.
+    static func directConnectLink(_ l: DirectConnectGatewayLink) -> YAMLValue {
+        l.onPremisesID.map { object([("id", .string(l.directConnectGatewayID)), ("on_premises", .string($0))]) } ?? .string(l.directConnectGatewayID)
+    }
+
+    static func dhcpOptions(_ d: DHCPOptions) -> YAMLValue {
+        object([("id", .string(d.id)), ("name", string(d.name)), ("domain_name", string(d.domainName)),
+                ("domain_name_servers", nonEmpty(d.domainNameServers)), ("ntp_servers", nonEmpty(d.ntpServers))])
+    }
+
+    static func networkACL(_ a: NetworkACL) -> YAMLValue {
+        object([
+            ("id", .string(a.id)), ("name", string(a.name)), ("default", a.isDefault ? .bool(true) : nil),
+            ("subnets", nonEmpty(a.subnetIDs)),
+            ("ingress", a.ingress.isEmpty ? nil : .list(a.ingress.map(networkACLRule))),
+            ("egress", a.egress.isEmpty ? nil : .list(a.egress.map(networkACLRule))),
+        ])
+    }
+
+    static func networkACLRule(_ r: NetworkACLRule) -> YAMLValue {
+        object([("rule", .int(r.ruleNumber)), ("action", .string(r.action.rawValue)), ("protocol", .string(r.ipProtocol.description))]
+               + trafficRange(r.range) + [("cidr", .string(r.cidr.description))])
+    }
+
+    static func trafficRange(_ range: TrafficRange) -> [(String, YAMLValue?)] {
+        switch range {
+        case .all: []
+        case .ports(let ports): [("ports", .string(ports.description))]
+        case .icmp(let filter): [("icmp_type", .int(filter.type)), ("icmp_code", filter.code.map(YAMLValue.int))]
+        case .asReported(let from, let to): [("aws_ports", .list([from.map(YAMLValue.int) ?? .null, to.map(YAMLValue.int) ?? .null]))]
+        }
     }
 
     static func routeTable(_ t: RouteTable) -> YAMLValue {
@@ -100,7 +148,8 @@ public enum TopologyWriter {
                         ("state", r.state == .active ? nil : .string(r.state.rawValue)),
                         ("propagated", r.propagated ? .bool(true) : nil), ("target_state", string(r.targetState))])
             })
-        return object([("id", .string(t.id)), ("name", string(t.name)), ("main", t.isMain ? .bool(true) : nil), ("routes", routes)])
+        return object([("id", .string(t.id)), ("name", string(t.name)), ("main", t.isMain ? .bool(true) : nil),
+                       ("gateways", nonEmpty(t.gatewayIDs)), ("routes", routes)])
     }
 
     static func securityGroup(_ g: SecurityGroup) -> YAMLValue {
@@ -143,8 +192,12 @@ public enum TopologyWriter {
             ("interfaces", e.interfaces.isEmpty ? nil : interfaces(e.interfaces)),
             ("unknown_ip_subnets", nonEmpty(e.unknownIPSubnetIDs)),
             ("dns_suffix", string(e.dnsSuffix)), ("dns_names", e.declaredDNSNames.map(strings)),
-            ("private_dns_name", string(e.declaredPrivateDNSName)), ("policy", string(e.policy)),
+            ("private_dns_name", string(e.declaredPrivateDNSName)),
+            ("additional_private_dns_names", nonEmpty(e.additionalPrivateDNSNames)), ("policy", string(e.policy)),
             ("state", string(e.pendingState?.rawValue)),
+            ("ip_address_type", string(e.ipAddressType)), ("dns_record_ip_type", string(e.dnsRecordIPType)),
+            ("private_dns_only_for_inbound_resolver_endpoint", e.privateDNSOnlyForInboundResolverEndpoint.map(YAMLValue.bool)),
+            ("requester_managed", e.requesterManaged ? .bool(true) : nil),
         ])
     }
 
@@ -160,6 +213,16 @@ public enum TopologyWriter {
         object([
             ("id", .string(e.id)), ("name", string(e.name)), ("service", .string(service(e.service, region: region))),
             ("type", .string("gateway_load_balancer")), ("subnet", string(e.subnetID)), ("ip", string(e.ip?.description)),
+        ])
+    }
+
+    static func latticeEndpoint(_ e: LatticeEndpoint) -> YAMLValue {
+        object([
+            ("id", .string(e.id)), ("name", string(e.name)), ("type", .string(e.kind.rawValue)),
+            ("service_network", string(e.serviceNetworkARN)), ("resource_configuration", string(e.resourceConfigurationARN)),
+            ("subnets", nonEmpty(e.subnetIDs)), ("security_groups", nonEmpty(e.securityGroupIDs)),
+            ("private_dns", e.privateDNS ? .bool(true) : nil), ("dns_names", nonEmpty(e.dnsNames)),
+            ("ip_address_type", string(e.ipAddressType)), ("state", string(e.pendingState?.rawValue)),
         ])
     }
 
@@ -185,8 +248,39 @@ public enum TopologyWriter {
                 case .vpc(let vpc, let subnets): object([("id", .string(a.id)), ("vpc", .string(vpc)), ("subnets", nonEmpty(subnets))])
                 case .vpn(let vpn): object([("id", .string(a.id)), ("vpn", .string(vpn))])
                 case .peering(let peer): object([("id", .string(a.id)), ("peer", .string(peer))])
+                case .directConnectGateway(let dx): object([("id", .string(a.id)), ("direct_connect_gateway", .string(dx))])
                 }
             })),
+            ("route_tables", t.routeTables.isEmpty ? nil : .list(t.routeTables.map(transitGatewayRouteTable))),
+        ])
+    }
+
+    static func transitGatewayRouteTable(_ t: TransitGatewayRouteTable) -> YAMLValue {
+        object([
+            ("id", .string(t.id)), ("name", string(t.name)),
+            ("default_association", t.isDefaultAssociation ? .bool(true) : nil), ("default_propagation", t.isDefaultPropagation ? .bool(true) : nil),
+            ("associations", nonEmpty(t.associations)), ("propagations", nonEmpty(t.propagations)),
+            ("routes", t.routes.isEmpty ? nil : .list(t.routes.map { r in
+                object([("destination", .string(r.destination.description)), ("attachments", nonEmpty(r.attachmentIDs)),
+                        ("type", r.kind == .static ? nil : .string(r.kind.rawValue)), ("state", r.state == .active ? nil : .string(r.state.rawValue))])
+            })),
+        ])
+    }
+
+    static func prefixList(_ p: PrefixList) -> YAMLValue {
+        object([
+            ("id", .string(p.id)), ("name", string(p.name)), ("address_family", string(p.addressFamily)),
+            ("max_entries", p.maxEntries.map(YAMLValue.int)), ("owner", string(p.ownerID)),
+            ("entries", p.entries.isEmpty ? nil : .list(p.entries.map { e in
+                object([("cidr", .string(e.cidr.description)), ("description", string(e.description))])
+            })),
+        ])
+    }
+
+    static func externalVPC(_ v: ExternalVPC) -> YAMLValue {
+        object([
+            ("id", .string(v.id)), ("name", string(v.name)), ("owner", string(v.ownerID)), ("region", string(v.region)),
+            ("cidrs", nonEmpty(v.cidrs.map(\.description))), ("ipv6_cidrs", nonEmpty(v.ipv6CIDRs.map(\.description))),
         ])
     }
 
@@ -197,7 +291,11 @@ public enum TopologyWriter {
         case .transitGateway(let id): gateway = ("transit_gateway", .string(id))
         }
         return object([("id", .string(v.id)), ("name", string(v.name)), gateway,
-                       ("customer_gateway", string(v.customerGatewayID)), ("on_premises", string(v.onPremisesID))])
+                       ("customer_gateway", string(v.customerGatewayID)), ("on_premises", string(v.onPremisesID)),
+                       ("customer_gateway_ip", string(v.customerGatewayIP?.description)), ("customer_gateway_asn", v.customerGatewayASN.map(YAMLValue.int)),
+                       ("tunnels", v.tunnels.isEmpty ? nil : .list(v.tunnels.map { t in
+                           object([("outside_ip", .string(t.outsideIP.description)), ("status", string(t.status)), ("status_message", string(t.statusMessage))])
+                       }))])
     }
 
     static func hostedZone(_ z: PrivateHostedZone) -> YAMLValue {
