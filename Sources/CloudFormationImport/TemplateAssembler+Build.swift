@@ -108,6 +108,7 @@ extension TemplateAssembler {
         buildEndpoints()
         buildRoutes()
         buildConnections()
+        buildNetworkFacts()
         buildDNS()
         addMainRouteTables()
 
@@ -128,6 +129,8 @@ extension TemplateAssembler {
         regionValue.vpnConnections = vpnConnections
         regionValue.privateHostedZones = zoneOrder.compactMap { zones[$0] }
         regionValue.resolverRules = resolverRuleOrder.compactMap { resolverRules[$0] }
+        regionValue.prefixLists = prefixLists
+        regionValue.externalVPCs = externalVPCs
         var topology = Topology(regions: [regionValue], onPremises: onPremisesOrder.compactMap { onPremises[$0] }, origin: Origin(location(root)))
         if let d = top["Description"]?.string {
             let firstLine = d.split(separator: "\n").first.map(String.init) ?? d
@@ -153,7 +156,11 @@ extension TemplateAssembler {
         for r in of("AWS::EC2::VPCCidrBlock") {
             guard let vpc = reference(r, "VpcId", types: ["AWS::EC2::VPC"], consequence: "the CIDR block is left out") else { continue }
             if r["CidrBlock"] == nil {
-                notYetInModel["AWS::EC2::VPCCidrBlock (IPv6)", default: 0] += 1
+                if r["AmazonProvidedIpv6CidrBlock"]?.bool == true {
+                    note("\(r.display): AWS assigns the IPv6 block at deployment; not drawn", at: r.location, rule: "cfn-unknown-value")
+                } else if let c = ipv6(r, "Ipv6CidrBlock") {
+                    vpcs[vpc]?.ipv6CIDRs.append(c)
+                }
                 continue
             }
             if let c = cidr(r, "CidrBlock", consequence: "the CIDR block is left out") { vpcs[vpc]?.cidrs.append(c) }
@@ -176,6 +183,7 @@ extension TemplateAssembler {
             subnet.origin.fields["az"] = r["AvailabilityZone"]?.location
             subnet.availabilityZoneID = r["AvailabilityZoneId"]?.string
             subnet.mapPublicIPOnLaunch = r["MapPublicIpOnLaunch"]?.bool ?? false
+            if let c = ipv6(r, "Ipv6CidrBlock") { subnet.ipv6CIDRs.append(c) }
             vpcs[vpc]?.subnets.append(subnet)
             vpcOf[r.id] = vpc
         }
@@ -310,8 +318,12 @@ extension TemplateAssembler {
             if let id = reference(peer, of: r, groupKey, types: ["AWS::EC2::SecurityGroup"], consequence: "the rule is left out") {
                 source = .securityGroup(modelID(id))
             } else { return [] }
-        } else if let list = rule[listKey]?.string {
-            source = .prefixList(list)
+        } else if let list = rule[listKey] {
+            if let text = list.string {
+                source = .prefixList(text)
+            } else if case .ref(let id) = list.kind, byID[id]?.type == "AWS::EC2::PrefixList" {
+                source = .prefixList(modelID(id))
+            }
         }
         guard let source else {
             warning("\(r.display): a rule names no peer (CidrIp, CidrIpv6, \(groupKey), \(listKey)); it is left out", at: rule.location, rule: "cfn-security-group-rule")
@@ -408,12 +420,16 @@ extension TemplateAssembler {
             if r["DestinationCidrBlock"] != nil {
                 guard let c = cidr(r, "DestinationCidrBlock", consequence: consequence) else { continue }
                 destination = .cidr(c)
-            } else if r["DestinationPrefixListId"] != nil {
-                guard let list = text(r, "DestinationPrefixListId", consequence: consequence) else { continue }
-                destination = .prefixList(list)
+            } else if let value = r["DestinationPrefixListId"] {
+                if case .ref(let id) = value.kind, byID[id]?.type == "AWS::EC2::PrefixList" {
+                    destination = .prefixList(modelID(id))
+                } else {
+                    guard let list = text(r, "DestinationPrefixListId", consequence: consequence) else { continue }
+                    destination = .prefixList(list)
+                }
             } else if r["DestinationIpv6CidrBlock"] != nil {
-                notYetInModel["AWS::EC2::Route (IPv6)", default: 0] += 1
-                continue
+                guard let c = cidr(r, "DestinationIpv6CidrBlock", consequence: consequence) else { continue }
+                destination = .cidr(c)
             } else {
                 error("\(r.display) has no 'DestinationCidrBlock' or 'DestinationPrefixListId'", at: r.location, rule: "cfn-missing-property")
                 continue
@@ -423,11 +439,7 @@ extension TemplateAssembler {
                 continue
             }
             guard let target = reference(r, property, types: types, consequence: consequence), let routeTarget = RouteTarget(modelID(target)) else { continue }
-            if byID[target]?.type == "AWS::EC2::EgressOnlyInternetGateway" {
-                notYetInModel["AWS::EC2::Route (to an egress-only internet gateway)", default: 0] += 1
-                continue
-            }
-            let origin = Origin(r.location, fields: ["destination": (r["DestinationCidrBlock"] ?? r["DestinationPrefixListId"])!.location, "target": r[property]!.location])
+            let origin = Origin(r.location, fields: ["destination": (r["DestinationCidrBlock"] ?? r["DestinationPrefixListId"] ?? r["DestinationIpv6CidrBlock"])!.location, "target": r[property]!.location])
             vpcs[vpc]!.routeTables[t].routes.append(Route(destination: destination, target: routeTarget, origin: origin))
         }
     }
@@ -436,9 +448,15 @@ extension TemplateAssembler {
     mutating func buildConnections() {
         for r in of("AWS::EC2::VPCPeeringConnection") {
             let consequence = "the peering connection is left out"
-            guard let requester = reference(r, "VpcId", types: ["AWS::EC2::VPC"], consequence: consequence),
-                  let accepter = reference(r, "PeerVpcId", types: ["AWS::EC2::VPC"], consequence: consequence) else { continue }
-            peerings.append(PeeringConnection(id: modelID(r.id), name: r.nameTag, requesterVPCID: modelID(requester), accepterVPCID: modelID(accepter),
+            guard let requester = reference(r, "VpcId", types: ["AWS::EC2::VPC"], consequence: consequence) else { continue }
+            let accepterID: String
+            if let external = externalVPC(r, "PeerVpcId") {
+                accepterID = external
+            } else {
+                guard let accepter = reference(r, "PeerVpcId", types: ["AWS::EC2::VPC"], consequence: consequence) else { continue }
+                accepterID = modelID(accepter)
+            }
+            peerings.append(PeeringConnection(id: modelID(r.id), name: r.nameTag, requesterVPCID: modelID(requester), accepterVPCID: accepterID,
                                               origin: Origin(r.location, fields: ["id": r.location, "vpcs": r["PeerVpcId"]!.location])))
         }
         for r in of("AWS::EC2::TransitGateway") {
@@ -477,7 +495,10 @@ extension TemplateAssembler {
                 guard let vgw = reference(r, "VpnGatewayId", types: ["AWS::EC2::VPNGateway"], consequence: consequence) else { continue }
                 gateway = .vpnGateway(modelID(vgw))
             }
-            vpnConnections.append(VPNConnection(id: modelID(r.id), name: r.nameTag, gateway: gateway, customerGatewayID: modelID(cgw), onPremisesID: modelID(cgw), origin: r.origin))
+            var connection = VPNConnection(id: modelID(r.id), name: r.nameTag, gateway: gateway, customerGatewayID: modelID(cgw), onPremisesID: modelID(cgw), origin: r.origin)
+            connection.customerGatewayIP = byID[cgw]?["IpAddress"]?.string.flatMap(IPAddress.init)
+            connection.customerGatewayASN = byID[cgw]?["BgpAsn"]?.int
+            vpnConnections.append(connection)
             for route in of("AWS::EC2::VPNConnectionRoute") where { if case .ref(r.id) = route["VpnConnectionId"]?.kind { true } else { false } }() {
                 if let c = cidr(route, "DestinationCidrBlock", consequence: "the route is left out"), !(onPremises[cgw]?.cidrs.contains(c) ?? true) {
                     onPremises[cgw]?.cidrs.append(c)

@@ -50,6 +50,9 @@ struct TemplateAssembler {
     var resolverRuleOrder: [String] = []
     var onPremises: [String: OnPremisesNetwork] = [:]
     var onPremisesOrder: [String] = []
+    var dhcpOptions: [String: DHCPOptions] = [:]
+    var prefixLists: [PrefixList] = []
+    var externalVPCs: [ExternalVPC] = []
 
     init(file: String, root: Node, options: CloudFormationOptions) {
         self.file = file
@@ -75,21 +78,22 @@ struct TemplateAssembler {
         "AWS::EC2::TransitGateway": "tgw-", "AWS::EC2::TransitGatewayAttachment": "tgw-attach-",
         "AWS::EC2::TransitGatewayVpcAttachment": "tgw-attach-", "AWS::EC2::TransitGatewayPeeringAttachment": "tgw-attach-",
         "AWS::EC2::VPNConnection": "vpn-", "AWS::Route53Resolver::ResolverRule": "rslvr-rr-", "AWS::EC2::NetworkInterface": "eni-",
+        "AWS::EC2::EgressOnlyInternetGateway": "eigw-", "AWS::EC2::NetworkAcl": "acl-", "AWS::EC2::DHCPOptions": "dopt-",
+        "AWS::EC2::TransitGatewayRouteTable": "tgw-rtb-", "AWS::EC2::PrefixList": "pl-",
     ]
     /// Types read for what they add to other resources.
     static let contributing: Set<String> = [
         "AWS::EC2::VPCCidrBlock", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::VPCGatewayAttachment",
         "AWS::EC2::EIP", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPNConnectionRoute",
         "AWS::EC2::VPNGatewayRoutePropagation", "AWS::Route53::HostedZone", "AWS::Route53::RecordSet", "AWS::Route53Resolver::ResolverEndpoint",
-        "AWS::Route53Resolver::ResolverRuleAssociation",
+        "AWS::Route53Resolver::ResolverRuleAssociation", "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation",
+        "AWS::EC2::VPCDHCPOptionsAssociation", "AWS::EC2::SubnetCidrBlock", "AWS::EC2::TransitGatewayRoute",
+        "AWS::EC2::TransitGatewayRouteTableAssociation", "AWS::EC2::TransitGatewayRouteTablePropagation",
     ]
     /// Network resources the issue names that the model cannot hold yet.
     static let notInModel: Set<String> = [
-        "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::DHCPOptions",
-        "AWS::EC2::VPCDHCPOptionsAssociation", "AWS::EC2::EgressOnlyInternetGateway", "AWS::EC2::SubnetCidrBlock",
-        "AWS::EC2::TransitGatewayRouteTable", "AWS::EC2::TransitGatewayRoute", "AWS::EC2::TransitGatewayRouteTableAssociation",
-        "AWS::EC2::TransitGatewayRouteTablePropagation", "AWS::EC2::TransitGatewayConnect", "AWS::EC2::VPCEndpointService",
-        "AWS::EC2::SubnetNetworkAclAssociation", "AWS::Route53::RecordSetGroup", "AWS::EC2::EIPAssociation",
+        "AWS::EC2::TransitGatewayConnect", "AWS::EC2::VPCEndpointService", "AWS::Route53::RecordSetGroup", "AWS::EC2::EIPAssociation",
+        "AWS::EC2::CarrierGateway", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
     ]
 
     func modelID(_ logicalID: String) -> String {
