@@ -216,3 +216,25 @@ enum Fixtures {
         #expect(result.status == 0, "cfn-lint (run 'make test-deps' if it is missing):\n\(result.stdout)\(result.stderr)")
     }
 }
+
+/// Every rule id the importer gives is documented in the README.
+@Suite struct TemplateRuleDocumentationTests {
+    @Test func everyRuleIsInTheREADME() throws {
+        let sources = Paths.repository.appendingPathComponent("Sources/CloudFormationImport")
+        let readme = try String(contentsOf: Paths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        var rules: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: sources.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            var rest = Substring(text)
+            while let start = rest.range(of: "rule: \"") {
+                let after = rest[start.upperBound...]
+                guard let end = after.firstIndex(of: "\"") else { break }
+                rules.insert(String(after[..<end]))
+                rest = after[end...]
+            }
+        }
+        #expect(rules.contains("cfn-unresolved-ref"))
+        let missing = rules.sorted().filter { !readme.contains("`\($0)`") }
+        #expect(missing == [], "rule ids missing from the README: \(missing)")
+    }
+}
