@@ -32,6 +32,11 @@ test-deps: deps
 	  python3 -m pip install --quiet jsonschema pyyaml pre-commit 2>/dev/null || \
 	  python3 -m pip install --quiet --break-system-packages jsonschema pyyaml pre-commit; \
 	fi
+	@# The CloudFormation fixtures are checked by AWS's own template linter.
+	@if ! command -v cfn-lint >/dev/null; then \
+	  echo "installing: cfn-lint (pip)"; \
+	  python3 -m pip install --quiet cfn-lint 2>/dev/null || python3 -m pip install --quiet --break-system-packages cfn-lint; \
+	fi
 
 # The Swift runtime and Foundation linked in: the binary starts in 4 ms instead of 7 (it matters
 # when docs builds call it once per diagram) and runs wherever it is copied.

@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "AWSImport", dependencies: ["VPCModel", "FileAccess"]),
         // `terraform show -json` (state or plan) and terraform.tfstate -> model + diagnostics at file:line:col and resource address.
         .target(name: "TerraformImport", dependencies: ["VPCModel", "AWSImport", "FileAccess"]),
+        // CloudFormation templates (YAML with `!` tags, or JSON) -> model + diagnostics located at line:col.
+        .target(name: "CloudFormationImport", dependencies: ["VPCModel", "VPCReaders", "FileAccess", .product(name: "Yams", package: "Yams")]),
         // Runs the AWS CLI to collect a snapshot that AWSImport reads.
         .target(name: "AWSCollect", dependencies: ["AWSImport", "VPCModel"]),
         // Graphviz through pkg-config; Debian: libgraphviz-dev.
@@ -37,9 +39,9 @@ let package = Package(
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy), with its own Mustache renderer.
         .target(name: "Markdown", dependencies: ["VPCModel", "FileAccess"]),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "TerraformImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
+        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "TerraformImport", "CloudFormationImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
         .executableTarget(name: "vpcgraph", dependencies: [
-            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess",
+            "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess", "CloudFormationImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Seeded random topologies (YAML) and the SVG safety check, for the generative tests and the fuzz harnesses.
@@ -54,6 +56,8 @@ let package = Package(
         .testTarget(name: "TerraformImportTests", dependencies: ["VPCModel", "VPCReaders", "TerraformImport", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AWSImportTests", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Pipeline", "TestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "CloudFormationImportTests", dependencies: ["VPCModel", "VPCReaders", "CloudFormationImport", "Pipeline", "TestSupport"],
                     exclude: ["Fixtures"]),
     ]
 )

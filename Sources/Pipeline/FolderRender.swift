@@ -66,7 +66,7 @@ public struct FolderRender: Sendable {
                 }
                 continue
             }
-            let (topology, loaded) = Pipeline.load(path: job.path, from: job.source)
+            let (topology, loaded) = Pipeline.load(path: job.path, from: job.source, cloudFormation: job.pipeline.cloudFormation)
             result.diagnostics += loaded
             guard let topology, !loaded.contains(where: { $0.severity == .error }) else { continue }
             let rendering = job.pipeline.renderAll(topology, name: job.name, timing: timing.map { timing in { timing(job.name, $0, $1) } })

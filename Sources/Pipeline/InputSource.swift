@@ -1,5 +1,6 @@
 import AWSImport
 import TerraformImport
+import CloudFormationImport
 import VPCModel
 
 /// What an input path holds: a topology file, or a folder of AWS CLI outputs (a snapshot).
@@ -8,11 +9,13 @@ public enum InputSource: String, CaseIterable, Sendable {
     case aws
     /// `terraform show -json` of a state or a plan, or a terraform.tfstate file.
     case terraform
+    case cloudformation
 }
 
 extension Pipeline {
     /// Reads and checks one input of either kind; see `load(path:)`.
-    public static func load(path: String, from source: InputSource) -> (topology: Topology?, diagnostics: [Diagnostic]) {
+    public static func load(path: String, from source: InputSource,
+                            cloudFormation: CloudFormationOptions = CloudFormationOptions()) -> (topology: Topology?, diagnostics: [Diagnostic]) {
         switch source {
         case .topology:
             return load(path: path)
@@ -20,6 +23,8 @@ extension Pipeline {
             return loadAWSSnapshot(path: path)
         case .terraform:
             return loadTerraform(path: path)
+        case .cloudformation:
+            return loadCloudFormation(path: path, options: cloudFormation)
         }
     }
 

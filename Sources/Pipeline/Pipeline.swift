@@ -1,3 +1,4 @@
+import CloudFormationImport
 import Diagram
 import FileAccess
 import Foundation
@@ -56,6 +57,8 @@ public struct Pipeline: Sendable {
     /// Told, from any thread, how many of a render's diagrams are laid out: (done, total). For
     /// progress lines; never changes what is rendered.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// `--parameter` and `--region` for CloudFormation templates.
+    public var cloudFormation = CloudFormationOptions()
 
     public init(formats: [OutputFormat] = [.dot, .svg, .md], diagramOptions: DiagramOptions = DiagramOptions(), templates: TemplateSet? = nil,
                 view: DiagramView = .full, split: SplitMode = .auto) {
@@ -218,7 +221,7 @@ public struct Pipeline: Sendable {
 
     /// Like `run`, with notes.
     public func runAll(path: String, from source: InputSource = .topology, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
-        let (topology, diagnostics) = Pipeline.load(path: path, from: source)
+        let (topology, diagnostics) = Pipeline.load(path: path, from: source, cloudFormation: cloudFormation)
         guard let topology, !diagnostics.contains(where: { $0.severity == .error }) else { return Rendering(diagnostics: diagnostics) }
         var rendering = renderAll(topology, name: Pipeline.baseName(of: path), timing: timing)
         rendering.diagnostics = diagnostics + rendering.diagnostics

@@ -111,11 +111,11 @@ public enum TopologyParser {
 
     /// The most values (scalars, mappings, sequences) a document may stand for once its aliases are
     /// expanded: a 64 MB file written out in full has fewer.
-    static let maxNodes = 10_000_000
+    public static let maxNodes = 10_000_000
 
     /// Whether the tree under `node`, aliases expanded, holds more than `budget` values. Stops
     /// counting there, so it costs at most `budget` steps.
-    static func exceeds(_ node: Node, budget: Int) -> Bool {
+    public static func exceeds(_ node: Node, budget: Int) -> Bool {
         var remaining = budget
         var stack = [node]
         while let next = stack.popLast() {
@@ -133,7 +133,7 @@ public enum TopologyParser {
         return false
     }
 
-    static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
+    public static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
         func located(_ problem: String, _ mark: Mark?, context: String? = nil) -> Diagnostic {
             var message = problem
             if let context, !context.isEmpty { message = "\(problem) \(context)" }

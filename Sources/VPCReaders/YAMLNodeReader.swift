@@ -178,7 +178,7 @@ struct MappingReader {
     }
 }
 
-func isNull(_ node: Node) -> Bool {
+public func isNull(_ node: Node) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
 }
@@ -215,7 +215,7 @@ func awsSpelling(of word: String, in allowed: [String]) -> String? {
 }
 
 /// The allowed word nearest to a misspelt one (edit distance at most 2, or a shared prefix).
-func closestMatch(to word: String, in candidates: [String]) -> String? {
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
     return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
 }

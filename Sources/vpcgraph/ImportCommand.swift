@@ -11,7 +11,7 @@ extension InputSource: ExpressibleByArgument {}
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn a description of an existing network into the topology format.",
-        subcommands: [ImportAWS.self, ImportTerraform.self])
+        subcommands: [ImportAWS.self, ImportTerraform.self, ImportCloudFormation.self])
 }
 
 struct ImportAWS: ParsableCommand {

@@ -26,8 +26,10 @@ struct Render: ParsableCommand {
     @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
 
-    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders (see 'vpcgraph collect').")
+    @Option(help: "What the inputs are: 'topology' files, 'aws' snapshot folders (see 'vpcgraph collect'), or 'cloudformation' templates.")
     var from: InputSource = .topology
+
+    @OptionGroup var cloudFormation: CloudFormationArguments
 
     @Option(name: .shortAndLong, help: "Output directory (created if missing).")
     var output: String = "out"
@@ -119,9 +121,9 @@ struct Render: ParsableCommand {
     /// The options that shape the outputs, in one canonical line for the manifest.
     func optionLine(templateHash: String?) throws -> String {
         let linkWord = (link ?? (linkDocs ? .docs : nil))?.rawValue ?? "none"
-        return ["from=\(from.rawValue)", "format=\(try formats().map(\.rawValue).joined(separator: ","))", "view=\(view.rawValue)",
+        return (["from=\(from.rawValue)", "format=\(try formats().map(\.rawValue).joined(separator: ","))", "view=\(view.rawValue)",
                 "split=\(split.rawValue)", "theme=\(theme.rawValue)", "transparent=\(transparent)", "legend=\(legend)",
-                "link=\(linkWord)", "templates=\(templateHash ?? "built-in")"].joined(separator: " ")
+                "link=\(linkWord)", "templates=\(templateHash ?? "built-in")"] + cloudFormation.optionWords).joined(separator: " ")
             + (detail == .standard ? "" : " detail=\(detail.rawValue)")
     }
 
@@ -155,6 +157,7 @@ struct Render: ParsableCommand {
             let workerCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             if workerCount > 1 { pipeline.workers = LayoutWorkers.current(jobs: workerCount) }
             pipeline.progress = progressLine.reporter(for: name)
+            pipeline.cloudFormation = try cloudFormation.options(for: from)
             renderJobs.append(RenderJob(path: input, source: from, pipeline: pipeline, options: options))
         }
         // --timings (hidden; for `make bench`): one stderr line per stage, e.g. `timing: app-vpc md 0.004512 s`.
@@ -242,8 +245,10 @@ struct Check: ParsableCommand {
     @Argument(help: "Topology files (YAML or JSON), or with --from aws, folders of AWS CLI outputs.")
     var inputs: [String]
 
-    @Option(help: "What the inputs are: 'topology' files, or 'aws' snapshot folders.")
+    @Option(help: "What the inputs are: 'topology' files, 'aws' snapshot folders, or 'cloudformation' templates.")
     var from: InputSource = .topology
+
+    @OptionGroup var cloudFormation: CloudFormationArguments
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -255,7 +260,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var collector = DiagnosticCollector()
         for input in inputs {
-            var (topology, diagnostics) = Pipeline.load(path: input, from: from)
+            var (topology, diagnostics) = Pipeline.load(path: input, from: from, cloudFormation: try cloudFormation.options(for: from))
             if let topology { diagnostics += Pipeline.advice(topology, after: diagnostics) }
             collector.emit(contentsOf: strict ? diagnostics.map { $0.strict } : diagnostics)
         }
