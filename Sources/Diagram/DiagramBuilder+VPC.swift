@@ -64,7 +64,8 @@ extension DiagramBuilder {
             vpcHeads[vpc.id] = legacyHeads(of: vpc)
             return cluster
         }
-        let (scene, sceneEdges) = vpcScene(vpc, region: region, above: above)
+        var (scene, sceneEdges) = vpcScene(vpc, region: region, above: above)
+        scene = FindingBadges.apply(options.findings, to: scene)
         var encoder = SceneEncoder(style: style, detail: options.detail)
         encoder.edgeIDs = edgeIDs
         let (cluster, encoded) = encoder.encodeStandalone(scene, edges: sceneEdges)

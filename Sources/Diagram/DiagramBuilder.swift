@@ -19,6 +19,8 @@ public struct DiagramOptions: Sendable {
     public var detail: DetailLevel = .standard
     /// The per-VPC layout before the scene layer, for `make bench` only (VPCGRAPH_BENCH_OLD_VPC_LAYOUT=1).
     public var legacyVPCLayout = false
+    /// The article's advice (`Topology.advise()`), drawn as badges on the resources it is about.
+    public var findings: [Finding] = []
 
     public init(links: LinkTarget = .none, theme: Theme = .auto, transparent: Bool = false, icons: IconRendering = .placeholder,
                 legend: Bool = true, vpcFiles: [String: String] = [:], overviewFile: String? = nil) {

@@ -40,6 +40,8 @@ public struct SceneEncoder {
     /// layered clusters' bottoms.
     public static func encode(_ scene: Scene, options: DiagramOptions = DiagramOptions(), transparent: Bool? = nil) -> DiagramGraph {
         var encoder = SceneEncoder(style: Style(palette: options.theme.palette, icons: options.icons), detail: options.detail)
+        var scene = scene
+        scene.root = FindingBadges.apply(options.findings, to: scene.root)
         return encoder.graph(scene, transparent: transparent ?? options.transparent)
     }
 

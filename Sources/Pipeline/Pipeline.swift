@@ -127,7 +127,9 @@ public struct Pipeline: Sendable {
         // The diagrams are built only for the formats that need them.
         let diagrams: [(baseName: String, dot: String)] = formats.contains(where: { $0 == .dot || $0 == .svg })
             ? timed(.dot) {
-                let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: diagramOptions)
+                var options = diagramOptions
+                options.findings = topology.advise()
+                let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
                 if let note { result.notes.append(note) }
                 return planned.map { ($0.baseName, DOTWriter.write($0.graph)) }
             } : []
@@ -202,6 +204,7 @@ public struct Pipeline: Sendable {
         } catch {
             options.icons = .none
         }
+        options.findings = topology.advise()
         let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
