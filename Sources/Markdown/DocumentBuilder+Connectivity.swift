@@ -9,8 +9,8 @@ extension DocumentBuilder {
             for peering in region.peerings {
                 var node = anchored(peering.id, ["region": MarkdownText(region.name)])
                 node["name"] = optional(peering.name.map { name in MarkdownText(name) })
-                node["requester"] = vpcSide(peering.requesterVPCID)
-                node["accepter"] = vpcSide(peering.accepterVPCID)
+                node["requester"] = peeringSide(peering.requesterVPCID)
+                node["accepter"] = peeringSide(peering.accepterVPCID)
                 peerings.append(node)
             }
             for gateway in region.transitGateways {
@@ -81,8 +81,13 @@ extension DocumentBuilder {
         var node = vpcRef(id)
         node["cidrs"] = texts(topology.vpc(id)?.cidrs ?? [])
         node["region"] = optional(topology.allVPCs.first { $0.vpc.id == id }.map { MarkdownText($0.region.name) })
+        return node
+    }
+
+    /// A side of a peering: `vpcSide`, or for a VPC outside the topology what the peering says of it.
+    func peeringSide(_ id: String) -> Node {
+        var node = vpcSide(id)
         node["external"] = NoValue()
-        // Another account's or region's VPC outside the topology: what the peering says of it.
         if topology.vpc(id) == nil, let external = externalVPC(id) {
             node["cidrs"] = texts(external.cidrs + external.ipv6CIDRs)
             node["region"] = optional(external.region.map { MarkdownText($0) })

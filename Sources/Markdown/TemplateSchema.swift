@@ -106,8 +106,10 @@ extension NodeSchema {
     }
 
     /// A VPC as one side of a connection.
-    static let vpcSide = ref.adding(["cidrs": .list(.text), "region": .optional(.text),
-                                     "external": .optional(.node(NodeSchema(["owner": .optional(.text)])))])
+    static let vpcSide = ref.adding(["cidrs": .list(.text), "region": .optional(.text)])
+
+    /// A side of a peering: a VPC, or one outside the topology (`external`: another account's or region's).
+    static let peeringSide = vpcSide.adding(["external": .optional(.node(NodeSchema(["owner": .optional(.text)])))])
 
     static let networkACLRule = NodeSchema([
         "rule": .text, "allow": .bool, "protocol": .text, "allTraffic": .bool, "cidr": .text, "ports": .optional(.text),
@@ -272,7 +274,7 @@ extension NodeSchema {
 
     static let connectivity = NodeSchema([
         "peerings": .list(.node(anchored([
-            "region": .text, "name": .optional(.text), "requester": .node(vpcSide), "accepter": .node(vpcSide),
+            "region": .text, "name": .optional(.text), "requester": .node(peeringSide), "accepter": .node(peeringSide),
         ]))),
         "transitGateways": .list(.node(anchored([
             "region": .text, "name": .optional(.text), "asn": .optional(.text),

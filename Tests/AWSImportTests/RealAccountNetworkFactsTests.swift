@@ -184,20 +184,10 @@ extension RealAccountTests {
             ]}
             """, to: r + "describe-vpc-endpoints.more.json")
         let nats = try Fixture.read(r + "describe-nat-gateways.json")
-        try Fixture.write(nats.replacingOccurrences(of: """
-                    "IsPrimary": true,
-                    "Status": "succeeded"
-                }
-            """, with: """
-                    "IsPrimary": true,
-                    "Status": "succeeded"
-                },
-                {
-                    "NetworkInterfaceId": "eni-0d4444444444444dd",
-                    "PrivateIp": "10.0.0.13",
-                    "IsPrimary": false,
-                    "Status": "succeeded"
-                }
+        // A secondary private IP (NatGatewayAddresses with IsPrimary false), before the primary one.
+        let addresses = try #require(nats.range(of: "\"NatGatewayAddresses\": ["))
+        try Fixture.write(nats.replacingCharacters(in: addresses, with: """
+            "NatGatewayAddresses": [{"NetworkInterfaceId": "eni-0d4444444444444dd", "PrivateIp": "10.0.0.13", "IsPrimary": false, "Status": "succeeded"},
             """), to: r + "describe-nat-gateways.json")
     }
 
@@ -205,13 +195,20 @@ extension RealAccountTests {
         let folder = try Fixture.copy(edit: withNetworkFacts)
         let result = Fixture.load(folder)
         let (direct, viaYAML, yaml) = try markdown(result.topology)
+        if ProcessInfo.processInfo.environment["REAL12_DUMP"] != nil {
+            try? yaml.write(toFile: "/tmp/real12.yaml", atomically: true, encoding: .utf8)
+            try? direct.write(toFile: "/tmp/real12.md", atomically: true, encoding: .utf8)
+        }
         return (result, direct, viaYAML, yaml, folder)
     }
 
     @Test func theNetworkFactsVariantImportsCleanAndSurvivesTheYAML() throws {
         let (result, direct, viaYAML, yaml, folder) = try Self.loadNetworkFacts()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(Fixture.printed(result) == Fixture.goneWarnings())
+        // The S3 interface endpoint lists no network interface: its IP is "not in the snapshot", with a warning.
+        var expected = Fixture.goneWarnings()
+        expected.insert("eu-west-1/describe-vpc-endpoints.more.json: $.VpcEndpoints[0].SubnetIds[0]: warning: the IP of endpoint 'vpce-0c1c2c3c4c5c6c7c8' in subnet 'subnet-0aa2222222222222a' is unknown (no network interface of it in describe-network-interfaces); documented as not in the snapshot [aws-missing-interface]", at: 2)
+        #expect(Fixture.printed(result) == expected)
         #expect(result.topology.validate().map(\.description) == [])
         #expect(direct == viaYAML)
         // Through the command line: exit 0, the same YAML.
@@ -251,9 +248,9 @@ extension RealAccountTests {
             | inbound | 100 | allow | tcp | 443 | `0.0.0.0/0` |
             | inbound | 110 | allow | icmp | type 8 code all | `10.0.0.0/8` |
             | inbound | 120 | allow | udp | 1024-65535 | `::/0` |
-            | inbound | * | deny | all | all | `0.0.0.0/0` |
+            | inbound | \\* | deny | all | all | `0.0.0.0/0` |
             | outbound | 100 | allow | all | all | `0.0.0.0/0` |
-            | outbound | * | deny | all | all | `0.0.0.0/0` |
+            | outbound | \\* | deny | all | all | `0.0.0.0/0` |
             """))
     }
 
@@ -261,7 +258,7 @@ extension RealAccountTests {
         let (result, direct, _, yaml, folder) = try Self.loadNetworkFacts()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(result.topology.vpc(Self.appVPC)?.dhcpOptions?.domainNameServers == ["10.1.0.2", "172.16.0.53"])
-        #expect(yaml.components(separatedBy: "        dhcp_options:\n          id: dopt-0a1b2c3d\n          name: corp-dns\n          domain_name: corp.example.com\n          domain_name_servers: [10.1.0.2, 172.16.0.53]\n").count == 3)
+        #expect(yaml.components(separatedBy: "        dhcp_options: {id: dopt-0a1b2c3d, name: corp-dns, domain_name: corp.example.com, domain_name_servers: [10.1.0.2, 172.16.0.53]}\n").count == 3)
         #expect(direct.contains("- **DHCP options:** `dopt-0a1b2c3d` (corp-dns); **domain name:** `corp.example.com`; **DNS servers:** `10.1.0.2`, `172.16.0.53`"))
         #expect(direct.contains("- **Warning:** instances ask DNS servers other than the Route 53 Resolver"))
     }
@@ -270,14 +267,14 @@ extension RealAccountTests {
         let (result, direct, _, yaml, folder) = try Self.loadNetworkFacts()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let vpc = try #require(result.topology.vpc(Self.appVPC))
-        #expect(vpc.cidrs == [CIDR("10.0.0.0/16")!] && vpc.ipv6CIDRs == [CIDR("2001:db8:1234:1a00::/56")!])
+        #expect(vpc.cidrs == [CIDR("10.0.0.0/16")!, CIDR("100.64.0.0/16")!] && vpc.ipv6CIDRs == [CIDR("2001:db8:1234:1a00::/56")!])
         #expect(vpc.subnet("subnet-0aa1111111111111a")?.ipv6CIDRs == [CIDR("2001:db8:1234:1a00::/64")!])
         #expect(vpc.egressOnlyInternetGateway?.id == "eigw-0a1b2c3d4e5f60789")
         #expect(yaml.contains("        ipv6_cidrs: [\"2001:db8:1234:1a00::/56\"]\n"))
         #expect(yaml.contains("            ipv6_cidrs: [\"2001:db8:1234:1a00::/64\"]\n"))
         #expect(yaml.contains("        egress_only_internet_gateway: eigw-0a1b2c3d4e5f60789\n"))
         // The IPv6 local route is derived, the default route to the egress-only gateway kept.
-        #expect(yaml.contains("            routes:\n              \"::/0\": eigw-0a1b2c3d4e5f60789\n              10.50.0.0/16: pcx-0e1e2e3e4e5e6e7e8\n"))
+        #expect(yaml.contains("            routes: {10.50.0.0/16: pcx-0e1e2e3e4e5e6e7e8, \"::/0\": eigw-0a1b2c3d4e5f60789}\n"))
         #expect(direct.contains("- **IPv6 CIDR blocks:** `2001:db8:1234:1a00::/56`"))
         #expect(direct.contains("- **Egress-only internet gateway** (outbound IPv6 only): <a id=\"eigw-0a1b2c3d4e5f60789\"></a>`eigw-0a1b2c3d4e5f60789`"))
         #expect(direct.contains("| `10.0.0.0/24`, `2001:db8:1234:1a00::/64` |"))
@@ -291,17 +288,17 @@ extension RealAccountTests {
         #expect(table.associations == ["tgw-attach-0aaaaaaaaaaaaaaa1", "tgw-attach-0bbbbbbbbbbbbbbb2", "tgw-attach-0ddddddddddddddd4"])
         #expect(table.propagations == ["tgw-attach-0aaaaaaaaaaaaaaa1"])
         #expect(yaml.contains("""
-                      route_tables:
-                        - id: \(Self.tgwTable)
-                          name: spokes
-                          default_association: true
-                          default_propagation: true
-                          associations: [tgw-attach-0aaaaaaaaaaaaaaa1, tgw-attach-0bbbbbbbbbbbbbbb2, tgw-attach-0ddddddddddddddd4]
-                          propagations: [tgw-attach-0aaaaaaaaaaaaaaa1]
-                          routes:
-                            - {destination: 10.0.0.0/16, attachments: [tgw-attach-0aaaaaaaaaaaaaaa1], type: propagated}
-                            - {destination: 192.168.0.0/16, state: blackhole}
-                            - {destination: \(Self.offices), attachments: [tgw-attach-0bbbbbbbbbbbbbbb2]}
+                    route_tables:
+                      - id: \(Self.tgwTable)
+                        name: spokes
+                        default_association: true
+                        default_propagation: true
+                        associations: [tgw-attach-0aaaaaaaaaaaaaaa1, tgw-attach-0bbbbbbbbbbbbbbb2, tgw-attach-0ddddddddddddddd4]
+                        propagations: [tgw-attach-0aaaaaaaaaaaaaaa1]
+                        routes:
+                          - {destination: 10.0.0.0/16, attachments: [tgw-attach-0aaaaaaaaaaaaaaa1], type: propagated}
+                          - {destination: 192.168.0.0/16, state: blackhole}
+                          - {destination: \(Self.offices), attachments: [tgw-attach-0bbbbbbbbbbbbbbb2]}
 
             """))
         #expect(direct.contains("**Route table** `\(Self.tgwTable)` (spokes), default association, default propagation: associated [`tgw-attach-0aaaaaaaaaaaaaaa1`](#tgw-attach-0aaaaaaaaaaaaaaa1), [`tgw-attach-0bbbbbbbbbbbbbbb2`](#tgw-attach-0bbbbbbbbbbbbbbb2), [`tgw-attach-0ddddddddddddddd4`](#tgw-attach-0ddddddddddddddd4); propagating [`tgw-attach-0aaaaaaaaaaaaaaa1`](#tgw-attach-0aaaaaaaaaaaaaaa1)."))
@@ -315,7 +312,7 @@ extension RealAccountTests {
         #expect(result.topology.region("eu-west-1")?.transitGateways.first?.attachments.map(\.resource)
             .contains(.directConnectGateway(id: "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e")) == true)
         #expect(yaml.contains("- {id: tgw-attach-0ddddddddddddddd4, direct_connect_gateway: 5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e}"))
-        #expect(direct.contains("| <a id=\"tgw-attach-0ddddddddddddddd4\"></a>`tgw-attach-0ddddddddddddddd4` | Direct Connect gateway `5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e` (on premises) | | |"))
+        #expect(direct.contains("| <a id=\"tgw-attach-0ddddddddddddddd4\"></a>`tgw-attach-0ddddddddddddddd4` | Direct Connect gateway `5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e` (on premises) | |  |"))
     }
 
     @Test func customerManagedPrefixListsKeepTheirEntries() throws {
@@ -324,15 +321,15 @@ extension RealAccountTests {
         // AWS's own list (OwnerId AWS) is not a customer-managed one.
         #expect(result.topology.region("eu-west-1")?.prefixLists.map(\.id) == [Self.offices])
         #expect(yaml.contains("""
-                  prefix_lists:
-                    - id: \(Self.offices)
-                      name: offices
-                      address_family: IPv4
-                      max_entries: 10
-                      owner: 123456789012
-                      entries:
-                        - {cidr: 192.0.2.0/24, description: Lisbon}
-                        - {cidr: 198.51.100.0/24, description: Berlin}
+                prefix_lists:
+                  - id: \(Self.offices)
+                    name: offices
+                    address_family: IPv4
+                    max_entries: 10
+                    owner: 123456789012
+                    entries:
+                      - {cidr: 192.0.2.0/24, description: Lisbon}
+                      - {cidr: 198.51.100.0/24, description: Berlin}
 
             """))
         #expect(direct.contains("| `\(Self.offices)` offices | `eu-west-1` | IPv4 (at most 10) | `123456789012` | `192.0.2.0/24` Lisbon; `198.51.100.0/24` Berlin |"))
@@ -402,7 +399,7 @@ extension RealAccountTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(result.topology.vpc(Self.appVPC)?.natGateways.first?.secondaryPrivateIPs == [IPAddress("10.0.0.13")!])
         #expect(yaml.contains("secondary_private_ips: [10.0.0.13]"))
-        #expect(yaml.contains("          customer_gateway_ip: 198.51.100.7\n          customer_gateway_asn: 65000\n          tunnels:\n            - {outside_ip: 203.0.113.1, status: UP}\n"))
+        #expect(yaml.contains("        customer_gateway_ip: 198.51.100.7\n        customer_gateway_asn: 65000\n        tunnels:\n          - {outside_ip: 203.0.113.1, status: UP}\n"))
         #expect(direct.contains("| `10.0.0.12`, `10.0.0.13` |"))
         #expect(direct.contains("- `vpn-0123456789abcdef0`: customer gateway at `198.51.100.7`, BGP ASN 65000"))
         #expect(direct.contains("- `vpn-0123456789abcdef0` tunnel to AWS outside IP `203.0.113.1`: UP"))

@@ -264,9 +264,11 @@ import VPCReaders
                     routes: [{destination: 10.1.0.0/16, attachments: [tgw-attach-1], type: propagated}, {destination: 10.7.0.0/16, state: blackhole}]
               - {id: tgw-2}
             peerings:
-              - {id: pcx-1, vpcs: [vpc-1, vpc-9]}
+              - {id: pcx-1, vpcs: [vpc-8, vpc-1]}
+              - {id: pcx-2, vpcs: [vpc-2, vpc-9]}
             external_vpcs:
-              - {id: vpc-9, owner: 999999999999, region: us-east-2, cidrs: [10.8.0.0/16]}
+              - {id: vpc-8, owner: 999999999999, region: us-east-2, cidrs: [10.8.0.0/16]}
+              - {id: vpc-9, owner: 888888888888, cidrs: [10.9.0.0/16]}
             prefix_lists:
               - {id: pl-1, name: offices, address_family: IPv4, max_entries: 5, owner: 111111111111, entries: [{cidr: 198.51.100.0/24, description: Berlin}]}
             vpn_connections:
