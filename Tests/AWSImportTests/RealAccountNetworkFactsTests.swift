@@ -195,10 +195,6 @@ extension RealAccountTests {
         let folder = try Fixture.copy(edit: withNetworkFacts)
         let result = Fixture.load(folder)
         let (direct, viaYAML, yaml) = try markdown(result.topology)
-        if ProcessInfo.processInfo.environment["REAL12_DUMP"] != nil {
-            try? yaml.write(toFile: "/tmp/real12.yaml", atomically: true, encoding: .utf8)
-            try? direct.write(toFile: "/tmp/real12.md", atomically: true, encoding: .utf8)
-        }
         return (result, direct, viaYAML, yaml, folder)
     }
 
