@@ -11,10 +11,6 @@ import VPCModel
 ///   per-zone or private DNS names; endpoint ENIs have an empty `Description`. (Not corrected:
 ///   the documented-shape fixture covers both.)
 /// - `CreateVpnConnectionRoute` is not implemented (HTTP 500), so VPNs have no static routes.
-/// - `search-transit-gateway-routes` gives a static route's `TransitGatewayAttachments` as one object;
-///   AWS documents a list. The importer reads the documented list only (an object is an attachment it
-///   does not know of: a real account never gives one), so the raw import keeps the route without its
-///   attachment; the correction wraps the object in a list (its keys in AWS's PascalCase).
 /// - hosted zone ids are random upper-case letters and digits without AWS's leading `Z` (which the id
 ///   rules warn about). The correction puts a `Z` in front, in file names and contents.
 enum MotoQuirks {
@@ -61,15 +57,6 @@ enum MotoQuirks {
                 }))
             }
             try save(tables, to: dir + "/describe-route-tables.json")
-            for file in try FileManager.default.contentsOfDirectory(atPath: dir) where file.hasPrefix("search-transit-gateway-routes.") {
-                let routes = map(try load(dir + "/" + file), list: "Routes") { route in
-                    // One object, its keys possibly in moto's camelCase: AWS's list of PascalCase members.
-                    guard case .object(let members)? = route["TransitGatewayAttachments"] else { return route }
-                    let pascal = members.map { (key: $0.key.prefix(1).uppercased() + $0.key.dropFirst(), value: $0.value) }
-                    return set(route, "TransitGatewayAttachments", .array([.object(pascal)]))
-                }
-                try save(routes, to: dir + "/" + file)
-            }
         }
     }
 
