@@ -111,6 +111,17 @@ tgw_att = {}
 for vpc, ss in [(app, ["app-private-a", "app-private-b"]), (shared, ["shared-a", "shared-b"])]:
     a = ec2.create_transit_gateway_vpc_attachment(TransitGatewayId=tgw, VpcId=vpc, SubnetIds=[subnets[s] for s in ss])
     tgw_att[vpc] = a["TransitGatewayVpcAttachment"]["TransitGatewayAttachmentId"]
+# A route table of the transit gateway: the app attachment associated, the shared one propagating, a static route.
+tgw_rtb = ec2.create_transit_gateway_route_table(TransitGatewayId=tgw)["TransitGatewayRouteTable"]["TransitGatewayRouteTableId"]
+name_it(ec2, tgw_rtb, "spokes")
+ec2.associate_transit_gateway_route_table(TransitGatewayRouteTableId=tgw_rtb, TransitGatewayAttachmentId=tgw_att[app])
+ec2.enable_transit_gateway_route_table_propagation(TransitGatewayRouteTableId=tgw_rtb, TransitGatewayAttachmentId=tgw_att[shared])
+ec2.create_transit_gateway_route(TransitGatewayRouteTableId=tgw_rtb, DestinationCidrBlock="10.1.0.0/16", TransitGatewayAttachmentId=tgw_att[shared])
+
+# An egress-only internet gateway on the app VPC, and a customer-managed prefix list of office networks.
+eigw = ec2.create_egress_only_internet_gateway(VpcId=app)["EgressOnlyInternetGateway"]["EgressOnlyInternetGatewayId"]
+offices = ec2.create_managed_prefix_list(PrefixListName="offices", AddressFamily="IPv4", MaxEntries=5,
+                                         Entries=[{"Cidr": "198.51.100.0/24", "Description": "Berlin"}])["PrefixList"]["PrefixListId"]
 
 # Site-to-site VPN to the data centre, on a virtual private gateway attached to shared services.
 cgw = ec2.create_customer_gateway(Type="ipsec.1", PublicIp="198.51.100.7", BgpAsn=65000)["CustomerGateway"]["CustomerGatewayId"]
@@ -189,7 +200,8 @@ json.dump({
     "interface_endpoint": interface, "interface_endpoint_ips": enis_of(ec2, interface),
     "gateway_endpoint": gateway, "consumer_gateway_endpoint": consumer_dynamo,
     "peerings": {"app": pcx_app, "consumer": pcx_consumer},
-    "transit_gateway": tgw, "transit_gateway_attachments": tgw_att,
+    "transit_gateway": tgw, "transit_gateway_attachments": tgw_att, "transit_gateway_route_table": tgw_rtb,
+    "egress_only_internet_gateway": eigw, "prefix_list": offices,
     "customer_gateway": cgw, "vpn_gateway": vgw, "vpn_connection": vpn,
     "resolver_endpoint": inbound, "resolver_outbound_endpoint": outbound, "resolver_rule": rule,
     "hosted_zone": zone.split("/")[-1],

@@ -63,6 +63,8 @@ struct AWSSnapshot {
         var resourceID: String?
         var subnetIDs: [String]?
         var state: String
+        /// `Association.TransitGatewayRouteTableId` (describe-transit-gateway-attachments), when associated.
+        var routeTableID: String? = nil
     }
     struct VPNConnectionFacts { var connection: VPNConnection; var remoteCIDRs: [CIDR] }
     struct VPNGatewayFacts { var gateway: VPNGateway; var vpcs: [Reference] }

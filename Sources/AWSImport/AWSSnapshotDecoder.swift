@@ -416,8 +416,12 @@ struct AWSSnapshotDecoder {
             return AWSSnapshot.TransitGatewayAttachmentFacts(id: id, transitGatewayID: tgw, resourceType: "vpc", resourceID: n.string("VpcId"),
                                                               subnetIDs: n.strings("SubnetIds"), state: state)
         }
-        return AWSSnapshot.TransitGatewayAttachmentFacts(id: id, transitGatewayID: tgw, resourceType: n.state("ResourceType") ?? "",
-                                                          resourceID: n.string("ResourceId"), subnetIDs: nil, state: state)
+        var facts = AWSSnapshot.TransitGatewayAttachmentFacts(id: id, transitGatewayID: tgw, resourceType: n.state("ResourceType") ?? "",
+                                                              resourceID: n.string("ResourceId"), subnetIDs: nil, state: state)
+        if let association = n["Association"], ["associated", "associating"].contains(association.state("State") ?? "associated") {
+            facts.routeTableID = association.string("TransitGatewayRouteTableId")
+        }
+        return facts
     }
 
     mutating func vpnConnection(_ n: JSONNode) -> AWSSnapshot.VPNConnectionFacts? {

@@ -56,7 +56,10 @@ extension TopologyAssembler {
                 }
                 return ids.sorted()
             }
-            table.associations = lists(snapshot.transitGatewayAssociationLists)
+            // The associations output, and each attachment's own Association (describe-transit-gateway-attachments).
+            let attached = Set(regions[name]!.transitGateways[index].attachments.map(\.id))
+            table.associations = Array(Set(lists(snapshot.transitGatewayAssociationLists)
+                + snapshot.transitGatewayAttachments.filter { $0.value.routeTableID == table.id && attached.contains($0.value.id) }.map(\.value.id))).sorted()
             table.propagations = lists(snapshot.transitGatewayPropagationLists)
             for list in snapshot.transitGatewayRouteLists where list.value.fileName.contains(table.id) {
                 for route in list.value.routes where !table.routes.contains(where: { $0.destination == route.destination }) { table.routes.append(route) }

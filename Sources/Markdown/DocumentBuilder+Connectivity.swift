@@ -9,8 +9,8 @@ extension DocumentBuilder {
             for peering in region.peerings {
                 var node = anchored(peering.id, ["region": MarkdownText(region.name)])
                 node["name"] = optional(peering.name.map { name in MarkdownText(name) })
-                node["requester"] = vpcSide(peering.requesterVPCID)
-                node["accepter"] = vpcSide(peering.accepterVPCID)
+                node["requester"] = peeringSide(peering.requesterVPCID)
+                node["accepter"] = peeringSide(peering.accepterVPCID)
                 peerings.append(node)
             }
             for gateway in region.transitGateways {
@@ -34,12 +34,19 @@ extension DocumentBuilder {
                     }
                     return n
                 }
+                node["routeTables"] = transitGatewayRouteTableNodes(gateway)
                 gateways.append(node)
             }
             for vpn in region.vpnConnections {
                 var node = anchored(vpn.id, ["region": MarkdownText(region.name), "vpnGateway": NoValue(), "transitGateway": NoValue()])
                 node["name"] = optional(vpn.name.map { name in MarkdownText(name) })
                 node["customerGateway"] = optional(vpn.customerGatewayID.map { id in MarkdownText(id) })
+                node["customerGatewayIP"] = optional(vpn.customerGatewayIP.map { ip in MarkdownText(ip.description) })
+                node["customerGatewayASN"] = optional(vpn.customerGatewayASN.map { asn in MarkdownText(String(asn)) })
+                node["tunnels"] = vpn.tunnels.map { t -> Node in
+                    ["outsideIP": MarkdownText(t.outsideIP.description), "status": optional(t.status.map { MarkdownText($0) }),
+                     "statusMessage": optional(t.statusMessage.map { MarkdownText($0) })]
+                }
                 switch vpn.gateway {
                 case .vpnGateway(let id):
                     node["vpnGateway"] = ref(id)
@@ -66,7 +73,7 @@ extension DocumentBuilder {
             node["vpns"] = topology.regions.flatMap(\.vpnConnections).filter { $0.onPremisesID == network.id }.map { ref($0.id, name: $0.name) }
             return node
         }
-        return ["peerings": peerings, "transitGateways": gateways, "vpnConnections": vpns, "onPremises": networks]
+        return ["peerings": peerings, "transitGateways": gateways, "vpnConnections": vpns, "onPremises": networks, "prefixLists": prefixListNodes()]
     }
 
     /// A VPC as one side of a connection: link, name and CIDRs.
@@ -74,6 +81,18 @@ extension DocumentBuilder {
         var node = vpcRef(id)
         node["cidrs"] = texts(topology.vpc(id)?.cidrs ?? [])
         node["region"] = optional(topology.allVPCs.first { $0.vpc.id == id }.map { MarkdownText($0.region.name) })
+        return node
+    }
+
+    /// A side of a peering: `vpcSide`, or for a VPC outside the topology what the peering says of it.
+    func peeringSide(_ id: String) -> Node {
+        var node = vpcSide(id)
+        node["external"] = NoValue()
+        if topology.vpc(id) == nil, let external = externalVPC(id) {
+            node["cidrs"] = texts(external.cidrs + external.ipv6CIDRs)
+            node["region"] = optional(external.region.map { MarkdownText($0) })
+            node["external"] = ["owner": optional(external.ownerID.map { MarkdownText($0) })] as Node
+        }
         return node
     }
 

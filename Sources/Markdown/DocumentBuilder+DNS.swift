@@ -173,7 +173,7 @@ extension DocumentBuilder {
     }
 
     func stepNode(_ step: NameResolution.Step) -> Node {
-        let kinds = ["forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS"]
+        let kinds = ["forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS", "ifForwarded"]
         var base = Node()
         for kind in kinds { base[value: kind] = .bool(false) }
         base[value: "own"] = .bool(false)
@@ -201,6 +201,8 @@ extension DocumentBuilder {
             return ["endpointRegionalName": true, "endpoint": ref(endpointID), "name": MarkdownText(name)]
         case .publicDNS:
             return ["publicDNS": true]
+        case .ifForwarded(let domain, let endpointID, let vpcID, let ips):
+            return ["ifForwarded": true, "domain": MarkdownText(domain), "ips": texts(ips), "resolverEndpoint": ref(endpointID), "vpc": vpcRef(vpcID)]
         }
     }
 

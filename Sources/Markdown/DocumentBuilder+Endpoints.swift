@@ -18,6 +18,12 @@ extension DocumentBuilder {
         node["privateDNSNeedsVPCAttributes"] = endpoint.privateDNS
             && ((vpc.dnsSupportKnown && !vpc.dnsSupport) || (vpc.dnsHostnamesKnown && !vpc.dnsHostnames))
         node["pendingState"] = Self.pendingFlags(endpoint.pendingState)
+        node["ipAddressType"] = optional(endpoint.ipAddressType.map { MarkdownText($0) })
+        node["dnsRecordIPType"] = optional(endpoint.dnsRecordIPType.map { MarkdownText($0) })
+        node["requesterManaged"] = endpoint.requesterManaged
+        node["additionalPrivateDNSNames"] = texts(endpoint.additionalPrivateDNSNames)
+        // With a gateway endpoint for the service in the VPC, clients there resolve the service to the gateway endpoint.
+        node["privateDNSOnlyForInboundResolver"] = endpoint.privateDNS && endpoint.privateDNSOnlyForInboundResolverEndpoint == true
         node["securityGroups"] = endpoint.securityGroupIDs.map { securityGroupRef($0, in: vpc) }
         node["interfaces"] = endpoint.interfaces
             .sorted { (vpc.subnet($0.subnetID)?.availabilityZone ?? "", $0.subnetID) < (vpc.subnet($1.subnetID)?.availabilityZone ?? "", $1.subnetID) }

@@ -25,7 +25,8 @@ extension DocumentBuilder {
             return n
         }
         node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
-        node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
+        node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init)),
+                                                                          "directConnectGateways": texts($0.directConnectGateways.map(\.directConnectGatewayID))]) })
         node["natGateways"] = vpc.natGateways.map { nat -> Node in
             var n = anchored(nat.id, [
                 "subnet": ref(nat.subnetID, name: vpc.subnet(nat.subnetID)?.name),
@@ -35,6 +36,8 @@ extension DocumentBuilder {
             n["privateIP"] = optional(nat.privateIP.map { ip in MarkdownText(ip.description) })
             n["publicIP"] = optional(nat.publicIP.map { ip in MarkdownText(ip.description) })
             n["pendingState"] = Self.pendingFlags(nat.pendingState)
+            n["secondaryPrivateIPs"] = texts(nat.secondaryPrivateIPs)
+            n["secondaryPublicIPs"] = texts(nat.secondaryPublicIPs)
             return n
         }
         node["hasGateways"] = vpc.internetGateway != nil || vpc.vpnGateway != nil || !vpc.natGateways.isEmpty
@@ -50,9 +53,10 @@ extension DocumentBuilder {
             n["routeTables"] = vpc.routeTables.filter { t in t.routes.contains { $0.target.id == e.id } }.map { ref($0.id, name: $0.name) }
             return n
         }
-        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty || !vpc.gatewayLoadBalancerEndpoints.isEmpty
+        node["hasEndpoints"] = !vpc.interfaceEndpoints.isEmpty || !vpc.gatewayEndpoints.isEmpty || !vpc.gatewayLoadBalancerEndpoints.isEmpty || !vpc.latticeEndpoints.isEmpty
         node["routeTables"] = vpc.routeTables.indices.map { routeTableNode(vpc.routeTables[$0], routes: routing.routes[$0], in: vpc) }
         node["subnetsWithoutRouteTable"] = vpc.subnets.filter { routing.routeTableIndex(for: $0) == nil }.map { ref($0.id, name: $0.name) }
+        addNetworkFacts(of: vpc, to: &node)
         return node
     }
 
@@ -67,6 +71,7 @@ extension DocumentBuilder {
         node["routeTableIsMain"] = subnet.routeTableID == nil
         node["zoneID"] = optional(subnet.availabilityZoneID.map { id in MarkdownText(id) })
         node["mapPublicIP"] = subnet.mapPublicIPOnLaunch
+        node["ipv6Cidrs"] = texts(subnet.ipv6CIDRs)
         return node
     }
 
@@ -117,7 +122,9 @@ extension DocumentBuilder {
         let implicit = table.isMain ? vpc.subnets.filter { $0.routeTableID == nil } : []
         node["subnets"] = explicit.map { ref($0.id, name: $0.name) }
         node["implicitSubnets"] = implicit.map { ref($0.id, name: $0.name) }
-        node["unused"] = explicit.isEmpty && implicit.isEmpty
+        // An ingress (edge) route table is used by the gateways it is associated with.
+        node["gateways"] = table.gatewayIDs.map { ref($0) }
+        node["unused"] = explicit.isEmpty && implicit.isEmpty && table.gatewayIDs.isEmpty
         node["routes"] = routes.map { route -> Node in
             var r: Node = [
                 "destination": MarkdownText(route.destination.description),

@@ -70,6 +70,7 @@ struct DocumentBuilder {
                 ids += [vpc.internetGateway?.id, vpc.vpnGateway?.id].compactMap { $0 } + vpc.natGateways.map(\.id)
                 ids += vpc.interfaceEndpoints.map(\.id) + vpc.gatewayEndpoints.map(\.id) + vpc.resolverEndpoints.map(\.id)
                 ids += vpc.gatewayLoadBalancerEndpoints.map(\.id)
+                ids += [vpc.egressOnlyInternetGateway?.id].compactMap { $0 } + vpc.networkACLs.map(\.id) + vpc.latticeEndpoints.map(\.id)
             }
             ids += region.privateHostedZones.map(\.id) + region.resolverRules.map(\.id) + region.peerings.map(\.id)
             ids += region.transitGateways.flatMap { [$0.id] + $0.attachments.map(\.id) } + region.vpnConnections.map(\.id)

@@ -17,7 +17,7 @@ markdown/connectivity.mustache
 |---|---|---|---|---|
 {{/empty(peerings)}}
 {{#peerings}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#requester}}{{link}}{{#name}} {{.}}{{/name}}{{#region}} ({{code(.)}}){{/region}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}{{/requester}} | {{#accepter}}{{link}}{{#name}} {{.}}{{/name}}{{#region}} ({{code(.)}}){{/region}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}{{/accepter}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#requester}}{{link}}{{#name}} {{.}}{{/name}}{{#region}} ({{code(.)}}){{/region}}{{#external}}, outside this document{{#owner}} (account {{code(.)}}){{/owner}}{{/external}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}{{/requester}} | {{#accepter}}{{link}}{{#name}} {{.}}{{/name}}{{#region}} ({{code(.)}}){{/region}}{{#external}}, outside this document{{#owner}} (account {{code(.)}}){{/owner}}{{/external}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}{{/accepter}} |
 {{/peerings}}
 
 {{^empty(transitGateways)}}
@@ -37,8 +37,24 @@ markdown/connectivity.mustache
 | {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{!
 }}{{#vpc}}VPC {{link}}{{#name}} ({{.}}){{/name}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}} | {{#subnets}}{{link}}{{^last()}}, {{/last()}}{{/subnets}}{{/vpc}}{{!
 }}{{#vpn}}VPN connection {{link}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}} | {{/vpn}}{{!
-}}{{#peering}}transit gateway peering {{link}} | | {{/peering}} |
+}}{{#peering}}transit gateway peering {{link}} | | {{/peering}}{{!
+}}{{#directConnect}}Direct Connect gateway {{code(.)}} (on premises) | | {{/directConnect}} |
 {{/attachments}}
+{{#routeTables}}
+
+**Route table** {{code(id)}}{{#name}} ({{.}}){{/name}}{{#defaultAssociation}}, default association{{/defaultAssociation}}{{#defaultPropagation}}, default propagation{{/defaultPropagation}}: associated {{#associations}}{{link}}{{^last()}}, {{/last()}}{{/associations}}{{^associations}}with no attachment{{/associations}}; propagating {{#propagations}}{{link}}{{^last()}}, {{/last()}}{{/propagations}}{{^propagations}}none{{/propagations}}.
+
+{{^empty(routes)}}
+| Destination | Attachments | Type | State |
+|---|---|---|---|
+{{/empty(routes)}}
+{{#routes}}
+| {{code(destination)}} | {{#attachments}}{{link}}{{^last()}}, {{/last()}}{{/attachments}}{{^attachments}}none{{/attachments}} | {{#propagated}}propagated{{/propagated}}{{^propagated}}static{{/propagated}} | {{#blackhole}}blackhole (dropped){{/blackhole}}{{^blackhole}}active{{/blackhole}} |
+{{/routes}}
+{{^routes}}
+No routes in the snapshot.
+{{/routes}}
+{{/routeTables}}
 
 {{/transitGateways}}
 {{^empty(vpnConnections)}}
@@ -50,6 +66,24 @@ markdown/connectivity.mustache
 {{#vpnConnections}}
 | {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}}{{#customerGateway}} (customer gateway {{code(.)}}){{/customerGateway}} | {{#vpnGateway}}virtual private gateway {{link}}{{/vpnGateway}}{{#transitGateway}}transit gateway {{link}}{{/transitGateway}} | {{#awsSide}}{{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}} ({{link}}){{^last()}}; {{/last()}}{{/awsSide}} | {{#onPremises}}{{link}}{{#name}} {{.}}{{/name}} | {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}{{/onPremises}}{{^onPremises}}not given | {{/onPremises}} |
 {{/vpnConnections}}
+{{#vpnConnections}}
+{{#customerGatewayIP}}
+- {{code(id)}}: customer gateway at {{code(.)}}{{#customerGatewayASN}}, BGP ASN {{.}}{{/customerGatewayASN}}
+{{/customerGatewayIP}}
+{{#tunnels}}
+- {{code(id)}} tunnel to AWS outside IP {{code(outsideIP)}}: {{#status}}{{.}}{{/status}}{{^status}}status unknown{{/status}}{{#statusMessage}} ({{.}}){{/statusMessage}}
+{{/tunnels}}
+{{/vpnConnections}}
+
+{{^empty(prefixLists)}}
+### Prefix lists (customer-managed)
+
+| Prefix list | Region | Address family | Owner | Entries |
+|---|---|---|---|---|
+{{/empty(prefixLists)}}
+{{#prefixLists}}
+| {{code(id)}}{{#name}} {{.}}{{/name}} | {{code(region)}} | {{addressFamily}}{{#maxEntries}} (at most {{.}}){{/maxEntries}} | {{#owner}}{{code(.)}}{{/owner}} | {{#entries}}{{code(cidr)}}{{#description}} {{.}}{{/description}}{{^last()}}; {{/last()}}{{/entries}}{{^entries}}none in the snapshot{{/entries}} |
+{{/prefixLists}}
 
 {{^empty(onPremises)}}
 ### On-premises networks
@@ -225,7 +259,8 @@ Resolving **{{code(name)}}**:
 }}{{#endpointPrivateDNS}}{{#own}}each VPC's own interface endpoint for the service answers through its private DNS{{/own}}{{^own}}the private DNS of interface endpoint {{#endpoint}}{{link}}{{/endpoint}} (a hidden zone AWS keeps in that endpoint's VPC) answers{{/own}}{{/endpointPrivateDNS}}{{!
 }}{{#resolverRule}}Resolver rule {{#rule}}{{link}}{{/rule}} forwards {{code(domain)}} to {{#targets}}{{code(.)}}{{^last()}}, {{/last()}}{{/targets}}{{/resolverRule}}{{!
 }}{{#endpointRegionalName}}the record is an alias to the endpoint's regional name {{code(name)}}{{/endpointRegionalName}}{{!
-}}{{#publicDNS}}no private hosted zone or rule there covers the name: public DNS answers{{/publicDNS}}
+}}{{#publicDNS}}no private hosted zone or rule there covers the name: public DNS answers{{/publicDNS}}{{!
+}}{{#ifForwarded}}if the on-premises resolver forwards {{code(domain)}} to the Resolver inbound endpoint {{#resolverEndpoint}}{{link}}{{/resolverEndpoint}} ({{#ips}}{{code(.)}}{{^last()}}, {{/last()}}{{/ips}}) in VPC {{#vpc}}{{link}}{{/vpc}} (the input does not say how it forwards; if it does not, public DNS answers), the query goes on as below{{/ifForwarded}}
 {{/steps}}
 {{#answer}}
   - **Answer:** {{!
@@ -318,9 +353,26 @@ Interface endpoints (AWS PrivateLink) put a network interface with a private IP 
 - **State:** ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#pendingAcceptance}}pending acceptance by the endpoint service's owner{{/pendingAcceptance}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: AWS has not finished creating it, it does not carry traffic yet
 {{/pendingState}}
 - **Private DNS:** {{#privateDNS}}on: {{code(privateDNSName)}} resolves to the endpoint's IPs for clients in this VPC{{/privateDNS}}{{^privateDNS}}off: the service's public name does not lead here; clients use the endpoint's own names or a private hosted zone (see [DNS](#section-dns)){{/privateDNS}}
+{{^empty(additionalPrivateDNSNames)}}
+- **More private DNS names:** {{#additionalPrivateDNSNames}}{{code(.)}}{{^last()}}, {{/last()}}{{/additionalPrivateDNSNames}}
+{{/empty(additionalPrivateDNSNames)}}
+{{#privateDNSOnlyForInboundResolver}}
+- **Private DNS only for the Resolver inbound endpoint:** queries that reach the Route 53 Resolver through an inbound endpoint (from on premises) get the interface endpoint's IPs; clients in this VPC resolve the service to its public addresses, which the VPC's gateway endpoint serves.
+{{/privateDNSOnlyForInboundResolver}}
 {{#privateDNSNeedsVPCAttributes}}
 - **Warning:** private DNS needs both DNS support and DNS hostnames on in the VPC.
 {{/privateDNSNeedsVPCAttributes}}
+{{#ipAddressType}}
+- **IP address type:** {{.}}{{#dnsRecordIPType}}; **DNS records:** {{.}}{{/dnsRecordIPType}}
+{{/ipAddressType}}
+{{^ipAddressType}}
+{{#dnsRecordIPType}}
+- **DNS records:** {{.}}
+{{/dnsRecordIPType}}
+{{/ipAddressType}}
+{{#requesterManaged}}
+- **Requester-managed:** created by an AWS service on the account's behalf
+{{/requesterManaged}}
 - **Security groups:** {{#securityGroups}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/securityGroups}}{{^securityGroups}}none{{/securityGroups}}
 
 {{^empty(interfaces)}}
@@ -359,6 +411,17 @@ The endpoint has no network interfaces.
 {{/policy}}
 
 {{/interfaceEndpoints}}
+{{#latticeEndpoints}}
+#### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{kindTitle}} {{code(id)}}{{#name}} ({{.}}){{/name}}
+
+- **VPC Lattice:** {{#resourceConfiguration}}resource configuration {{code(.)}}{{/resourceConfiguration}}{{#serviceNetwork}}{{#resourceConfiguration}}; {{/resourceConfiguration}}service network {{code(.)}}{{/serviceNetwork}}
+{{#pendingState}}
+- **State:** ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#pendingAcceptance}}pending acceptance{{/pendingAcceptance}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: it does not carry traffic yet
+{{/pendingState}}
+- **Subnets:** {{#subnets}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/subnets}}{{^subnets}}none{{/subnets}}; **security groups:** {{#securityGroups}}{{link}}{{^last()}}, {{/last()}}{{/securityGroups}}{{^securityGroups}}none{{/securityGroups}}{{#ipAddressType}}; **IP address type:** {{.}}{{/ipAddressType}}
+- **Private DNS:** {{#privateDNS}}on{{/privateDNS}}{{^privateDNS}}off{{/privateDNS}}{{^empty(dnsNames)}}; **DNS names:** {{#dnsNames}}{{code(.)}}{{^last()}}, {{/last()}}{{/dnsNames}}{{/empty(dnsNames)}}
+
+{{/latticeEndpoints}}
 {{#gatewayEndpoints}}
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Gateway endpoint {{code(id)}}{{#name}} ({{.}}){{/name}}
 
@@ -463,6 +526,9 @@ Routes marked *implied* are not in the input but exist in AWS: the `local` route
 {{#unused}}
 Used by no subnet.
 {{/unused}}
+{{^empty(gateways)}}
+Ingress (edge) route table of {{#gateways}}{{link}}{{^last()}}, {{/last()}}{{/gateways}}: it routes the traffic entering the VPC through them.
+{{/empty(gateways)}}
 {{^empty(subnets)}}
 Associated with {{#subnets}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/subnets}}.
 {{/empty(subnets)}}
@@ -523,13 +589,29 @@ markdown/vpcs.mustache
 - **Owner account:** {{code(.)}}
 {{/owner}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
+<<<<<<< HEAD
 - **DNS support:** {{#dnsSupportUnknown}}unknown ({{missing}}){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown ({{missing}}){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
+=======
+{{^empty(ipv6Cidrs)}}
+- **IPv6 CIDR blocks:** {{#ipv6Cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/ipv6Cidrs}}
+{{/empty(ipv6Cidrs)}}
+- **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
+{{#dhcpOptions}}
+- **DHCP options:** {{#isDefault}}none (AWS's defaults){{/isDefault}}{{^isDefault}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{/isDefault}}{{#domainName}}; **domain name:** {{code(.)}}{{/domainName}}; **DNS servers:** {{#dnsServers}}{{code(.)}}{{^last()}}, {{/last()}}{{/dnsServers}}{{^dnsServers}}none{{/dnsServers}}{{^empty(ntpServers)}}; **NTP servers:** {{#ntpServers}}{{code(.)}}{{^last()}}, {{/last()}}{{/ntpServers}}{{/empty(ntpServers)}}
+{{#customDNS}}
+- **Warning:** instances ask DNS servers other than the Route 53 Resolver; endpoint private DNS names and private hosted zones answer them only if those servers forward to the Resolver.
+{{/customDNS}}
+{{/dhcpOptions}}
+>>>>>>> real12
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
 {{#internetGateway}}
 - **Internet gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
 {{/internetGateway}}
+{{#egressOnlyInternetGateway}}
+- **Egress-only internet gateway** (outbound IPv6 only): {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
+{{/egressOnlyInternetGateway}}
 {{#vpnGateway}}
-- **Virtual private gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
+- **Virtual private gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{^empty(directConnectGateways)}}; **Direct Connect gateways** (on-premises links): {{#directConnectGateways}}{{code(.)}}{{^last()}}, {{/last()}}{{/directConnectGateways}}{{/empty(directConnectGateways)}}
 {{/vpnGateway}}
 {{^empty(reaches)}}
 - **Also uses:** {{#reaches}}{{code(.)}}{{^last()}}, {{/last()}}{{/reaches}}
@@ -540,7 +622,7 @@ markdown/vpcs.mustache
 |---|---|---|---|---|---|
 {{/empty(subnets)}}
 {{#subnets}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}}{{#otherOwner}} (owned by account {{code(.)}}, shared){{/otherOwner}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}} | {{name}}{{#otherOwner}} (owned by account {{code(.)}}, shared){{/otherOwner}} | {{code(zone)}}{{#zoneID}} ({{code(.)}}){{/zoneID}} | {{code(cidr)}}{{#ipv6Cidrs}}, {{code(.)}}{{/ipv6Cidrs}} | {{#tier.public}}public{{/tier.public}}{{#tier.private}}private{{/tier.private}}{{#tier.isolated}}isolated{{/tier.isolated}}{{#mapPublicIP}}, public IPv4 on launch{{/mapPublicIP}} | {{#routeTable}}{{link}}{{#routeTableIsMain}} (main){{/routeTableIsMain}}{{/routeTable}}{{^routeTable}}none{{/routeTable}} |
 {{/subnets}}
 {{^subnets}}
 The VPC has no subnets.
@@ -551,7 +633,7 @@ The VPC has no subnets.
 |---|---|---|---|---|
 {{/empty(natGateways)}}
 {{#natGateways}}
-| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}}{{#pendingState}}, ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: not running yet{{/pendingState}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}} | {{code(publicIP)}} |
+| {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} {{.}}{{/name}} | {{#connectivity.public}}public{{/connectivity.public}}{{#connectivity.private}}private{{/connectivity.private}}{{#pendingState}}, ⚠ {{#pendingState}}{{#pending}}pending{{/pending}}{{#provisioning}}provisioning{{/provisioning}}{{/pendingState}}: not running yet{{/pendingState}} | {{#subnet}}{{link}}{{/subnet}} | {{code(privateIP)}}{{#secondaryPrivateIPs}}, {{code(.)}}{{/secondaryPrivateIPs}} | {{code(publicIP)}}{{#secondaryPublicIPs}}, {{code(.)}}{{/secondaryPublicIPs}} |
 {{/natGateways}}
 
 {{^empty(securityGroups)}}
@@ -583,6 +665,19 @@ The VPC has no subnets.
 {{/egressRules}}
 {{/securityGroups}}
 {{/hasEgressRules}}
+{{#networkACLs}}
+
+**Network ACL** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{#isDefault}}, the VPC's default{{/isDefault}}: {{#subnets}}{{link}}{{#name}} ({{.}}){{/name}}{{^last()}}, {{/last()}}{{/subnets}}{{^subnets}}no subnets{{/subnets}}. Rules in the order AWS evaluates them; the first that matches decides, stateless (return traffic needs its own rule):
+
+| Direction | Rule | Action | Protocol | Ports | CIDR |
+|---|---|---|---|---|---|
+{{#ingress}}
+| inbound | {{rule}} | {{#allow}}allow{{/allow}}{{^allow}}deny{{/allow}} | {{#allTraffic}}all{{/allTraffic}}{{^allTraffic}}{{protocol}}{{/allTraffic}} | {{#ports}}{{.}}{{/ports}}{{^ports}}all{{/ports}} | {{code(cidr)}} |
+{{/ingress}}
+{{#egress}}
+| outbound | {{rule}} | {{#allow}}allow{{/allow}}{{^allow}}deny{{/allow}} | {{#allTraffic}}all{{/allTraffic}}{{^allTraffic}}{{protocol}}{{/allTraffic}} | {{#ports}}{{.}}{{/ports}}{{^ports}}all{{/ports}} | {{code(cidr)}} |
+{{/egress}}
+{{/networkACLs}}
 
 {{/vpcs}}
 {{/regions}}

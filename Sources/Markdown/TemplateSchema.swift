@@ -108,6 +108,13 @@ extension NodeSchema {
     /// A VPC as one side of a connection.
     static let vpcSide = ref.adding(["cidrs": .list(.text), "region": .optional(.text)])
 
+    /// A side of a peering: a VPC, or one outside the topology (`external`: another account's or region's).
+    static let peeringSide = vpcSide.adding(["external": .optional(.node(NodeSchema(["owner": .optional(.text)])))])
+
+    static let networkACLRule = NodeSchema([
+        "rule": .text, "allow": .bool, "protocol": .text, "allTraffic": .bool, "cidr": .text, "ports": .optional(.text),
+    ])
+
     static let securityGroupRule = NodeSchema([
         "protocol": .text, "allTraffic": .bool, "sources": .list(.fragment), "ports": .optional(.text), "description": .optional(.text),
     ])
@@ -125,11 +132,12 @@ extension NodeSchema {
     static let subnet = anchored([
         "zone": .text, "cidr": .text, "tier": .node(flags(SubnetTier.allCases.map(\.rawValue))), "name": .optional(.text),
         "routeTable": .optional(.node(ref)), "routeTableIsMain": .bool, "zoneID": .optional(.text), "mapPublicIP": .bool,
-        "otherOwner": .optional(.text),
+        "otherOwner": .optional(.text), "ipv6Cidrs": .list(.text),
     ])
 
     static let routeTable = anchored([
         "isMain": .bool, "name": .optional(.text), "subnets": .list(.node(ref)), "implicitSubnets": .list(.node(ref)), "unused": .bool,
+        "gateways": .list(.node(ref)),
         "routes": .list(.node(NodeSchema([
             "destination": .text, "target": .fragment, "targetID": .text,
             "kind": .node(flags(RouteTarget.Kind.allCases.map { String(describing: $0) })),
@@ -154,6 +162,8 @@ extension NodeSchema {
             "zone": .optional(.node(ref)), "ips": .list(.text),
         ]))),
         "policy": .node(policy),
+        "ipAddressType": .optional(.text), "dnsRecordIPType": .optional(.text), "requesterManaged": .bool,
+        "additionalPrivateDNSNames": .list(.text), "privateDNSOnlyForInboundResolver": .bool,
     ])
 
     static let gatewayEndpoint = anchored([
@@ -172,10 +182,25 @@ extension NodeSchema {
         "zones": .list(.text), "reaches": .list(.text), "name": .optional(.text), "diagram": .optional(.fragment),
         "subnets": .list(.node(subnet)),
         "internetGateway": .optional(.node(anchored(["name": .optional(.text)]))),
-        "vpnGateway": .optional(.node(anchored(["name": .optional(.text)]))),
+        "vpnGateway": .optional(.node(anchored(["name": .optional(.text), "directConnectGateways": .list(.text)]))),
         "natGateways": .list(.node(anchored([
             "subnet": .node(ref), "connectivity": .node(flags(["public", "private"])), "name": .optional(.text),
             "privateIP": .optional(.text), "publicIP": .optional(.text), "pendingState": pendingState,
+            "secondaryPrivateIPs": .list(.text), "secondaryPublicIPs": .list(.text),
+        ]))),
+        "ipv6Cidrs": .list(.text),
+        "dhcpOptions": .optional(.node(ref.adding([
+            "isDefault": .bool, "domainName": .optional(.text), "dnsServers": .list(.text), "ntpServers": .list(.text), "customDNS": .bool,
+        ]))),
+        "egressOnlyInternetGateway": .optional(.node(anchored(["name": .optional(.text)]))),
+        "networkACLs": .list(.node(anchored([
+            "name": .optional(.text), "isDefault": .bool, "subnets": .list(.node(ref)),
+            "ingress": .list(.node(networkACLRule)), "egress": .list(.node(networkACLRule)),
+        ]))),
+        "latticeEndpoints": .list(.node(anchored([
+            "kindTitle": .text, "name": .optional(.text), "serviceNetwork": .optional(.text), "resourceConfiguration": .optional(.text),
+            "subnets": .list(.node(ref)), "securityGroups": .list(.node(ref)), "privateDNS": .bool, "dnsNames": .list(.text),
+            "ipAddressType": .optional(.text), "pendingState": pendingState,
         ]))),
         "hasGateways": .bool,
         "securityGroups": .list(.node(anchored([
@@ -195,6 +220,7 @@ extension NodeSchema {
 
     static let resolutionStep = flags([
         "forwarded", "vpcResolver", "privateHostedZone", "endpointPrivateDNS", "resolverRule", "endpointRegionalName", "publicDNS", "own",
+        "ifForwarded",
     ]).adding([
         "domain": .text, "ips": .list(.text), "resolverEndpoint": .optional(.node(ref)), "vpc": .optional(.node(ref)),
         "zone": .node(ref), "zoneName": .text, "record": .text, "type": .text, "endpoint": .optional(.node(ref)),
@@ -257,19 +283,31 @@ extension NodeSchema {
 
     static let connectivity = NodeSchema([
         "peerings": .list(.node(anchored([
-            "region": .text, "name": .optional(.text), "requester": .node(vpcSide), "accepter": .node(vpcSide),
+            "region": .text, "name": .optional(.text), "requester": .node(peeringSide), "accepter": .node(peeringSide),
         ]))),
         "transitGateways": .list(.node(anchored([
             "region": .text, "name": .optional(.text), "asn": .optional(.text),
             "attachments": .list(.node(anchored([
                 "vpc": .optional(.node(vpcSide.adding(["subnets": .list(.node(ref))]))), "vpn": .optional(.node(ref)),
-                "peering": .optional(.node(ref)), "cidrs": .list(.text),
+                "peering": .optional(.node(ref)), "cidrs": .list(.text), "directConnect": .optional(.text),
+            ]))),
+            "routeTables": .list(.node(ref.adding([
+                "defaultAssociation": .bool, "defaultPropagation": .bool, "associations": .list(.node(ref)), "propagations": .list(.node(ref)),
+                "routes": .list(.node(NodeSchema([
+                    "destination": .text, "attachments": .list(.node(ref)), "propagated": .bool, "blackhole": .bool,
+                ]))),
             ]))),
         ]))),
         "vpnConnections": .list(.node(anchored([
             "region": .text, "vpnGateway": .optional(.node(ref)), "transitGateway": .optional(.node(ref)), "name": .optional(.text),
             "customerGateway": .optional(.text), "awsSide": .list(.node(vpcSide)),
             "onPremises": .optional(.node(ref.adding(["cidrs": .list(.text)]))),
+            "customerGatewayIP": .optional(.text), "customerGatewayASN": .optional(.text),
+            "tunnels": .list(.node(NodeSchema(["outsideIP": .text, "status": .optional(.text), "statusMessage": .optional(.text)]))),
+        ]))),
+        "prefixLists": .list(.node(ref.adding([
+            "region": .text, "addressFamily": .optional(.text), "maxEntries": .optional(.text), "owner": .optional(.text),
+            "entries": .list(.node(NodeSchema(["cidr": .text, "description": .optional(.text)]))),
         ]))),
         "onPremises": .list(.node(anchored([
             "cidrs": .list(.text), "dnsServers": .list(.text), "name": .optional(.text), "vpns": .list(.node(ref)),

@@ -29,6 +29,9 @@ public struct NameResolution: Equatable, Sendable {
         case endpointRegionalName(endpointID: String, name: String)
         /// Public DNS answers.
         case publicDNS
+        /// The input does not say how the on-premises DNS servers forward: what follows holds *if* they
+        /// forward `domain` to this Resolver inbound endpoint; otherwise public DNS answers.
+        case ifForwarded(domain: String, resolverEndpointID: String, vpcID: String, ips: [IPAddress])
     }
 
     public enum Answer: Equatable, Sendable {
@@ -149,7 +152,9 @@ public struct NameResolver: Sendable {
     private var publicNames: [String: NameResolution.Answer] = [:]
     private var connected: [String: [(vpcID: String, via: String)]] = [:]
     /// Per VPC with DNS hostnames on: the names its endpoints' private DNS answers (normalized), with the answer.
-    private var privateDNSByVPC: [String: [(domain: String, endpointID: String, ips: [IPAddress])]] = [:]
+    private var privateDNSByVPC: [String: [(domain: String, endpointID: String, ips: [IPAddress], inboundOnly: Bool)]] = [:]
+    /// The first inbound Resolver endpoint in input order: where on-premises servers would forward.
+    private var firstInboundEndpoint: (vpc: VPC, endpoint: ResolverEndpoint)?
     /// Regional DNS names of interface endpoints.
     private var regionalNames: [String: String] = [:]
     /// Names of private hosted zone records that alias each interface endpoint, in input order.
@@ -175,7 +180,11 @@ public struct NameResolver: Sendable {
             for endpoint in vpc.interfaceEndpoints {
                 if interfaceEndpoints[endpoint.id] == nil { interfaceEndpoints[endpoint.id] = (vpc, endpoint) }
                 if vpc.dnsHostnames, let domain = endpoint.privateDNSName {
-                    privateDNSByVPC[vpc.id, default: []].append((wildcardDomain(domain), endpoint.id, endpoint.interfaces.map(\.ip)))
+                    // PrivateDnsOnlyForInboundResolverEndpoint: only queries through an inbound endpoint get the endpoint's IPs.
+                    let inboundOnly = endpoint.privateDNSOnlyForInboundResolverEndpoint == true
+                    for name in [domain] + endpoint.additionalPrivateDNSNames {
+                        privateDNSByVPC[vpc.id, default: []].append((wildcardDomain(name), endpoint.id, endpoint.interfaces.map(\.ip), inboundOnly))
+                    }
                 }
                 if regionalNames[endpoint.id] == nil { regionalNames[endpoint.id] = endpoint.regionalDNSName(in: vpc) }
                 for name in endpoint.dnsNames(in: vpc) where name.scope != .privateDNS {
@@ -191,6 +200,7 @@ public struct NameResolver: Sendable {
             }
             for endpoint in vpc.resolverEndpoints {
                 if resolverEndpoints[endpoint.id] == nil { resolverEndpoints[endpoint.id] = (vpc, endpoint) }
+                if firstInboundEndpoint == nil, endpoint.direction == .inbound { firstInboundEndpoint = (vpc, endpoint) }
                 for address in endpoint.ipAddresses where resolverEndpointByIP[address.ip] == nil {
                     resolverEndpointByIP[address.ip] = endpoint.id
                 }
@@ -244,6 +254,11 @@ public struct NameResolver: Sendable {
 
     /// What the Amazon-provided resolver of a VPC answers for a name.
     public func resolve(_ name: String, inVPC vpcID: String) -> ([NameResolution.Step], NameResolution.Answer) {
+        resolve(name, inVPC: vpcID, throughInboundEndpoint: false)
+    }
+
+    /// `throughInboundEndpoint`: the query came from on premises through a Resolver inbound endpoint.
+    public func resolve(_ name: String, inVPC vpcID: String, throughInboundEndpoint: Bool) -> ([NameResolution.Step], NameResolution.Answer) {
         guard let vpc = vpcs[vpcID] else { return ([], .unknown) }
         guard vpc.dnsSupport else { return ([], .dnsSupportOff(vpcID: vpcID)) }
         let start = NameResolution.Step.vpcResolver(vpcID: vpcID)
@@ -259,7 +274,9 @@ public struct NameResolver: Sendable {
             best = (depth, rank, match())
         }
         for rule in rulesByVPC[vpcID] ?? [] { consider(normalizedDNSName(rule.domain), rank: 2, .rule(rule)) }
-        for entry in privateDNSByVPC[vpcID] ?? [] { consider(entry.domain, rank: 1, .managed(endpointID: entry.endpointID, ips: entry.ips)) }
+        for entry in privateDNSByVPC[vpcID] ?? [] where !entry.inboundOnly || throughInboundEndpoint {
+            consider(entry.domain, rank: 1, .managed(endpointID: entry.endpointID, ips: entry.ips))
+        }
         for zone in zonesByVPC[vpcID] ?? [] { consider(normalizedDNSName(zone.name), rank: 0, .zone(zone)) }
 
         switch best?.match {
@@ -291,7 +308,16 @@ public struct NameResolver: Sendable {
         let rule = network.forwardingRules
             .filter { dnsName(name, isWithin: $0.domain) }
             .max { normalizedDNSName($0.domain).split(separator: ".").count < normalizedDNSName($1.domain).split(separator: ".").count }
-        guard let rule else { return ([.publicDNS], publicAnswer(for: name)) }
+        guard let rule else {
+            // No forwarding in the input at all (an imported snapshot): not known, so conditional on forwarding to an inbound endpoint.
+            if network.forwardingRules.isEmpty, let (vpc, endpoint) = firstInboundEndpoint {
+                let hop = NameResolution.Step.ifForwarded(domain: normalizedDNSName(name), resolverEndpointID: endpoint.id, vpcID: vpc.id,
+                                                          ips: endpoint.ipAddresses.map(\.ip))
+                let (steps, answer) = resolve(name, inVPC: vpc.id, throughInboundEndpoint: true)
+                return ([hop] + steps, answer)
+            }
+            return ([.publicDNS], publicAnswer(for: name))
+        }
         for target in rule.targets {
             let found: (vpc: VPC, endpoint: ResolverEndpoint)?
             switch target {
@@ -301,7 +327,7 @@ public struct NameResolver: Sendable {
             guard let (vpc, endpoint) = found, endpoint.direction == .inbound else { continue }
             let hop = NameResolution.Step.forwarded(domain: rule.domain, resolverEndpointID: endpoint.id, vpcID: vpc.id,
                                                     ips: endpoint.ipAddresses.map(\.ip))
-            let (steps, answer) = resolve(name, inVPC: vpc.id)
+            let (steps, answer) = resolve(name, inVPC: vpc.id, throughInboundEndpoint: true)
             return ([hop] + steps, answer)
         }
         let ips = rule.targets.compactMap { target -> IPAddress? in

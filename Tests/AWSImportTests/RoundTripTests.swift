@@ -1,5 +1,6 @@
 import AWSImport
 import Foundation
+import TestSupport
 import Testing
 import VPCModel
 import VPCReaders
@@ -109,6 +110,33 @@ import VPCReaders
         let (yaml, parsed, diagnostics) = Self.reparse(topology)
         #expect(diagnostics == [])
         #expect(parsed == topology, "YAML:\n\(yaml)")
+    }
+
+    /// The facts of issue 12 (network ACLs, DHCP options, IPv6, egress-only IGW, TGW route tables, Direct
+    /// Connect, prefix lists, an external peer, Lattice endpoints, endpoint DNS options, NAT/VPN details):
+    /// `import aws` → YAML → render gives byte-identical DOT, SVG and Markdown to rendering the snapshot.
+    @Test func everyNewNetworkFactRendersTheSameThroughYAML() throws {
+        let folder = try Fixture.copy(edit: RealAccountTests.withNetworkFacts)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let work = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let name = (folder as NSString).lastPathComponent
+        #expect(try Run.vpcgraph(["import", "aws", folder, "-o", work + "/\(name).yaml"]).status == 0)
+        let fromSnapshot = try Run.vpcgraph(["render", "--from", "aws", folder, "-o", work + "/a"])
+        let fromYAML = try Run.vpcgraph(["render", work + "/\(name).yaml", "-o", work + "/b"])
+        #expect(fromSnapshot.status == 0 && fromYAML.status == 0, "\(fromSnapshot.stderr)\(fromYAML.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: work + "/a").sorted()
+        #expect(files.contains("\(name).md") && files.contains("\(name).svg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work + "/b").sorted() == files)
+        for file in files where !file.hasPrefix(".") {
+            #expect(try Fixture.read(work + "/a/" + file) == (try Fixture.read(work + "/b/" + file)), "\(file) differs")
+        }
+        let markdown = try Fixture.read(work + "/a/\(name).md")
+        for fact in ["acl-0a1b2c3d4e5f60789", "dopt-0a1b2c3d", "eigw-0a1b2c3d4e5f60789", "2001:db8:1234:1a00::/64", RealAccountTests.tgwTable,
+                     "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e", RealAccountTests.offices, "vpc-0e0e0e0e0e0e0e0e0", "vpce-0d1d2d3d4d5d6d7d8",
+                     "Private DNS only for the Resolver inbound endpoint", "10.0.0.13", "203.0.113.1"] {
+            #expect(markdown.contains(fact), "\(fact) is not in the Markdown")
+        }
     }
 
     @Test func writingIsDeterministic() {

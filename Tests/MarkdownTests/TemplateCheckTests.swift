@@ -188,14 +188,25 @@ import VPCReaders
             vpcs:
               - id: vpc-1
                 cidr: 10.1.0.0/16
+                ipv6_cidrs: ["2001:db8::/56"]
                 dns: {support: true, hostnames: true}
+                dhcp_options: {id: dopt-1, name: corp, domain_name: corp.example.com, domain_name_servers: [10.1.0.2], ntp_servers: [10.1.0.3]}
+                egress_only_internet_gateway: {id: eigw-1, name: v6}
+                vpn_gateway: {id: vgw-1, name: v, direct_connect_gateways: [dxgw-1]}
                 subnets:
-                  - {id: subnet-1a, az: eu-west-1a, cidr: 10.1.1.0/24, route_table: rtb-1}
+                  - {id: subnet-1a, az: eu-west-1a, cidr: 10.1.1.0/24, route_table: rtb-1, ipv6_cidrs: ["2001:db8::/64"]}
                   - {id: subnet-1b, az: eu-west-1b, cidr: 10.1.2.0/24}
                 route_tables:
-                  - {id: rtb-1, routes: {0.0.0.0/0: tgw-1, 10.9.0.0/16: vpce-1l}}
+                  - {id: rtb-1, gateways: [vgw-1], routes: {0.0.0.0/0: tgw-1, 10.9.0.0/16: vpce-1l, 10.8.0.0/16: pcx-1}}
+                network_acls:
+                  - id: acl-1
+                    name: web
+                    default: true
+                    subnets: [subnet-1a]
+                    ingress: [{rule: 100, action: allow, protocol: tcp, ports: 443, cidr: 0.0.0.0/0}]
+                    egress: [{rule: 32767, action: deny, protocol: all, cidr: 0.0.0.0/0}]
                 nat_gateways:
-                  - {id: nat-1, subnet: subnet-1b, state: pending}
+                  - {id: nat-1, subnet: subnet-1b, state: pending, secondary_private_ips: [10.1.2.7], secondary_public_ips: [203.0.113.7]}
                 security_groups:
                   - {id: sg-1, egress: [{protocol: tcp, ports: 443, to: 0.0.0.0/0}]}
                 endpoints:
@@ -207,9 +218,22 @@ import VPCReaders
                     route_tables: [rtb-1]
                     policy: '{"Statement": [{"Sid": "A", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}'
                   - {id: vpce-2g, service: dynamodb, type: gateway, route_tables: [rtb-1], policy: 'not a policy'}
-                  - {id: vpce-1i, service: sqs, type: interface, private_dns: false, interfaces: {subnet-1a: 10.1.1.10}}
+                  - {id: vpce-1i, service: sqs, type: interface, private_dns: false, interfaces: {subnet-1a: 10.1.1.10}, ip_address_type: dualstack,
+                     dns_record_ip_type: dualstack, requester_managed: true, additional_private_dns_names: [sqs.example.com]}
+                  - id: vpce-1r
+                    name: db
+                    type: resource
+                    resource_configuration: "arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-1"
+                    service_network: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-1"
+                    subnets: [subnet-1a]
+                    security_groups: [sg-1]
+                    private_dns: true
+                    dns_names: [db.example.on.aws]
+                    ip_address_type: ipv4
+                    state: pending
                 resolver_endpoints:
                   - {id: rslvr-out-1, direction: outbound, ips: {subnet-1a: 10.1.1.20, subnet-1b: 10.1.2.20}}
+                  - {id: rslvr-in-1, direction: inbound, ips: {subnet-1a: 10.1.1.30, subnet-1b: 10.1.2.30}}
               - id: vpc-2
                 cidr: 10.2.0.0/16
                 dns: {support: false}
@@ -229,9 +253,32 @@ import VPCReaders
                   - {id: tgw-attach-1, vpc: vpc-1, subnets: [subnet-1a]}
                   - {id: tgw-attach-2, vpn: vpn-1}
                   - {id: tgw-attach-3, peer: tgw-2}
+                  - {id: tgw-attach-4, direct_connect_gateway: dxgw-2}
+                route_tables:
+                  - id: tgw-rtb-1
+                    name: spokes
+                    default_association: true
+                    default_propagation: true
+                    associations: [tgw-attach-1]
+                    propagations: [tgw-attach-1]
+                    routes: [{destination: 10.1.0.0/16, attachments: [tgw-attach-1], type: propagated}, {destination: 10.7.0.0/16, state: blackhole}]
               - {id: tgw-2}
+            peerings:
+              - {id: pcx-1, vpcs: [vpc-8, vpc-1]}
+              - {id: pcx-2, vpcs: [vpc-2, vpc-9]}
+            external_vpcs:
+              - {id: vpc-8, owner: 999999999999, region: us-east-2, cidrs: [10.8.0.0/16]}
+              - {id: vpc-9, owner: 888888888888, cidrs: [10.9.0.0/16]}
+            prefix_lists:
+              - {id: pl-1, name: offices, address_family: IPv4, max_entries: 5, owner: 111111111111, entries: [{cidr: 198.51.100.0/24, description: Berlin}]}
             vpn_connections:
-              - {id: vpn-1, transit_gateway: tgw-1, customer_gateway: cgw-1, on_premises: dc}
+              - id: vpn-1
+                transit_gateway: tgw-1
+                customer_gateway: cgw-1
+                on_premises: dc
+                customer_gateway_ip: 198.51.100.7
+                customer_gateway_asn: 65000
+                tunnels: [{outside_ip: 203.0.113.1, status: DOWN, status_message: IPSEC IS DOWN}]
             private_hosted_zones:
               - {id: Z1, name: example.internal, vpcs: [vpc-1], records: [{name: db.example.internal, type: A, values: [10.1.1.5]}]}
               - {id: Z2, name: kms.eu-west-1.amazonaws.com, vpcs: [vpc-3]}
@@ -239,6 +286,7 @@ import VPCReaders
               - {id: rslvr-rr-1, name: corp, domain: amazonaws.com, resolver_endpoint: rslvr-out-1, targets: [172.16.0.2], vpcs: [vpc-1]}
         on_premises:
           - {id: dc, cidrs: [172.16.0.0/12], dns_servers: [172.16.0.2], forward: {example.internal: 10.1.1.99}}
+          - {id: dc2, cidrs: [192.168.0.0/16]}
 
         """
 
