@@ -589,20 +589,16 @@ markdown/vpcs.mustache
 - **Owner account:** {{code(.)}}
 {{/owner}}
 - **CIDR blocks:** {{#cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/cidrs}}
-<<<<<<< HEAD
-- **DNS support:** {{#dnsSupportUnknown}}unknown ({{missing}}){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown ({{missing}}){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
-=======
 {{^empty(ipv6Cidrs)}}
 - **IPv6 CIDR blocks:** {{#ipv6Cidrs}}{{code(.)}}{{^last()}}, {{/last()}}{{/ipv6Cidrs}}
 {{/empty(ipv6Cidrs)}}
-- **DNS support:** {{#dnsSupportUnknown}}unknown (not in the snapshot){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown (not in the snapshot){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
+- **DNS support:** {{#dnsSupportUnknown}}unknown ({{missing}}){{/dnsSupportUnknown}}{{^dnsSupportUnknown}}{{#dnsSupport}}on{{/dnsSupport}}{{^dnsSupport}}off{{/dnsSupport}}{{/dnsSupportUnknown}}; **DNS hostnames:** {{#dnsHostnamesUnknown}}unknown ({{missing}}){{/dnsHostnamesUnknown}}{{^dnsHostnamesUnknown}}{{#dnsHostnames}}on{{/dnsHostnames}}{{^dnsHostnames}}off{{/dnsHostnames}}{{/dnsHostnamesUnknown}}
 {{#dhcpOptions}}
 - **DHCP options:** {{#isDefault}}none (AWS's defaults){{/isDefault}}{{^isDefault}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{/isDefault}}{{#domainName}}; **domain name:** {{code(.)}}{{/domainName}}; **DNS servers:** {{#dnsServers}}{{code(.)}}{{^last()}}, {{/last()}}{{/dnsServers}}{{^dnsServers}}none{{/dnsServers}}{{^empty(ntpServers)}}; **NTP servers:** {{#ntpServers}}{{code(.)}}{{^last()}}, {{/last()}}{{/ntpServers}}{{/empty(ntpServers)}}
 {{#customDNS}}
 - **Warning:** instances ask DNS servers other than the Route 53 Resolver; endpoint private DNS names and private hosted zones answer them only if those servers forward to the Resolver.
 {{/customDNS}}
 {{/dhcpOptions}}
->>>>>>> real12
 - **Availability zones:** {{#zones}}{{code(.)}}{{^last()}}, {{/last()}}{{/zones}}{{^zones}}none{{/zones}}
 {{#internetGateway}}
 - **Internet gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
