@@ -16,7 +16,11 @@ public enum FindingBadges {
             byResource[id, default: []].append(finding)
         }
         var badges: [String: Badge] = [:]
-        for (id, about) in byResource {
+        for (id, found) in byResource {
+            // By what they say, not where: a snapshot and the YAML exported from it locate a finding
+            // differently, and must draw the same badge.
+            let rank: [Diagnostic.Severity: Int] = [.error: 0, .warning: 1, .note: 2]
+            let about = found.sorted { ((rank[$0.severity] ?? 3), $0.ruleID, $0.message) < ((rank[$1.severity] ?? 3), $1.ruleID, $1.message) }
             let tooltip = about.map { "\($0.severity.rawValue) [\($0.ruleID)]: \($0.message)" }.joined(separator: "\n")
             let tone: Badge.Tone = about.contains { $0.severity != .note } ? .warning : .info
             badges[id] = Badge(about.count == 1 ? "advice" : "advice \(about.count)", tooltip: tooltip, tone: tone)

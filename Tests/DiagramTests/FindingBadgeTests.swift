@@ -42,7 +42,12 @@ import VPCReaders
         #expect(diagnostics.filter { $0.severity == .error } == [])
         let (files, problems) = Pipeline(formats: [.svg], view: view).render(topology, name: "net")
         #expect(problems == [])
-        return try #require(files.first { $0.fileName.hasSuffix(".svg") }).contents
+        return Self.plain(try #require(files.first { $0.fileName.hasSuffix(".svg") }).contents)
+    }
+
+    /// Graphviz writes '-' and '\'' as character references; the tests read plain text.
+    static func plain(_ svg: String) -> String {
+        svg.replacingOccurrences(of: "&#45;", with: "-").replacingOccurrences(of: "&#39;", with: "'")
     }
 
     /// The SVG group of the element whose id is `id`.
@@ -56,8 +61,7 @@ import VPCReaders
         let picture = try svg(Self.yaml(), view: view)
         let endpoint = try element("vpce-ssm", in: picture)
         #expect(endpoint.contains(">advice</text>"), "\(endpoint)")
-        #expect(endpoint.contains("warning [endpoint-single-az]: interface endpoint &#39;vpce-ssm&#39; is only in eu-west-1a")
-                    || endpoint.contains("warning [endpoint-single-az]: interface endpoint 'vpce-ssm' is only in eu-west-1a"), "\(endpoint)")
+        #expect(endpoint.contains("warning [endpoint-single-az]: interface endpoint 'vpce-ssm' is only in eu-west-1a"), "\(endpoint)")
         // Only the resource at fault is marked.
         #expect(picture.components(separatedBy: ">advice</text>").count == 2)
     }
@@ -73,7 +77,7 @@ import VPCReaders
             let topology = try SampleRendering.load(url)
             let findings = topology.advise().filter { $0.severity != .note }
             let files = try SampleRendering.render(url, formats: [.svg])
-            let svg = try #require(files.values.first)
+            let svg = Self.plain(try #require(files.values.first))
             for finding in findings {
                 #expect(svg.contains("[\(finding.ruleID)]"), "\(url.lastPathComponent): \(finding.ruleID) not drawn")
             }

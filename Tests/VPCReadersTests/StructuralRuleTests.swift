@@ -33,7 +33,7 @@ import VPCReaders
 
     @Test(arguments: [
         ("attachment-kind", "", "    transit_gateways:\n      - {id: tgw-1, attachments: [{id: tgw-attach-1, vpc: vpc-1, vpn: vpn-1}]}", "",
-         "bad.yaml:12:35: error: attachment 'tgw-attach-1' must name exactly one of 'vpc', 'vpn', 'peer' [attachment-kind]"),
+         "bad.yaml:12:35: error: attachment 'tgw-attach-1' must name exactly one of 'vpc', 'vpn', 'peer', 'direct_connect_gateway' [attachment-kind]"),
         ("endpoint-key", "        endpoints:\n          - {id: vpce-1, service: ssm, subnet: subnet-a1}", "", "",
          "bad.yaml:11:40: error: 'subnet' applies to gateway load balancer endpoints only; give an interface endpoint's IPs in 'interfaces' [endpoint-key]"),
         ("gateway-endpoint-key", "        endpoints:\n          - {id: vpce-1, service: s3, type: gateway, private_dns: true}", "", "",
