@@ -260,6 +260,8 @@ struct ExplainWalker {
             step("dns", "an alias to '\(name)', the regional DNS name of interface endpoint '\(endpointID)'")
         case .publicDNS:
             step("dns", "no private hosted zone, endpoint private DNS or Resolver rule covers the name: public DNS answers")
+        case .ifForwarded(let domain, let endpointID, let vpcID, let ips):
+            step("dns", "if the on-premises DNS servers forward '\(domain)' to Resolver inbound endpoint '\(endpointID)' (\(ips.map(\.description).joined(separator: ", "))) in vpc '\(vpcID)' (the input does not say; if they do not, public DNS answers), the query goes on as below")
         }
     }
 

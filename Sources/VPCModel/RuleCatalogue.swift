@@ -14,6 +14,10 @@ public enum RuleOwner: String, Sendable, CaseIterable {
     case ids
     /// The AWS CLI snapshot importer.
     case awsImport = "aws-import"
+    /// The Terraform importer (`terraform show -json` of a state or plan, or a terraform.tfstate).
+    case terraform = "terraform-import"
+    /// The CloudFormation template importer (`--from cloudformation`).
+    case cloudFormation = "cloudformation-import"
     /// `vpcgraph collect`.
     case collect
     /// The article's advice over a valid topology (`Topology.advise()`).
@@ -32,6 +36,8 @@ public enum RuleOwner: String, Sendable, CaseIterable {
         case .validation: ["Sources/VPCModel/Validation.swift"]
         case .ids: ["Sources/VPCModel/IDRules.swift"]
         case .awsImport: ["Sources/AWSImport/"]
+        case .terraform: ["Sources/TerraformImport/", "Sources/vpcgraph/ImportTerraformCommand.swift"]
+        case .cloudFormation: ["Sources/CloudFormationImport/", "Sources/Pipeline/CloudFormationInput.swift", "Sources/vpcgraph/CloudFormationOptions.swift"]
         case .collect: ["Sources/AWSCollect/", "Sources/vpcgraph/CollectCommand.swift"]
         case .advice: ["Sources/VPCModel/Advice/"]
         case .templates: ["Sources/Markdown/"]
@@ -84,7 +90,7 @@ public enum RuleCatalogue {
 
     /// Every rule, grouped by owner in `RuleOwner` order, each group in id order.
     public static var all: [Rule] {
-        (reader + validation + ids + awsImport + collect + advice + templates + pipeline + graphviz)
+        (reader + validation + ids + awsImport + terraform + cloudFormation + collect + advice + templates + pipeline + graphviz)
     }
 
     // MARK: - The topology format's reader
@@ -94,7 +100,7 @@ public enum RuleCatalogue {
              reason: "an attachment connects exactly one VPC, VPN or peer transit gateway", fix: "give the attachment exactly one of 'vpc', 'vpn' or 'peer'"),
         Rule("duplicate-key", .error, .reader, "a key appears twice in one mapping",
              reason: "YAML keeps only one of them, silently", fix: "remove or merge the duplicate key"),
-        Rule("empty-input", .error, .reader, "the input file is empty",
+        Rule("empty-input", .error, .reader, sharedWith: [.cloudFormation], "the input file is empty",
              reason: "there is no network to check or draw", fix: "give a topology, or remove the file from the command"),
         Rule("endpoint-key", .error, .reader, "an endpoint key does not fit the endpoint's type",
              reason: "interface, gateway and Gateway Load Balancer endpoints have different settings", fix: "use the keys of the endpoint's type, or set 'type'"),
@@ -106,9 +112,9 @@ public enum RuleCatalogue {
              reason: "interface endpoints are network interfaces, reached by DNS, not by routes", fix: "remove 'route_tables'/'prefix_list', or make it a gateway endpoint"),
         Rule("ignore-rule", .error, .reader, "an 'ignore:' entry names no advice rule, or gives no reason",
              reason: "an accepted risk needs the rule it accepts and why, for the next reviewer", fix: "write '{rule: <advice rule id>, reason: …}'; 'vpcgraph rules' lists the ids"),
-        Rule("input-too-large", .error, .reader, "an input is bigger than 64 MiB",
+        Rule("input-too-large", .error, .reader, sharedWith: [.cloudFormation], "an input is bigger than 64 MiB",
              reason: "inputs are read into memory; a bound keeps a bad file from exhausting it", fix: "split the topology, or check that the right file was given"),
-        Rule("invalid-cidr", .error, .reader, "a value is not a CIDR block",
+        Rule("invalid-cidr", .error, .reader, sharedWith: [.cloudFormation], "a value is not a CIDR block",
              reason: "VPC, subnet and route destinations are CIDR blocks", fix: "write it as ADDRESS/PREFIX, e.g. 10.0.1.0/24, with no host bits set"),
         Rule("invalid-ip", .error, .reader, "a value is not an IP address",
              reason: "interface, Resolver and DNS server addresses are IP addresses", fix: "write a dotted IPv4 or an IPv6 address"),
@@ -118,9 +124,13 @@ public enum RuleCatalogue {
              reason: "AWS routes go to a gateway, NAT gateway, endpoint, peering, transit gateway or network interface", fix: "use the target's id (igw-, nat-, vpce-, pcx-, tgw-, vgw-, eni-)"),
         Rule("invalid-value", .error, .reader, "a value is not one of those the key allows",
              reason: "the key has a fixed set of values", fix: "use one of the values the message lists"),
+        Rule("lattice-endpoint-key", .error, .reader, "a VPC Lattice endpoint has a key only other endpoints have",
+             reason: "a Lattice endpoint (service network or resource) has no route tables, policy or private DNS of its own", fix: "remove the key, or give the endpoint the type it has"),
         Rule("missing-key", .error, .reader, "a required key is missing",
              reason: "the resource cannot be described without it", fix: "add the key"),
-        Rule("policy-too-large", .error, .reader, "an endpoint policy is longer than AWS's 20,480 characters",
+        Rule("network-acl-rule", .error, .reader, "a network ACL entry's protocol or ports are wrong",
+             reason: "a wrong entry would document traffic the ACL does not pass or block", fix: "use tcp, udp, icmp, icmpv6, all or 0-255, and ports as 443, 1024-65535 or all"),
+        Rule("policy-too-large", .error, .reader, sharedWith: [.cloudFormation], "an endpoint policy is longer than AWS's 20,480 characters",
              reason: "AWS refuses such a policy", fix: "shorten the policy"),
         Rule("record-value", .error, .reader, "a hosted zone record has neither or both of 'alias' and 'values'",
              reason: "a record is an alias or has values, not both", fix: "give 'alias: vpce-…' or 'values: [...]'"),
@@ -203,6 +213,8 @@ public enum RuleCatalogue {
              reason: "there is no network to read", fix: "run 'vpcgraph collect', or point at the right folder"),
         Rule("aws-gone", .warning, .awsImport, "a resource AWS reports as gone or going is left out",
              reason: "deleted, failed or rejected resources carry no traffic", fix: "nothing; collect again once AWS finished"),
+        Rule("aws-incomplete", .warning, .awsImport, "a transit gateway route output says more routes are available than it lists",
+             reason: "routes beyond the ones listed are missing from the snapshot, so paths may look broken", fix: "collect the routes again with filters that return fewer at once"),
         Rule("aws-json-syntax", .error, .awsImport, "an output file is not valid JSON",
              reason: "nothing can be read from it (often a truncated file)", fix: "collect it again"),
         Rule("aws-missing-field", .warning, .awsImport, "an output lacks a field vpcgraph needs; the resource is skipped",
@@ -237,6 +249,76 @@ public enum RuleCatalogue {
              reason: "it cannot be placed", fix: "collect describe-vpcs of its region"),
         Rule("aws-unreadable", .error, .awsImport, "a snapshot file cannot be read",
              reason: "nothing can be read from it", fix: "check the file's permissions"),
+    ]
+
+    // MARK: - Terraform importer
+
+    static let terraform: [Rule] = [
+        Rule("tf-duplicate", .warning, .terraform, "a VPC has a second internet gateway in the state; the first is kept",
+             reason: "a VPC has at most one internet gateway attached", fix: "remove the extra aws_internet_gateway, or give it another VPC"),
+        Rule("tf-format", .error, .terraform, "the file is not the output of 'terraform show -json' nor a terraform.tfstate file",
+             reason: "vpcgraph reads Terraform's own JSON of a state or a plan", fix: "give 'terraform show -json' (of the state or a plan file) or the terraform.tfstate"),
+        Rule("tf-format-version", .error, .terraform, "the JSON's format_version, or the state file's version, is one vpcgraph does not read",
+             reason: "vpcgraph reads format 1.x of 'terraform show -json' and state version 4 (Terraform 0.12 and later); others may mean other things", fix: "write it with a Terraform of 0.12 or later, or give 'terraform show -json'"),
+        Rule("tf-invalid-value", .error, .terraform, alsoWarning: true, "an attribute's value is not what AWS takes (a CIDR that is not one; warning: an unknown protocol, the rule left out)",
+             reason: "a wrong value would draw addresses or rules AWS does not have", fix: "correct the value in the configuration and apply or plan again"),
+        Rule("tf-json", .error, .terraform, "the file is not valid JSON",
+             reason: "nothing can be read from it (often a truncated or hand-edited file)", fix: "write it again with 'terraform show -json'"),
+        Rule("tf-missing-attribute", .error, .terraform, "a resource lacks an attribute vpcgraph needs (vpc_id, peer_vpc_id, service_name, …)",
+             reason: "the resource cannot be placed or drawn without it", fix: "set the attribute in the configuration, or check the state is complete"),
+        Rule("tf-unknown-reference", .error, .terraform, "an attribute refers to a resource that is not in the state or plan",
+             reason: "a reference to nothing cannot be drawn or checked (a resource in another state, or a target removed)", fix: "import the other state too, or correct the reference"),
+        Rule("tf-unknown-value", .error, .terraform, "a CIDR is known only after apply (an IPAM pool?)",
+             reason: "the VPC's and subnets' addresses are what the diagrams and checks are about", fix: "read the state after apply, or give the CIDR in the configuration"),
+        Rule("tf-unresolved-reference", .error, .terraform, alsoWarning: true, "a reference known only after apply cannot be followed to one resource (warning: a hosted zone's VPC from a dynamic block, left out)",
+             reason: "vpcgraph draws what the configuration says and does not guess which resource is meant", fix: "read the state after apply, or refer to one resource instance (a key, not a splat)"),
+        Rule("tf-unsupported", .warning, .terraform, "a route to a kind of target vpcgraph does not draw is left out",
+             reason: "vpcgraph draws routes to gateways, NAT gateways, endpoints, peerings, transit gateways and network interfaces only", fix: "nothing; the route is not part of the diagrams"),
+    ]
+
+    // MARK: - CloudFormation importer
+
+    static let cloudFormation: [Rule] = [
+        Rule("cfn-condition-cycle", .error, .cloudFormation, "a condition depends on itself",
+             reason: "such a template is refused by CloudFormation", fix: "break the cycle between the conditions"),
+        Rule("cfn-condition-false", .warning, .cloudFormation, "a property refers to a resource its condition leaves out",
+             reason: "with the parameters given the resource is not created, so the reference goes nowhere", fix: "give the parameters the deployment uses (--parameter), or guard the reference with the same condition"),
+        Rule("cfn-condition-unknown", .warning, .cloudFormation, "a condition cannot be decided before deployment; the resource is kept, an !If takes its true value",
+             reason: "the drawing may show a resource or value the deployment does not have", fix: "give the parameters the condition depends on (--parameter)"),
+        Rule("cfn-cross-stack", .warning, .cloudFormation, "a property names a resource outside the template (!ImportValue, a literal id)",
+             reason: "vpcgraph draws one template's resources; what it refers to is left out", fix: "import the other stack's template too, or accept the warning"),
+        Rule("cfn-duplicate-association", .error, .cloudFormation, "a subnet is associated with two route tables",
+             reason: "a subnet has exactly one route table; CloudFormation fails to create the second association", fix: "remove one of the AWS::EC2::SubnetRouteTableAssociation resources"),
+        Rule("cfn-endpoint-type", .warning, .cloudFormation, "an endpoint's VpcEndpointType is not Interface, Gateway or GatewayLoadBalancer; the endpoint is left out",
+             reason: "the kinds of endpoint route, resolve and cost differently", fix: "use one of the types vpcgraph draws"),
+        Rule("cfn-intrinsic", .error, .cloudFormation, "an intrinsic function has the wrong arguments (!Select out of range, !Equals not a pair, …)",
+             reason: "the template is refused by CloudFormation", fix: "give the function the arguments the message says"),
+        Rule("cfn-logical-id", .error, .cloudFormation, "a logical id is not alphanumeric",
+             reason: "logical ids may hold only A-Z, a-z and 0-9", fix: "rename the resource"),
+        Rule("cfn-missing-property", .error, .cloudFormation, alsoWarning: true, "a resource lacks a property vpcgraph needs (warning: the resource or entry is left out)",
+             reason: "the resource cannot be placed or drawn without it", fix: "add the property"),
+        Rule("cfn-parameter", .error, .cloudFormation, "a --parameter names a parameter the template does not have",
+             reason: "a misspelt parameter would be silently ignored, and the default drawn", fix: "use the name the did-you-mean suggests"),
+        Rule("cfn-region", .error, .cloudFormation, alsoWarning: true, "--region is not a region code (warning: the region's zones are unknown; a note says which region is read)",
+             reason: "service names, DNS names, prefix lists and !GetAZs depend on the region", fix: "give --region with the region the stack is deployed to"),
+        Rule("cfn-security-group-rule", .warning, .cloudFormation, "a security group rule has no known protocol or no peer; it is left out",
+             reason: "the rule's traffic cannot be documented", fix: "give 'IpProtocol' and one of CidrIp, CidrIpv6, a source or destination group or prefix list"),
+        Rule("cfn-template", .error, .cloudFormation, "the file is not a CloudFormation template (no 'Resources', an unknown section, a resource without 'Type')",
+             reason: "nothing can be read from it as a stack", fix: "give the template, or fix the section the message names"),
+        Rule("cfn-unattached", .warning, .cloudFormation, "an internet or VPN gateway is attached to no VPC; it is left out",
+             reason: "a gateway without an AWS::EC2::VPCGatewayAttachment carries no traffic", fix: "add the attachment, or remove the gateway"),
+        Rule("cfn-unknown-tag", .error, .cloudFormation, "an unknown !Tag or Fn:: function",
+             reason: "the template is refused by CloudFormation; a misspelt function would be read as a plain value", fix: "use the function the did-you-mean suggests"),
+        Rule("cfn-unknown-value", .warning, .cloudFormation, "a value is known only after deployment (an IPAM CIDR, an !GetAtt); the resource, rule or zone is left out or guessed (a note for IPv6 blocks)",
+             reason: "vpcgraph draws what the template says and does not guess addresses", fix: "give the value in the template or as a --parameter, or accept the warning"),
+        Rule("cfn-unresolved-ref", .error, .cloudFormation, "a !Ref, !GetAtt, !Sub, !FindInMap or condition names nothing in the template",
+             reason: "the template is refused by CloudFormation; often a misspelt logical id", fix: "use the name the did-you-mean suggests, or define it"),
+        Rule("cfn-unsupported-intrinsic", .warning, .cloudFormation, "a function vpcgraph does not evaluate (!Cidr, !Base64, !Transform, …); its value is unknown",
+             reason: "what depends on it cannot be drawn", fix: "give the value plainly or as a parameter, or accept the warning"),
+        Rule("cfn-unsupported-resource", .warning, .cloudFormation, "a resource, route target or alias vpcgraph does not draw is left out (a note for types outside the network)",
+             reason: "the diagrams would miss it; network resources the model cannot hold yet are worth knowing about", fix: "nothing; the note or warning lists what is left out"),
+        Rule("cfn-wrong-type", .error, .cloudFormation, "a property refers to the wrong kind of resource, or has the wrong kind of value",
+             reason: "the deployment fails (a route table's VpcId naming a subnet)", fix: "refer to a resource of the kind the message names"),
     ]
 
     // MARK: - collect
@@ -307,15 +389,15 @@ public enum RuleCatalogue {
     static let pipeline: [Rule] = [
         Rule("empty-topology", .error, .pipeline, "the topology has no VPCs and no on-premises networks",
              reason: "there is nothing to draw", fix: "add VPCs, or check the file given"),
-        Rule("input-file", .error, .pipeline, "an input cannot be read or is not UTF-8 text",
+        Rule("input-file", .error, .pipeline, sharedWith: [.cloudFormation], "an input cannot be read or is not UTF-8 text",
              reason: "nothing can be read from it", fix: "check the path and the file's encoding"),
         Rule("layout-worker", .error, .pipeline, "a layout worker process failed",
              reason: "its diagrams were not laid out, so nothing is written", fix: "run again with --jobs 1 and report the input"),
         Rule("manifest", .warning, .pipeline, "the output folder's manifest cannot be read; every file is rendered again",
              reason: "it says what an earlier render wrote", fix: "nothing; the next render rewrites it"),
-        Rule("output", .error, .pipeline, "an output file cannot be written",
+        Rule("output", .error, .pipeline, sharedWith: [.terraform, .cloudFormation], "an output file cannot be written",
              reason: "nothing is written unless everything can be", fix: "check the folder's permissions and free space"),
-        Rule("output-exists", .error, .pipeline, "an output exists and would be overwritten",
+        Rule("output-exists", .error, .pipeline, sharedWith: [.terraform, .cloudFormation], "an output exists and would be overwritten",
              reason: "import never overwrites silently", fix: "use --force, or another path"),
         Rule("output-name", .error, .pipeline, "an output path is not a file vpcgraph may write",
              reason: "outputs are plain files inside the output folder", fix: "give another path"),

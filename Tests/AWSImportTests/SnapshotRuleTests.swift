@@ -54,6 +54,25 @@ import VPCModel
         ])
     }
 
+    @Test func routesToAPeeringNotInTheSnapshot() throws {
+        let folder = try Fixture.copy { d in try FileManager.default.removeItem(atPath: d + dir + "describe-vpc-peering-connections.json") }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(printed(folder, rule: "aws-outside-snapshot") == [
+            "eu-west-1/describe-route-tables.json: $.RouteTables[2].Routes[4].VpcPeeringConnectionId: warning: route to '10.1.0.0/16' in 'rtb-0c0c0c0c0c0c0c0c0' goes to 'pcx-0123456789abcdef0', which is not in the snapshot (another account's?); route left out [aws-outside-snapshot]",
+            "eu-west-1/describe-route-tables.json: $.RouteTables[3].Routes[1].VpcPeeringConnectionId: warning: route to '10.0.0.0/16' in 'rtb-0d0d0d0d0d0d0d0d0' goes to 'pcx-0123456789abcdef0', which is not in the snapshot (another account's?); route left out [aws-outside-snapshot]",
+        ])
+    }
+
+    @Test func transitGatewayRoutesOfOnePage() throws {
+        let folder = try Fixture.copy { d in
+            try Fixture.write(#"{"Routes": [], "AdditionalRoutesAvailable": true}"#, to: d + dir + "search-transit-gateway-routes.tgw-rtb-0a1b2c3d4e5f60789.json")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(printed(folder, rule: "aws-incomplete") == [
+            "eu-west-1/search-transit-gateway-routes.tgw-rtb-0a1b2c3d4e5f60789.json: $.AdditionalRoutesAvailable: warning: 'search-transit-gateway-routes.tgw-rtb-0a1b2c3d4e5f60789.json' says more routes are available than it lists (AdditionalRoutesAvailable); the routes it lists are kept, others are not in the snapshot [aws-incomplete]",
+        ])
+    }
+
     @Test func aFileThatCannotBeRead() throws {
         let folder = try Fixture.copy { d in
             try FileManager.default.createSymbolicLink(atPath: d + dir + "describe-vpcs.extra.json", withDestinationPath: d + "/nowhere.json")
