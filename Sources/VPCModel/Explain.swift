@@ -239,10 +239,6 @@ struct ExplainWalker {
                 step("dns", "\(servers) forward '\(domain)' to \(ips.map(\.description).joined(separator: ", ")), which is no Resolver inbound endpoint of the topology",
                      at: rule?.origin.location)
             }
-        case .ifForwarded(let domain, let endpointID, let vpcID, let ips):
-            // The input does not say how the on-premises servers forward: the rest holds only if they do.
-            step("dns", "if the on-premises DNS servers forward '\(domain)' to Resolver inbound endpoint '\(endpointID)' "
-                 + "(\(ips.map(\.description).joined(separator: ", "))) in vpc '\(vpcID)' (the input does not say they do)")
         case .vpcResolver(let vpcID):
             let vpc = topology.vpc(vpcID)
             let address = vpc?.cidrs.first.flatMap { Self.resolverAddress(of: $0) }

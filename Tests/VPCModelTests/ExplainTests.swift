@@ -127,6 +127,16 @@ import VPCReaders
         return topology!
     }
 
+    /// An input that does not say how the on-premises servers forward (an imported snapshot has
+    /// no forwarding): the walk goes on through the inbound endpoint, worded as a condition.
+    @Test func onPremisesWithoutForwardingRulesIsConditional() throws {
+        let topology = Self.edited { $0.replacingOccurrences(of: "    forward: {apigateway.eu-west-1.amazonaws.com: rslvr-in-0f3a4b5c6d7e8f901}\n", with: "") }
+        let e = try topology.explain(from: .onPremises("datacenter"), to: "apigateway.eu-west-1.amazonaws.com").get()
+        let lines = e.text.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "  1. dns: if the on-premises DNS servers forward 'apigateway.eu-west-1.amazonaws.com' to Resolver inbound endpoint 'rslvr-in-0f3a4b5c6d7e8f901' (10.10.1.53, 10.10.2.53) in vpc 'vpc-0b2c3d4e5f6071829' (the input does not say; if they do not, public DNS answers), the query goes on as below")
+        #expect(e.text.contains("the network interfaces of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1'"))
+    }
+
     @Test func withoutARouteBackRepliesCannotReturn() {
         let t = Self.edited { $0.replacingOccurrences(of: "              10.20.0.0/16: pcx-0d4e5f60718293a41\n", with: "") }
         let e = try! t.explain(from: .subnet("subnet-0c1d2e3f4a5b6a002"), to: "apigateway.eu-west-1.amazonaws.com").get()
