@@ -288,14 +288,17 @@ struct Explain: ParsableCommand {
     @Option(help: ArgumentHelp("Where it goes: a DNS name or an IPv4 address, with an optional :PORT (default 443, TCP).", valueName: "name|ip[:port]"))
     var to: String
 
-    @Option(help: ArgumentHelp("What the input is: 'topology' (default) or 'aws' (a snapshot folder).", valueName: "kind"))
+    @Option(help: ArgumentHelp("What the input is: 'topology' (default), 'aws' (a snapshot folder), 'terraform' (state or plan JSON, or a tfstate) or 'cloudformation' (a template).",
+                               valueName: "kind"))
     var inputKind: InputSource = .topology
+
+    @OptionGroup var cloudFormation: CloudFormationArguments
 
     @Option(help: ArgumentHelp("Output: text (for people) or json (for tools; keys in a fixed order).", valueName: "format"))
     var format: ExplainFormat = .text
 
     func run() throws {
-        let (topology, diagnostics) = Pipeline.load(path: input, from: inputKind)
+        let (topology, diagnostics) = Pipeline.load(path: input, from: inputKind, cloudFormation: try cloudFormation.options(for: inputKind))
         var collector = DiagnosticCollector()
         collector.emit(contentsOf: diagnostics)
         DiagnosticPrinter.print(collector.sorted)

@@ -15,6 +15,22 @@ import TestSupport
         #expect(result.stdout.hasSuffix("result: reaches interface endpoint 'vpce-0a1b2c3d4e5f60104' of 'com.amazonaws.eu-west-1.ssm' at 10.0.10.11, on the AWS network\n"))
     }
 
+    /// The same walk over the infrastructure code's networks: a Terraform state and a
+    /// CloudFormation template (with its region) of the app-vpc sample.
+    @Test func terraformAndCloudFormationInputsAreExplainedToo() throws {
+        let state = Paths.repository.appendingPathComponent("Tests/TerraformImportTests/Fixtures/terraform/app-vpc/state.json").path
+        let fromState = try Run.vpcgraph(["explain", state, "--input-kind", "terraform", "--from", "subnet-8078f0796293a8d4b", "--to", "s3.eu-west-1.amazonaws.com"])
+        #expect(fromState.status == 0, "\(fromState.stderr)")
+        #expect(fromState.stdout.hasSuffix("result: reaches 'com.amazonaws.eu-west-1.s3' through gateway endpoint 'vpce-d057360f41de5ff1d', on the AWS network\n"))
+        let template = Paths.repository.appendingPathComponent("Tests/CloudFormationImportTests/Fixtures/cloudformation/app-vpc.yaml").path
+        let fromTemplate = try Run.vpcgraph(["explain", template, "--input-kind", "cloudformation", "--region", "eu-west-1",
+                                             "--from", "subnet-PrivateSubnetA", "--to", "s3.eu-west-1.amazonaws.com"])
+        #expect(fromTemplate.status == 0, "\(fromTemplate.stderr)")
+        #expect(fromTemplate.stdout.contains("through gateway endpoint 'vpce-"), "\(fromTemplate.stdout)")
+        // --region belongs to templates only.
+        #expect(try Run.vpcgraph(["explain", state, "--input-kind", "terraform", "--region", "eu-west-1", "--from", "x", "--to", "y"]).status == 64)
+    }
+
     @Test func jsonForToolsAndExitTwoWhenItCannot() throws {
         let result = try Run.vpcgraph(["explain", shared, "--from", "subnet-0c1d2e3f4a5b6a001", "--to", "10.10.1.10:22", "--format", "json"])
         #expect(result.status == 2)
