@@ -35,7 +35,8 @@ struct DocumentBuilder {
     /// the connectivity claims.
     let findings: [Finding]
 
-    init(topology: Topology, documentName: String, prices: PriceTable) {
+    /// `findings`: the topology's advice when the caller computed it already; nil computes it.
+    init(topology: Topology, documentName: String, prices: PriceTable, findings: [Finding]? = nil) {
         self.topology = topology
         self.documentName = documentName
         self.prices = prices
@@ -56,7 +57,7 @@ struct DocumentBuilder {
         self.aliasRecords = aliases
         // By rule, resource and message, not by location: a snapshot and its imported YAML locate
         // findings differently and must document them alike.
-        self.findings = topology.advise().sorted { ($0.ruleID, $0.resource, $0.message) < ($1.ruleID, $1.resource, $1.message) }
+        self.findings = (findings ?? topology.advise()).sorted { ($0.ruleID, $0.resource, $0.message) < ($1.ruleID, $1.resource, $1.message) }
     }
 
     /// The ids of every resource that has a section, table row or list item of its own.

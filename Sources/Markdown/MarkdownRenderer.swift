@@ -10,8 +10,8 @@ import VPCModel
 ///   - templates: the built-in templates, or a user's copy (`TemplateSet(directory:)`).
 /// - Returns: the document, ending in one newline. The same input gives the same bytes.
 public func renderMarkdown(_ topology: Topology, documentName: String, diagrams: [String]? = nil, vpcDiagrams: [String: String] = [:],
-                           templates: TemplateSet = .builtIn) -> String {
-    var builder = DocumentBuilder(topology: topology, documentName: documentName, prices: templates.prices)
+                           templates: TemplateSet = .builtIn, findings: [Finding]? = nil) -> String {
+    var builder = DocumentBuilder(topology: topology, documentName: documentName, prices: templates.prices, findings: findings)
     builder.diagrams = diagrams ?? [documentName + ".svg"]
     builder.vpcDiagrams = vpcDiagrams
     let model = builder.build()

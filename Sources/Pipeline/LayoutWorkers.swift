@@ -23,6 +23,9 @@ public struct LayoutWorkers: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// Layout in this process, one diagram after the other (no worker is started for one job).
+    public static let inProcess = LayoutWorkers(executable: "", arguments: [], jobs: 1)
+
     /// This program as a worker: `/proc/self/exe _layout-worker`.
     public static func current(jobs: Int, subcommand: String = "_layout-worker") -> LayoutWorkers {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

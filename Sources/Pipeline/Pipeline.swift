@@ -124,11 +124,13 @@ public struct Pipeline: Sendable {
             return result
         }
         var result = Rendering()
+        // The article's advice, computed once for the badges of every diagram and the Markdown's Findings.
+        let findings = topology.advise()
         // The diagrams are built only for the formats that need them.
         let diagrams: [(baseName: String, dot: String)] = formats.contains(where: { $0 == .dot || $0 == .svg })
             ? timed(.dot) {
                 var options = diagramOptions
-                options.findings = topology.advise()
+                options.findings = findings
                 let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
                 if let note { result.notes.append(note) }
                 return planned.map { ($0.baseName, DOTWriter.write($0.graph)) }
@@ -152,7 +154,7 @@ public struct Pipeline: Sendable {
                     let linkable = Set(diagrams.map { "\($0.baseName).svg" } + [OutputNames(name: name).document])
                     let sources = diagrams.map { (file: "\($0.baseName).dot", dot: $0.dot) }
                     let finished = progress.map { LayoutCount(total: sources.count, report: $0).finished }
-                    let laidOut = (workers ?? LayoutWorkers(executable: "", arguments: [], jobs: 1)).layout(sources, finished: finished)
+                    let laidOut = (workers ?? .inProcess).layout(sources, finished: finished)
                     for (diagram, (svg, messages)) in zip(diagrams, laidOut) {
                         result.diagnostics += messages
                         guard let svg else { continue }
@@ -168,7 +170,7 @@ public struct Pipeline: Sendable {
                 }
             case .png:
                 timed(.png) {
-                    let (files, diagnostics, note) = renderBitmaps(topology, name: name)
+                    let (files, diagnostics, note) = renderBitmaps(topology, name: name, findings: findings)
                     result.files += files
                     result.diagnostics += diagnostics
                     if let note, !result.notes.contains(note) { result.notes.append(note) }
@@ -179,7 +181,8 @@ public struct Pipeline: Sendable {
                 let picture: String? = formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : nil
                 let embedded = names.embedded(DiagramPlan.roles(topology, name: name, view: view, split: split), extension: picture)
                 let markdown = timed(.md) {
-                    renderMarkdown(topology, documentName: name, diagrams: embedded.top, vpcDiagrams: embedded.perVPC, templates: templates ?? .builtIn)
+                    renderMarkdown(topology, documentName: name, diagrams: embedded.top, vpcDiagrams: embedded.perVPC, templates: templates ?? .builtIn,
+                                   findings: findings)
                 }
                 result.files.append(OutputFile(fileName: names.document, contents: markdown))
             }
@@ -189,7 +192,7 @@ public struct Pipeline: Sendable {
 
     /// PNGs of the same diagrams, through Graphviz's cairo renderer. Graphviz can only draw image
     /// files, so the icons are written to a temporary folder for the time of the rendering.
-    func renderBitmaps(_ topology: Topology, name: String) -> (files: [OutputFile], diagnostics: [Diagnostic], note: String?) {
+    func renderBitmaps(_ topology: Topology, name: String, findings: [Finding]) -> (files: [OutputFile], diagnostics: [Diagnostic], note: String?) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcgraph-icons-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = diagramOptions
@@ -204,7 +207,7 @@ public struct Pipeline: Sendable {
         } catch {
             options.icons = .none
         }
-        options.findings = topology.advise()
+        options.findings = findings
         let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []

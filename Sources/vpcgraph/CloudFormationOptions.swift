@@ -58,32 +58,6 @@ struct ImportCloudFormation: ParsableCommand {
     @OptionGroup var cloudFormation: CloudFormationArguments
 
     func run() throws {
-        let name = output.split(separator: "/").last.map(String.init) ?? ""
-        let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
-        guard output == "-" || !output.hasSuffix("/"), !name.isEmpty, name != ".", name != ".." else {
-            DiagnosticPrinter.print([.error("'\(output)' does not name a file; give the topology file's path, or '-' for standard output", at: SourceLocation(file: output), rule: "output")])
-            throw ExitCode(1)
-        }
-        if output != "-" && FileManager.default.fileExists(atPath: output) && !force {
-            DiagnosticPrinter.print([.error("'\(output)' already exists; pass --force to replace it", at: SourceLocation(file: output), rule: "output-exists")])
-            throw ExitCode(1)
-        }
-        let (topology, diagnostics) = Pipeline.loadCloudFormation(path: template, options: try cloudFormation.options(for: .cloudformation))
-        var collector = DiagnosticCollector()
-        collector.emit(contentsOf: diagnostics)
-        DiagnosticPrinter.print(collector.sorted)
-        guard let topology, !collector.hasErrors else { throw ExitCode(1) }
-        let yaml = TopologyWriter.write(topology)
-        if output == "-" {
-            FileHandle.standardOutput.write(Data(yaml.utf8))
-            return
-        }
-        do {
-            try FileSetWriter().write([(name, Data(yaml.utf8))], into: folder, replacing: force, creatingFolder: false)
-        } catch {
-            DiagnosticPrinter.print(OutputWriter.diagnostics(error))
-            throw ExitCode(1)
-        }
-        FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+        try TopologyExport.write(to: output, force: force) { Pipeline.loadCloudFormation(path: template, options: try cloudFormation.options(for: .cloudformation)) }
     }
 }

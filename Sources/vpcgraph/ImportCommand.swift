@@ -34,6 +34,15 @@ struct ImportAWS: ParsableCommand {
     var force = false
 
     func run() throws {
+        try TopologyExport.write(to: output, force: force) { Pipeline.loadAWSSnapshot(path: snapshot) }
+    }
+}
+
+/// What every `import` subcommand does around reading its input: refuse an `-o` that names no
+/// file or (without --force) an existing one before anything is read, print the diagnostics, and
+/// write the topology as YAML — all or nothing, or to standard output for '-'.
+enum TopologyExport {
+    static func write(to output: String, force: Bool, load: () throws -> (topology: Topology?, diagnostics: [Diagnostic])) throws {
         // The folder and the plain file name the writer takes ("" for the current folder).
         let name = output.split(separator: "/").last.map(String.init) ?? ""
         let folder = output.contains("/") ? String(output[...output.lastIndex(of: "/")!]) : ""
@@ -45,7 +54,7 @@ struct ImportAWS: ParsableCommand {
             DiagnosticPrinter.print([.error("'\(output)' already exists; pass --force to replace it", at: SourceLocation(file: output), rule: "output-exists")])
             throw ExitCode(1)
         }
-        let (topology, diagnostics) = Pipeline.loadAWSSnapshot(path: snapshot)
+        let (topology, diagnostics) = try load()
         var collector = DiagnosticCollector()
         collector.emit(contentsOf: diagnostics)
         DiagnosticPrinter.print(collector.sorted)
@@ -64,4 +73,5 @@ struct ImportAWS: ParsableCommand {
         }
         FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
     }
+
 }
