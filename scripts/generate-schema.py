@@ -17,7 +17,7 @@ def d(desc, x):
 scalar = {"type": ["string", "number", "boolean"]}
 named_id = dict(obj({"id": S, "name": S}, ["id"]), type=["string", "object"], description="an id, or {id, name}")
 interfaces = {"type": ["object", "array", "null"], "additionalProperties": S,
-              "items": obj({"subnet": S, "ip": S, "eni": S}, ["subnet", "ip"]),
+              "items": obj({"subnet": S, "ip": S, "eni": S, "ipv6": S}, ["subnet", "ip"]),
               "description": "a mapping (subnet id: IP address) or a list of {subnet, ip, eni}"}
 def sg_rule(peer):
     """A security group rule; `peer` is where traffic comes from (ingress) or goes to (egress)."""

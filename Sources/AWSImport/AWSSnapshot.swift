@@ -34,6 +34,8 @@ struct AWSSnapshot {
         var id: String
         var subnetID: String
         var ip: IPAddress
+        /// The primary (else first) of `Ipv6Addresses`.
+        var ipv6: IPAddress?
         var description: String
         var availabilityZone: String?
         var origin: Origin

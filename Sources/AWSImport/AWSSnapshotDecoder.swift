@@ -336,7 +336,9 @@ struct AWSSnapshotDecoder {
             warn("'\(text)' is not an IP address; network interface '\(id)' skipped", at: n.location(of: "PrivateIpAddress"), rule: "aws-bad-value")
             return nil
         }
-        return AWSSnapshot.NetworkInterfaceFacts(id: id, subnetID: subnet, ip: ip, description: n.string("Description") ?? "",
+        let ipv6s = n["Ipv6Addresses"]?.elements ?? []
+        let ipv6 = (ipv6s.first { $0.bool("IsPrimaryIpv6") == true } ?? ipv6s.first)?.string("Ipv6Address").flatMap(IPAddress.init)
+        return AWSSnapshot.NetworkInterfaceFacts(id: id, subnetID: subnet, ip: ip, ipv6: ipv6?.family == .v6 ? ipv6 : nil, description: n.string("Description") ?? "",
                                                  availabilityZone: n.string("AvailabilityZone"),
                                                  origin: Origin(n.location, fields: ["subnet": n.location(of: "SubnetId"),
                                                                                      "ip": n.location(of: n.string("PrivateIpAddress") != nil ? "PrivateIpAddress" : "PrivateIpAddresses")]))

@@ -284,7 +284,7 @@ struct TopologyAssembler {
             var bySubnet: [String: EndpointInterface] = [:]
             for id in eniIDs {
                 guard let eni = eniByID[id], bySubnet[eni.subnetID] == nil else { continue }
-                bySubnet[eni.subnetID] = EndpointInterface(subnetID: eni.subnetID, ip: eni.ip, networkInterfaceID: eni.id, origin: eni.origin)
+                bySubnet[eni.subnetID] = EndpointInterface(subnetID: eni.subnetID, ip: eni.ip, networkInterfaceID: eni.id, ipv6: eni.ipv6, origin: eni.origin)
             }
             for subnet in r.value.subnets where bySubnet[subnet.id] == nil {
                 let why = haveInterfaces ? "no network interface of it in describe-network-interfaces" : "no describe-network-interfaces output"

@@ -220,7 +220,9 @@ extension DocumentBuilder {
     func answerDetails(_ answer: NameResolution.Answer, endpointID: String) -> Node {
         switch answer {
         case .endpointIPs(let id, let ips):
-            return ["endpointIPs": true, "endpoint": ref(id), "ips": texts(ips.sorted()), "otherEndpoint": id != endpointID]
+            // A records, then AAAA records (dual-stack endpoints).
+            return ["endpointIPs": true, "endpoint": ref(id), "ips": texts(ips.filter { $0.family == .v4 }.sorted()),
+                    "ipv6s": texts(ips.filter { $0.family == .v6 }.sorted()), "addresses": texts(ips.sorted()), "otherEndpoint": id != endpointID]
         case .publicAddresses:
             return ["publicAddresses": true]
         case .noSuchName(let zoneID):

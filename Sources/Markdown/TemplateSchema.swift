@@ -230,7 +230,8 @@ extension NodeSchema {
     static let resolutionAnswer = flags([
         "endpointIPs", "publicAddresses", "noSuchName", "forwardedOut", "dnsSupportOff", "unknown", "own",
     ]).adding([
-        "values": .list(.text), "endpoint": .node(ref), "ips": .list(.text), "otherEndpoint": .bool, "zone": .node(ref), "vpc": .node(ref),
+        "values": .list(.text), "endpoint": .node(ref), "ips": .list(.text), "ipv6s": .list(.text), "addresses": .list(.text),
+        "otherEndpoint": .bool, "zone": .node(ref), "vpc": .node(ref),
     ])
 
     static let resolutionClient = NodeSchema([

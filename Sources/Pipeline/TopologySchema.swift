@@ -546,6 +546,13 @@ public enum TopologySchema {
               "boolean"
             ]
           },
+          "ipv6": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
           "subnet": {
             "type": [
               "string",

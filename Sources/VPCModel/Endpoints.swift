@@ -109,13 +109,37 @@ public struct EndpointInterface: Equatable, Sendable {
     public var subnetID: String
     public var ip: IPAddress
     public var networkInterfaceID: String?
+    /// The interface's IPv6 address (`Ipv6Addresses` of describe-network-interfaces), for dual-stack endpoints.
+    public var ipv6: IPAddress?
     public var origin: Origin
 
-    public init(subnetID: String, ip: IPAddress, networkInterfaceID: String? = nil, origin: Origin = Origin()) {
+    public init(subnetID: String, ip: IPAddress, networkInterfaceID: String? = nil, ipv6: IPAddress? = nil, origin: Origin = Origin()) {
         self.subnetID = subnetID
         self.ip = ip
         self.networkInterfaceID = networkInterfaceID
+        self.ipv6 = ipv6
         self.origin = origin
+    }
+}
+
+extension InterfaceEndpoint {
+    /// The record types the endpoint's DNS names answer: A for `ipv4`, AAAA for `ipv6`, both for
+    /// `dualstack` (`DnsOptions.DnsRecordIpType`; when not given or `service-defined`, the
+    /// endpoint's `IpAddressType`; A only when neither is given, AWS's default).
+    public var dnsRecordTypes: (a: Bool, aaaa: Bool) {
+        let type = dnsRecordIPType == nil || dnsRecordIPType == "service-defined" ? ipAddressType : dnsRecordIPType
+        switch type {
+        case "dualstack": return (true, true)
+        case "ipv6": return (false, true)
+        default: return (true, false)
+        }
+    }
+
+    /// What DNS answers for `interfaces` of the endpoint: their IPv4 addresses (A records), then their
+    /// IPv6 addresses (AAAA records) the input holds, as the record types say.
+    public func answerAddresses(of interfaces: [EndpointInterface]) -> [IPAddress] {
+        let types = dnsRecordTypes
+        return (types.a ? interfaces.map(\.ip) : []) + (types.aaaa ? interfaces.compactMap(\.ipv6) : [])
     }
 }
 

@@ -89,6 +89,8 @@ struct ExplainWalker {
     let topology: Topology
     var resolver: NameResolver
     var steps: [ExplainStep] = []
+    /// Subnets whose network ACL the input lacks, already said.
+    var unevaluatedACLSubnets: Set<String> = []
 
     init(topology: Topology) {
         self.topology = topology
@@ -199,9 +201,14 @@ struct ExplainWalker {
             let local = endpointVPC.flatMap { vpc in
                 vpc.interfaceEndpoints.first { $0.id == endpointID }?.interfaces.first { vpc.subnet($0.subnetID)?.availabilityZone == zone }?.ip
             }
-            let chosen = local ?? ips[0]
-            step("dns", "answer: \(ips.map(\.description).joined(separator: ", ")), the network interfaces of interface endpoint '\(endpointID)'; following \(chosen)"
-                 + (local != nil ? " (in the client's zone \(zone!))" : ""))
+            let hasIPv6 = ips.contains { $0.family == .v6 }
+            let records = ips.map { hasIPv6 ? "\($0) (\($0.family == .v4 ? "A" : "AAAA"))" : $0.description }.joined(separator: ", ")
+            guard let chosen = local.flatMap({ ips.contains($0) ? $0 : nil }) ?? ips.first(where: { $0.family == .v4 }) else {
+                step("dns", "answer: \(records), the network interfaces of interface endpoint '\(endpointID)'")
+                return .failure(fail("'\(host)' resolves to IPv6 addresses only (AAAA records); IPv6 destinations are not in the model yet"))
+            }
+            step("dns", "answer: \(records), the network interfaces of interface endpoint '\(endpointID)'; following \(chosen)"
+                 + (local == chosen ? " (in the client's zone \(zone!))" : ""))
             return .success(.ip(chosen, note: nil))
         case .publicAddresses:
             if let service = ServiceDNS.service(forName: host) {
@@ -294,11 +301,16 @@ struct ExplainWalker {
         guard chosen.state == .active, chosen.targetIsPresent else {
             return fail("the route to \(chosen.destination) is \(chosen.state == .blackhole ? "a blackhole: its target '\(chosen.target.id)' is gone" : "not in use (\(chosen.targetState ?? chosen.state.rawValue))")")
         }
-        if let refusal = networkACL(of: client.subnet, in: vpc, outbound: true, port: port) { return fail(refusal) }
+        if case .ip(let ip, _) = target, chosen.target.kind == .local, client.subnet.cidr.contains(ip) {
+            step("network-acl", "\(ip) is in subnet '\(client.subnet.id)' itself: traffic does not cross a network ACL")
+        } else if let refusal = networkACL(of: client.subnet, in: vpc, outbound: true, port: port, peers: [Self.peer(target)]) {
+            return fail(refusal)
+        }
         switch chosen.target.kind {
         case .local:
             guard case .ip(let ip, _) = target else { return fail("a local route cannot reach \(describe(target))") }
-            return deliver(ip, in: vpc, region: client.region, sourceCIDRs: sourceCIDRs, port: port, arrivedVia: arrivedVia, clientVPC: client.vpc.id)
+            return deliver(ip, in: vpc, region: client.region, sourceCIDRs: sourceCIDRs, port: port, arrivedVia: arrivedVia, clientVPC: client.vpc.id,
+                           clientSubnetID: client.subnet.id)
         case .gatewayEndpoint:
             if let endpoint = vpc.gatewayEndpoints.first(where: { $0.id == chosen.target.id }) {
                 guard case .service(let service) = target, service == endpoint.service else {
@@ -321,6 +333,10 @@ struct ExplainWalker {
             step("hop", "NAT gateway '\(nat.id)'\(nat.name.map { " (\($0))" } ?? "") in subnet '\(natSubnet.id)' (\(nat.connectivity.rawValue)) translates the source address",
                  at: nat.origin.location)
             if let pending = nat.pendingState { return fail("NAT gateway '\(nat.id)' is \(pending.rawValue): it does not forward yet") }
+            if natSubnet.id != client.subnet.id,
+               let refusal = networkACL(of: natSubnet, in: vpc, outbound: false, port: port, peers: sourceCIDRs.map(NetworkACLPeer.cidr)) {
+                return fail(refusal)
+            }
             var next = client
             next.subnet = natSubnet
             let natCIDRs = nat.privateIP.map { [CIDR("\($0)/32")].compactMap { $0 } } ?? [natSubnet.cidr]
@@ -357,7 +373,10 @@ struct ExplainWalker {
             guard let gateway = topology.regions.flatMap(\.transitGateways).first(where: { $0.id == chosen.target.id }) else {
                 return fail("transit gateway '\(chosen.target.id)' is not in the topology")
             }
-            step("hop", "transit gateway '\(gateway.id)'\(gateway.name.map { " (\($0))" } ?? "") (its route tables are not in the input: attachments are assumed to propagate)",
+            if !gateway.routeTables.isEmpty {
+                return throughRouteTables(of: gateway, from: client, to: target, sourceCIDRs: sourceCIDRs, port: port, depth: depth)
+            }
+            step("hop", "transit gateway '\(gateway.id)'\(gateway.name.map { " (\($0))" } ?? ""): transit gateway route tables \(topology.missingValueText): assumed default association/propagation",
                  at: gateway.origin.location)
             guard case .ip(let ip, _) = target else { return fail("vpcgraph cannot follow \(describe(target)) through transit gateway '\(gateway.id)'") }
             for attachment in gateway.attachments {
@@ -419,6 +438,15 @@ struct ExplainWalker {
         }
     }
 
+    /// The far end of outbound traffic, as a network ACL rule sees it.
+    static func peer(_ target: ExplainTarget) -> NetworkACLPeer {
+        switch target {
+        case .ip(let ip, _): .cidr(CIDR(host: ip))
+        case .service(let service): .publicAddresses("the public addresses of '\(service)'")
+        case .publicName(let name): .publicAddresses("the public addresses of '\(name)'")
+        }
+    }
+
     func describe(_ target: ExplainTarget) -> String {
         switch target {
         case .ip(let ip, _): "\(ip)"
@@ -430,14 +458,20 @@ struct ExplainWalker {
     // MARK: - Arrival
 
     /// Traffic for `ip` arrives in `vpc`: what holds the address, and whether its security groups let it in.
-    mutating func deliver(_ ip: IPAddress, in vpc: VPC, region: Region, sourceCIDRs: [CIDR], port: Int, arrivedVia: String?, clientVPC: String) -> ExplainOutcome {
+    mutating func deliver(_ ip: IPAddress, in vpc: VPC, region: Region, sourceCIDRs: [CIDR], port: Int, arrivedVia: String?, clientVPC: String,
+                          clientSubnetID: String? = nil) -> ExplainOutcome {
         let from = sourceCIDRs.map(\.description).joined(separator: ", ")
+        /// The ACL of the subnet the traffic enters, unless it never left it.
+        func enter(_ subnetID: String) -> String? {
+            guard subnetID != clientSubnetID, let subnet = vpc.subnet(subnetID) else { return nil }
+            return networkACL(of: subnet, in: vpc, outbound: false, port: port, peers: sourceCIDRs.map(NetworkACLPeer.cidr))
+        }
         if let endpoint = vpc.interfaceEndpoints.first(where: { $0.interfaces.contains { $0.ip == ip } }) {
             let interface = endpoint.interfaces.first { $0.ip == ip }!
             let zone = vpc.subnet(interface.subnetID)?.availabilityZone ?? "?"
-            if let subnet = vpc.subnet(interface.subnetID), let refusal = networkACL(of: subnet, in: vpc, outbound: false, port: port) { return fail(refusal) }
             step("hop", "\(ip) is the network interface of interface endpoint '\(endpoint.id)'\(endpoint.name.map { " (\($0))" } ?? "") in subnet '\(interface.subnetID)' (\(zone))",
                  at: interface.origin.location ?? endpoint.origin.location)
+            if let refusal = enter(interface.subnetID) { return fail(refusal) }
             if let refusal = checkSecurityGroups(endpoint.securityGroupIDs, in: vpc, sourceCIDRs: sourceCIDRs, port: port, owner: "interface endpoint '\(endpoint.id)'") {
                 return fail(refusal)
             }
@@ -449,26 +483,20 @@ struct ExplainWalker {
         }
         if let endpoint = vpc.resolverEndpoints.first(where: { $0.ipAddresses.contains { $0.ip == ip } }) {
             step("hop", "\(ip) is a network interface of Resolver \(endpoint.direction.rawValue) endpoint '\(endpoint.id)'", at: endpoint.origin.location)
+            if let subnetID = endpoint.ipAddresses.first(where: { $0.ip == ip })?.subnetID, let refusal = enter(subnetID) { return fail(refusal) }
             if let refusal = checkSecurityGroups(endpoint.securityGroupIDs, in: vpc, sourceCIDRs: sourceCIDRs, port: port, owner: "Resolver endpoint '\(endpoint.id)'") {
                 return fail(refusal)
             }
             return ExplainOutcome(end: .resolverEndpoint, id: endpoint.id, reached: true, text: "reaches Resolver endpoint '\(endpoint.id)' at \(ip)")
         }
         if let subnet = vpc.subnets.first(where: { $0.cidr.contains(ip) }) {
+            if let refusal = enter(subnet.id) { return fail(refusal) }
             if let arrivedVia, let problem = returnRoute(in: vpc, subnetID: subnet.id, to: sourceCIDRs, via: arrivedVia) { return fail(problem) }
             let end: ExplainOutcome.End = vpc.id == clientVPC ? .vpc : .peeredVPC
             return ExplainOutcome(end: end, id: subnet.id, reached: true,
                                   text: "reaches \(ip) in subnet '\(subnet.id)' of vpc '\(vpc.id)'; the security groups of whatever holds the address (not in the input) decide")
         }
         return fail("\(ip) is in vpc '\(vpc.id)' but in none of its subnets (from \(from))")
-    }
-
-    /// The seam for network ACLs, which the model does not hold yet (they come with branch real12):
-    /// nil means "the ACL lets it through". Once `Subnet` knows its ACL, evaluate its rules here in
-    /// rule-number order (stateless: the reply's ephemeral ports too) and add an `network-acl` step.
-    /// Called for the client's subnet (outbound) and for the subnet that holds the destination (inbound).
-    mutating func networkACL(of subnet: Subnet, in vpc: VPC, outbound: Bool, port: Int) -> String? {
-        nil
     }
 
     /// Nil when one of the groups admits TCP `port` from every source CIDR, naming the rule; else why not.

@@ -140,6 +140,11 @@ public struct CIDR: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.prefixLength = prefixLength
     }
 
+    /// The block of one address: `/32` for IPv4, `/128` for IPv6.
+    public init(host: IPAddress) {
+        self.init(address: host, prefixLength: host.bitWidth)
+    }
+
     public var description: String { "\(address)/\(prefixLength)" }
     public var family: IPAddress.Family { address.family }
     /// `0.0.0.0/0` or `::/0`.

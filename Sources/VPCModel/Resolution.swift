@@ -35,7 +35,8 @@ public struct NameResolution: Equatable, Sendable {
     }
 
     public enum Answer: Equatable, Sendable {
-        /// The private IPs of the endpoint's network interfaces.
+        /// The private IPs of the endpoint's network interfaces: IPv4 (A records), then IPv6 (AAAA
+        /// records) for a dual-stack or IPv6 endpoint.
         case endpointIPs(endpointID: String, ips: [IPAddress])
         /// The service's public addresses: traffic does not go through the endpoint.
         case publicAddresses
@@ -183,7 +184,7 @@ public struct NameResolver: Sendable {
                     // PrivateDnsOnlyForInboundResolverEndpoint: only queries through an inbound endpoint get the endpoint's IPs.
                     let inboundOnly = endpoint.privateDNSOnlyForInboundResolverEndpoint == true
                     for name in [domain] + endpoint.additionalPrivateDNSNames {
-                        privateDNSByVPC[vpc.id, default: []].append((wildcardDomain(name), endpoint.id, endpoint.interfaces.map(\.ip), inboundOnly))
+                        privateDNSByVPC[vpc.id, default: []].append((wildcardDomain(name), endpoint.id, endpoint.answerAddresses(of: endpoint.interfaces), inboundOnly))
                     }
                 }
                 if regionalNames[endpoint.id] == nil { regionalNames[endpoint.id] = endpoint.regionalDNSName(in: vpc) }
@@ -191,10 +192,10 @@ public struct NameResolver: Sendable {
                     let key = normalizedDNSName(name.name)
                     guard publicNames[key] == nil else { continue }
                     if case .zonal(let zone) = name.scope {
-                        let ips = endpoint.interfaces.filter { vpc.subnet($0.subnetID)?.availabilityZone == zone }.map(\.ip)
+                        let ips = endpoint.answerAddresses(of: endpoint.interfaces.filter { vpc.subnet($0.subnetID)?.availabilityZone == zone })
                         publicNames[key] = .endpointIPs(endpointID: endpoint.id, ips: ips)
                     } else {
-                        publicNames[key] = .endpointIPs(endpointID: endpoint.id, ips: endpoint.interfaces.map(\.ip))
+                        publicNames[key] = .endpointIPs(endpointID: endpoint.id, ips: endpoint.answerAddresses(of: endpoint.interfaces))
                     }
                 }
             }
@@ -294,7 +295,7 @@ public struct NameResolver: Sendable {
                 guard let (_, endpoint) = interfaceEndpoints[endpointID] else { return ([start, hop], .unknown) }
                 let regional = regionalNames[endpointID] ?? endpointID
                 return ([start, hop, .endpointRegionalName(endpointID: endpointID, name: regional)],
-                        .endpointIPs(endpointID: endpointID, ips: endpoint.interfaces.map(\.ip)))
+                        .endpointIPs(endpointID: endpointID, ips: endpoint.answerAddresses(of: endpoint.interfaces)))
             case .values(let values):
                 return ([start, hop], .values(values))
             }

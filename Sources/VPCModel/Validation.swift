@@ -103,6 +103,41 @@ struct Validator {
         }
     }
 
+    // MARK: - Network ACLs
+
+    /// Associations with subnets of the ACL's own VPC, one ACL per subnet; one rule per number and direction.
+    mutating func checkNetworkACLs(of vpc: VPC) {
+        var aclOfSubnet: [String: String] = [:]
+        for acl in vpc.networkACLs {
+            let owner = "network ACL '\(acl.id)'"
+            for id in acl.subnetIDs {
+                if vpc.subnet(id) == nil {
+                    let elsewhere = topology.allVPCs.first { $0.vpc.subnet(id) != nil }?.vpc.id
+                    error("\(owner) of vpc '\(vpc.id)' is associated with subnet '\(id)', which "
+                          + (elsewhere.map { "is in vpc '\($0)': an ACL filters subnets of its own vpc only" } ?? "does not exist"),
+                          at: acl.origin["subnets"], rule: "network-acl-subnet")
+                } else if let first = aclOfSubnet[id] {
+                    error("subnet '\(id)' is associated with network ACLs '\(first)' and '\(acl.id)'; a subnet has one network ACL",
+                          at: acl.origin["subnets"], rule: "network-acl-subnet")
+                } else {
+                    aclOfSubnet[id] = acl.id
+                }
+            }
+            for (rules, direction) in [(acl.ingress, "ingress"), (acl.egress, "egress")] {
+                var seen: [Int: NetworkACLRule] = [:]
+                for rule in rules where rule.ruleNumber != NetworkACLRule.defaultRuleNumber {
+                    if let first = seen[rule.ruleNumber] {
+                        error("\(owner) has two \(direction) rules numbered \(rule.ruleNumber); rules of one direction need distinct numbers",
+                              at: rule.origin["rule"], rule: "network-acl-duplicate-rule",
+                              notes: [.note("\(direction) rule \(rule.ruleNumber) is first defined here", at: first.origin["rule"])])
+                    } else {
+                        seen[rule.ruleNumber] = rule
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: - Inside a VPC
 
     mutating func checkVPC(_ vpc: VPC, in region: Region) {
@@ -148,6 +183,7 @@ struct Validator {
         }
 
         for table in vpc.routeTables { checkRoutes(table, in: vpc, region: region) }
+        checkNetworkACLs(of: vpc)
 
         for group in vpc.securityGroups {
             for (rule, direction) in group.ingress.map({ ($0, "ingress") }) + group.egress.map({ ($0, "egress") }) {

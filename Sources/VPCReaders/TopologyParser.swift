@@ -652,7 +652,7 @@ public enum TopologyParser {
         return .interface(endpoint)
     }
 
-    /// `{subnet-a: 10.0.1.10, …}` or `[{subnet: subnet-a, ip: 10.0.1.10, eni: eni-…}, …]`.
+    /// `{subnet-a: 10.0.1.10, …}` or `[{subnet: subnet-a, ip: 10.0.1.10, eni: eni-…, ipv6: 2001:db8::10}, …]`.
     static func readInterfaces(_ node: Node, owner: String, _ c: ParseContext) -> [EndpointInterface] {
         switch node {
         case .mapping(let mapping):
@@ -667,11 +667,11 @@ public enum TopologyParser {
             }
         case .sequence(let sequence):
             return sequence.compactMap { item in
-                guard let m = MappingReader(item, what: "network interface of '\(owner)'", keys: ["subnet", "ip", "eni"], context: c),
+                guard let m = MappingReader(item, what: "network interface of '\(owner)'", keys: ["subnet", "ip", "eni", "ipv6"], context: c),
                       let subnet = m.string("subnet", required: true) else { return nil }
                 guard m.has("ip") else { m.missing("ip"); return nil }
                 guard let ip = m.ip("ip") else { return nil }
-                return EndpointInterface(subnetID: subnet, ip: ip, networkInterfaceID: m.string("eni"), origin: m.origin)
+                return EndpointInterface(subnetID: subnet, ip: ip, networkInterfaceID: m.string("eni"), ipv6: m.has("ipv6") ? m.ip("ipv6") : nil, origin: m.origin)
             }
         default:
             if !isNull(node) {

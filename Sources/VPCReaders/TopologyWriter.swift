@@ -173,14 +173,15 @@ public enum TopologyWriter {
                       + [(peerKey, strings(rule.sources.map(\.description))), ("description", string(rule.description))])
     }
 
-    /// `{subnet: ip}` when no interface names its network interface and no subnet repeats; else a list.
+    /// `{subnet: ip}` when no interface names its network interface or IPv6 address and no subnet repeats; else a list.
     static func interfaces(_ list: [EndpointInterface]) -> YAMLValue {
         let subnets = list.map(\.subnetID)
-        if list.allSatisfy({ $0.networkInterfaceID == nil }) && Set(subnets).count == subnets.count {
+        if list.allSatisfy({ $0.networkInterfaceID == nil && $0.ipv6 == nil }) && Set(subnets).count == subnets.count {
             return .map(list.map { ($0.subnetID, .string($0.ip.description)) })
         }
         return .list(list.map { i in
-            object([("subnet", .string(i.subnetID)), ("ip", .string(i.ip.description)), ("eni", string(i.networkInterfaceID))])
+            object([("subnet", .string(i.subnetID)), ("ip", .string(i.ip.description)), ("eni", string(i.networkInterfaceID)),
+                    ("ipv6", string(i.ipv6?.description))])
         })
     }
 

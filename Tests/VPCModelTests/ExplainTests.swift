@@ -25,7 +25,8 @@ import VPCReaders
               2. dns: no private hosted zone, endpoint private DNS or Resolver rule covers the name: public DNS answers
               3. dns: answer: the public addresses of 'com.amazonaws.eu-west-1.s3'
               4. route: route table 'rtb-0b1a2b3c4d5e6f702' (private-a) of subnet 'subnet-0c1a2b3c4d5e6f703': pl-6da54004 → vpce-0a1b2c3d4e5f60101, the prefix list of 'com.amazonaws.eu-west-1.s3' (pl-6da54004), which AWS prefers to a default route  [samples/app-vpc.yaml:42:13]
-              5. hop: gateway endpoint 'vpce-0a1b2c3d4e5f60101' (s3) takes the traffic to 'com.amazonaws.eu-west-1.s3'  [samples/app-vpc.yaml:42:13]
+              5. network-acl: network ACL of subnet 'subnet-0c1a2b3c4d5e6f703': not in the snapshot (not evaluated)
+              6. hop: gateway endpoint 'vpce-0a1b2c3d4e5f60101' (s3) takes the traffic to 'com.amazonaws.eu-west-1.s3'  [samples/app-vpc.yaml:42:13]
             result: reaches 'com.amazonaws.eu-west-1.s3' through gateway endpoint 'vpce-0a1b2c3d4e5f60101', on the AWS network
 
             """)
@@ -43,8 +44,9 @@ import VPCReaders
               2. dns: the private DNS of interface endpoint 'vpce-0a1b2c3d4e5f60104' (ssm.eu-west-1.amazonaws.com) answers  [samples/app-vpc.yaml:64:26]
               3. dns: answer: 10.0.10.11, 10.0.11.11, the network interfaces of interface endpoint 'vpce-0a1b2c3d4e5f60104'; following 10.0.10.11 (in the client's zone eu-west-1a)
               4. route: route table 'rtb-0b1a2b3c4d5e6f702' (private-a) of subnet 'subnet-0c1a2b3c4d5e6f703': 10.0.0.0/16 → local, the longest prefix that matches  [samples/app-vpc.yaml:29:13]
-              5. hop: 10.0.10.11 is the network interface of interface endpoint 'vpce-0a1b2c3d4e5f60104' (ssm) in subnet 'subnet-0c1a2b3c4d5e6f703' (eu-west-1a)  [samples/app-vpc.yaml:67:26]
-              6. security-group: security group 'sg-0e1f2a3b4c5d6e7f8' (vpc-endpoints) of interface endpoint 'vpce-0a1b2c3d4e5f60104' admits tcp 443 from 10.0.0.0/16  [samples/app-vpc.yaml:40:17]
+              5. network-acl: 10.0.10.11 is in subnet 'subnet-0c1a2b3c4d5e6f703' itself: traffic does not cross a network ACL
+              6. hop: 10.0.10.11 is the network interface of interface endpoint 'vpce-0a1b2c3d4e5f60104' (ssm) in subnet 'subnet-0c1a2b3c4d5e6f703' (eu-west-1a)  [samples/app-vpc.yaml:67:26]
+              7. security-group: security group 'sg-0e1f2a3b4c5d6e7f8' (vpc-endpoints) of interface endpoint 'vpce-0a1b2c3d4e5f60104' admits tcp 443 from 10.0.0.0/16  [samples/app-vpc.yaml:40:17]
             result: reaches interface endpoint 'vpce-0a1b2c3d4e5f60104' of 'com.amazonaws.eu-west-1.ssm' at 10.0.10.11, on the AWS network
 
             """)
@@ -61,10 +63,12 @@ import VPCReaders
               2. dns: no private hosted zone, endpoint private DNS or Resolver rule covers the name: public DNS answers
               3. dns: answer: the public addresses of 'com.amazonaws.eu-west-1.s3'
               4. route: the main route table 'rtb-0a9b8c7d6e5f4a000' (private) of subnet 'subnet-0a9b8c7d6e5f4a002': 0.0.0.0/0 → nat-0a9b8c7d6e5f4b001, the default route  [samples/multi-region.yaml:50:22]
-              5. hop: NAT gateway 'nat-0a9b8c7d6e5f4b001' in subnet 'subnet-0a9b8c7d6e5f4a001' (public) translates the source address  [samples/multi-region.yaml:42:13]
-              6. route: route table 'rtb-0a9b8c7d6e5f4a001' (public) of subnet 'subnet-0a9b8c7d6e5f4a001': 0.0.0.0/0 → igw-0a9b8c7d6e5f4e001, the default route  [samples/multi-region.yaml:46:22]
-              7. hop: internet gateway 'igw-0a9b8c7d6e5f4e001' sends the traffic to the internet  [samples/multi-region.yaml:36:27]
-              8. hop: gateway endpoint 'vpce-0a9b8c7d6e5f4c001' serves 'com.amazonaws.eu-central-1.s3' only: a gateway endpoint is region-scoped
+              5. network-acl: network ACL of subnet 'subnet-0a9b8c7d6e5f4a002': not in the snapshot (not evaluated)
+              6. hop: NAT gateway 'nat-0a9b8c7d6e5f4b001' in subnet 'subnet-0a9b8c7d6e5f4a001' (public) translates the source address  [samples/multi-region.yaml:42:13]
+              7. network-acl: network ACL of subnet 'subnet-0a9b8c7d6e5f4a001': not in the snapshot (not evaluated)
+              8. route: route table 'rtb-0a9b8c7d6e5f4a001' (public) of subnet 'subnet-0a9b8c7d6e5f4a001': 0.0.0.0/0 → igw-0a9b8c7d6e5f4e001, the default route  [samples/multi-region.yaml:46:22]
+              9. hop: internet gateway 'igw-0a9b8c7d6e5f4e001' sends the traffic to the internet  [samples/multi-region.yaml:36:27]
+              10. hop: gateway endpoint 'vpce-0a9b8c7d6e5f4c001' serves 'com.amazonaws.eu-central-1.s3' only: a gateway endpoint is region-scoped
             result: reaches the public addresses of 'com.amazonaws.eu-west-1.s3' over the internet through internet gateway 'igw-0a9b8c7d6e5f4e001': it leaves the AWS network
 
             """)
@@ -83,10 +87,12 @@ import VPCReaders
               3. dns: an alias to 'vpce-0e2a3b4c5d6e7f8b1-l1xf6pcv.execute-api.eu-west-1.vpce.amazonaws.com', the regional DNS name of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1'
               4. dns: answer: 10.10.1.10, 10.10.2.10, the network interfaces of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1'; following 10.10.2.10 (in the client's zone eu-west-1b)
               5. route: the main route table 'rtb-0c1d2e3f4a5b6a000' (consumer-a) of subnet 'subnet-0c1d2e3f4a5b6a002': 10.10.0.0/16 → pcx-0d4e5f60718293a41, the longest prefix that matches  [samples/shared-services.yaml:63:80]
-              6. hop: peering connection 'pcx-0d4e5f60718293a41' to vpc 'vpc-0b2c3d4e5f6071829' (shared-services)  [samples/shared-services.yaml:81:9]
-              7. hop: 10.10.2.10 is the network interface of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' (api-gateway) in subnet 'subnet-0e2a3b4c5d6e7f802' (eu-west-1b)  [samples/shared-services.yaml:46:64]
-              8. security-group: security group 'sg-0e2a3b4c5d6e7f8a1' (api-endpoint) of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' admits tcp 443 from 10.20.0.0/16 (consumers and on-premises)  [samples/shared-services.yaml:32:17]
-              9. route: reply route: route table 'rtb-0e2a3b4c5d6e7f800' of subnet 'subnet-0e2a3b4c5d6e7f802' sends 10.20.0.0/16 back through 'pcx-0d4e5f60718293a41'  [samples/shared-services.yaml:24:15]
+              6. network-acl: network ACL of subnet 'subnet-0c1d2e3f4a5b6a002': not in the snapshot (not evaluated)
+              7. hop: peering connection 'pcx-0d4e5f60718293a41' to vpc 'vpc-0b2c3d4e5f6071829' (shared-services)  [samples/shared-services.yaml:81:9]
+              8. hop: 10.10.2.10 is the network interface of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' (api-gateway) in subnet 'subnet-0e2a3b4c5d6e7f802' (eu-west-1b)  [samples/shared-services.yaml:46:64]
+              9. network-acl: network ACL of subnet 'subnet-0e2a3b4c5d6e7f802': not in the snapshot (not evaluated)
+              10. security-group: security group 'sg-0e2a3b4c5d6e7f8a1' (api-endpoint) of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' admits tcp 443 from 10.20.0.0/16 (consumers and on-premises)  [samples/shared-services.yaml:32:17]
+              11. route: reply route: route table 'rtb-0e2a3b4c5d6e7f800' of subnet 'subnet-0e2a3b4c5d6e7f802' sends 10.20.0.0/16 back through 'pcx-0d4e5f60718293a41'  [samples/shared-services.yaml:24:15]
             result: reaches interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' of 'com.amazonaws.eu-west-1.execute-api' at 10.10.2.10, on the AWS network (through 'pcx-0d4e5f60718293a41')
 
             """)
@@ -108,8 +114,9 @@ import VPCReaders
               5. dns: answer: 10.10.1.10, 10.10.2.10, the network interfaces of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1'; following 10.10.1.10
               6. hop: site-to-site VPN 'vpn-0a4b5c6d7e8f90123' through 'vgw-0c3d4e5f607182930' into vpc 'vpc-0b2c3d4e5f6071829' (shared-services)  [samples/shared-services.yaml:85:9]
               7. hop: 10.10.1.10 is the network interface of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' (api-gateway) in subnet 'subnet-0e2a3b4c5d6e7f801' (eu-west-1a)  [samples/shared-services.yaml:46:26]
-              8. security-group: security group 'sg-0e2a3b4c5d6e7f8a1' (api-endpoint) of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' admits tcp 443 from 172.16.0.0/12 (consumers and on-premises)  [samples/shared-services.yaml:32:17]
-              9. route: reply route: route table 'rtb-0e2a3b4c5d6e7f800' of subnet 'subnet-0e2a3b4c5d6e7f801' sends 172.16.0.0/12 back through 'vgw-0c3d4e5f607182930'  [samples/shared-services.yaml:27:15]
+              8. network-acl: network ACL of subnet 'subnet-0e2a3b4c5d6e7f801': not in the snapshot (not evaluated)
+              9. security-group: security group 'sg-0e2a3b4c5d6e7f8a1' (api-endpoint) of interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' admits tcp 443 from 172.16.0.0/12 (consumers and on-premises)  [samples/shared-services.yaml:32:17]
+              10. route: reply route: route table 'rtb-0e2a3b4c5d6e7f800' of subnet 'subnet-0e2a3b4c5d6e7f801' sends 172.16.0.0/12 back through 'vgw-0c3d4e5f607182930'  [samples/shared-services.yaml:27:15]
             result: reaches interface endpoint 'vpce-0e2a3b4c5d6e7f8b1' of 'com.amazonaws.eu-west-1.execute-api' at 10.10.1.10, on the AWS network (through 'vgw-0c3d4e5f607182930')
 
             """)
@@ -190,6 +197,7 @@ import VPCReaders
                 {"kind": "dns", "text": "no private hosted zone, endpoint private DNS or Resolver rule covers the name: public DNS answers", "location": null},
                 {"kind": "dns", "text": "answer: the public addresses of 'com.amazonaws.eu-west-1.s3'", "location": null},
                 {"kind": "route", "text": "route table 'rtb-0b1a2b3c4d5e6f702' (private-a) of subnet 'subnet-0c1a2b3c4d5e6f703': pl-6da54004 → vpce-0a1b2c3d4e5f60101, the prefix list of 'com.amazonaws.eu-west-1.s3' (pl-6da54004), which AWS prefers to a default route", "location": "samples/app-vpc.yaml:42:13"},
+                {"kind": "network-acl", "text": "network ACL of subnet 'subnet-0c1a2b3c4d5e6f703': not in the snapshot (not evaluated)", "location": null},
                 {"kind": "hop", "text": "gateway endpoint 'vpce-0a1b2c3d4e5f60101' (s3) takes the traffic to 'com.amazonaws.eu-west-1.s3'", "location": "samples/app-vpc.yaml:42:13"}
               ],
               "reached": true,
