@@ -109,3 +109,51 @@ import Testing
         #expect(!dnsName("badexample.com", isWithin: "example.com"))
     }
 }
+
+/// Dual-stack and IPv6 endpoints: their DNS names answer AAAA records with the network interfaces' IPv6 addresses.
+extension ResolutionTests {
+    static func dualStack(ipAddressType: String?, recordType: String?, ipv6Known: Bool = true) -> Topology {
+        var t = topology(privateDNS: true)
+        var endpoint = t.regions[0].vpcs[0].interfaceEndpoints[0]
+        endpoint.ipAddressType = ipAddressType
+        endpoint.dnsRecordIPType = recordType
+        if ipv6Known {
+            endpoint.interfaces[0].ipv6 = ip("2001:db8:0:1::10")
+            endpoint.interfaces[1].ipv6 = ip("2001:db8:0:2::10")
+        }
+        t.regions[0].vpcs[0].interfaceEndpoints[0] = endpoint
+        return t
+    }
+
+    static let aaaa = [ip("2001:db8:0:1::10"), ip("2001:db8:0:2::10")]
+
+    @Test func aDualStackEndpointAnswersAAndAAAA() {
+        let name = "abc123.execute-api.eu-west-1.amazonaws.com"
+        let answer = Self.dualStack(ipAddressType: "dualstack", recordType: "dualstack").resolve(name, inVPC: "vpc-hub").1
+        #expect(answer == .endpointIPs(endpointID: "vpce-1", ips: [Self.ip("10.0.1.10"), Self.ip("10.0.2.10")] + Self.aaaa))
+        // The record type decides: ipv4 gives A only, ipv6 AAAA only; without one, the endpoint's IpAddressType.
+        #expect(Self.dualStack(ipAddressType: "dualstack", recordType: "ipv4").resolve(name, inVPC: "vpc-hub").1 == Self.endpointIPs)
+        #expect(Self.dualStack(ipAddressType: "dualstack", recordType: "ipv6").resolve(name, inVPC: "vpc-hub").1 == .endpointIPs(endpointID: "vpce-1", ips: Self.aaaa))
+        #expect(Self.dualStack(ipAddressType: "dualstack", recordType: nil).resolve(name, inVPC: "vpc-hub").1
+                == .endpointIPs(endpointID: "vpce-1", ips: [Self.ip("10.0.1.10"), Self.ip("10.0.2.10")] + Self.aaaa))
+        #expect(Self.dualStack(ipAddressType: "dualstack", recordType: "service-defined").resolve(name, inVPC: "vpc-hub").1
+                == .endpointIPs(endpointID: "vpce-1", ips: [Self.ip("10.0.1.10"), Self.ip("10.0.2.10")] + Self.aaaa))
+        // An IPv4 endpoint never answers AAAA, whatever its interfaces hold.
+        #expect(Self.dualStack(ipAddressType: nil, recordType: nil).resolve(name, inVPC: "vpc-hub").1 == Self.endpointIPs)
+        // The IPv6 addresses the input lacks are not answered.
+        #expect(Self.dualStack(ipAddressType: "dualstack", recordType: "dualstack", ipv6Known: false).resolve(name, inVPC: "vpc-hub").1 == Self.endpointIPs)
+    }
+
+    @Test func explainLabelsTheRecordsAndFollowsTheIPv4Address() throws {
+        let t = Self.dualStack(ipAddressType: "dualstack", recordType: "dualstack")
+        var hub = t.regions[0].vpcs[0]
+        hub.routeTables = [RouteTable(id: "rtb-1", isMain: true)]
+        var copy = t
+        copy.regions[0].vpcs[0] = hub
+        let e = try copy.explain(from: .subnet("subnet-a"), to: "abc123.execute-api.eu-west-1.amazonaws.com").get()
+        #expect(e.steps.map(\.text).contains("answer: 10.0.1.10 (A), 10.0.2.10 (A), 2001:db8:0:1::10 (AAAA), 2001:db8:0:2::10 (AAAA), the network interfaces of interface endpoint 'vpce-1'; following 10.0.1.10 (in the client's zone eu-west-1a)"))
+        let v6 = Self.dualStack(ipAddressType: "ipv6", recordType: "ipv6")
+        let only = try v6.explain(from: .subnet("subnet-a"), to: "abc123.execute-api.eu-west-1.amazonaws.com").get()
+        #expect(only.outcome.text == "'abc123.execute-api.eu-west-1.amazonaws.com' resolves to IPv6 addresses only (AAAA records); IPv6 destinations are not in the model yet")
+    }
+}
