@@ -11,14 +11,19 @@ public struct AWSCall: Hashable, Sendable, CustomStringConvertible {
     public var iamAction: String
     /// Where the output goes, relative to the snapshot folder: `eu-west-1/describe-vpcs.json`.
     public var fileName: String
+    /// True for a call whose failure (other than a denial) leaves its facts out of the snapshot instead
+    /// of ending the collection: a service not offered where the call goes (Direct Connect).
+    public var optional = false
 
-    public init(service: String, operation: String, arguments: [String] = [], region: String, iamAction: String, fileName: String) {
+    public init(service: String, operation: String, arguments: [String] = [], region: String, iamAction: String, fileName: String,
+                optional: Bool = false) {
         self.service = service
         self.operation = operation
         self.arguments = arguments
         self.region = region
         self.iamAction = iamAction
         self.fileName = fileName
+        self.optional = optional
     }
 
     /// The whole command line after `aws`.

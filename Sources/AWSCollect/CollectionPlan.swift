@@ -9,6 +9,8 @@ public enum CollectionPlan {
         public var service: String
         public var operation: String
         public var iamAction: String
+        /// A failure other than a denial skips the call (see `AWSCall.optional`).
+        public var optional = false
     }
 
     /// Calls made once per region.
@@ -52,11 +54,16 @@ public enum CollectionPlan {
     static let hostedZones = Operation(service: "route53", operation: "list-hosted-zones", iamAction: "route53:ListHostedZones")
     static let hostedZone = Operation(service: "route53", operation: "get-hosted-zone", iamAction: "route53:GetHostedZone")
     static let recordSets = Operation(service: "route53", operation: "list-resource-record-sets", iamAction: "route53:ListResourceRecordSets")
+    /// Direct Connect gateways are global: listed once, with each gateway's associations, into `global/`.
+    static let directConnectGateways = Operation(service: "directconnect", operation: "describe-direct-connect-gateways",
+                                                 iamAction: "directconnect:DescribeDirectConnectGateways", optional: true)
+    static let directConnectAssociations = Operation(service: "directconnect", operation: "describe-direct-connect-gateway-associations",
+                                                     iamAction: "directconnect:DescribeDirectConnectGatewayAssociations", optional: true)
 
     /// Every operation a collection may call.
     public static var allOperations: [Operation] {
         regional + [vpcAttribute, zonesByVPC, resolverAddresses, transitGatewayRoutes, transitGatewayAssociations, transitGatewayPropagations,
-                    prefixListEntries, hostedZones, hostedZone, recordSets]
+                    prefixListEntries, hostedZones, hostedZone, recordSets, directConnectGateways, directConnectAssociations]
     }
 
     /// The IAM actions a collection needs, sorted.
@@ -89,7 +96,7 @@ public enum CollectionPlan {
     static func call(_ op: Operation, region: String, folder: String, arguments: [String] = [], suffix: [String] = []) -> AWSCall {
         let name = ([op.operation] + suffix.map(FileName.component)).joined(separator: ".") + ".json"
         return AWSCall(service: op.service, operation: op.operation, arguments: arguments, region: region, iamAction: op.iamAction,
-                       fileName: "\(FileName.component(folder))/\(name)")
+                       fileName: "\(FileName.component(folder))/\(name)", optional: op.optional)
     }
 
     /// The calls made once per region.
@@ -128,6 +135,16 @@ public enum CollectionPlan {
         call(hostedZones, region: region, folder: "global")
     }
 
+    /// Direct Connect is global too: its gateways go to `global/`, listed through the first region.
+    public static func directConnectListCall(region: String) -> AWSCall {
+        call(directConnectGateways, region: region, folder: "global")
+    }
+
+    /// Each Direct Connect gateway's associations (the API wants a gateway, a virtual private or a transit gateway).
+    public static func directConnectCalls(region: String, gatewayIDs: [String]) -> [AWSCall] {
+        gatewayIDs.map { call(directConnectAssociations, region: region, folder: "global", arguments: ["--direct-connect-gateway-id", $0], suffix: [$0]) }
+    }
+
     /// The per-zone calls, for the private zones of a `list-hosted-zones` output.
     public static func zoneCalls(region: String, zoneIDs: [String]) -> [AWSCall] {
         zoneIDs.flatMap { zone in
@@ -151,6 +168,13 @@ public enum CollectionPlan {
     /// Customer-managed lists only: AWS-managed ones (`OwnerId: AWS`) have no entries worth collecting.
     static func customerPrefixListIDs(in output: JSONValue) -> [String] {
         strings(output, list: "PrefixLists", key: "PrefixListId") { $0["OwnerId"] != .string("AWS") && $0["OwnerId"] != nil }
+    }
+
+    /// Direct Connect gateways that are not gone.
+    static func directConnectGatewayIDs(in output: JSONValue) -> [String] {
+        strings(output, list: "directConnectGateways", key: "directConnectGatewayId") {
+            $0["directConnectGatewayState"] != .string("deleted") && $0["directConnectGatewayState"] != .string("deleting")
+        }
     }
 
     /// Private zones only, without the `/hostedzone/` prefix.

@@ -43,7 +43,7 @@ public struct SnapshotCollector: Sendable {
         let counter = Counter()
         // Lists first, then the per-resource calls their outputs ask for.
         var lists: [AWSCall] = regions.flatMap { CollectionPlan.regionalCalls(region: $0) }
-        if let first = regions.first { lists.append(CollectionPlan.globalListCall(region: first)) }
+        if let first = regions.first { lists += [CollectionPlan.globalListCall(region: first), CollectionPlan.directConnectListCall(region: first)] }
         counter.add(lists.count)
         let listOutputs = try await run(lists, into: folder, session: session, counter: counter, progress: progress)
 
@@ -59,6 +59,9 @@ public struct SnapshotCollector: Sendable {
         if let first = regions.first, let zones = listOutputs["global/list-hosted-zones.json"] {
             resourceCalls += CollectionPlan.zoneCalls(region: first, zoneIDs: CollectionPlan.privateZoneIDs(in: zones))
         }
+        if let first = regions.first, let gateways = listOutputs["global/describe-direct-connect-gateways.json"] {
+            resourceCalls += CollectionPlan.directConnectCalls(region: first, gatewayIDs: CollectionPlan.directConnectGatewayIDs(in: gateways))
+        }
         counter.add(resourceCalls.count)
         _ = try await run(resourceCalls, into: folder, session: session, counter: counter, progress: progress)
     }
@@ -66,17 +69,23 @@ public struct SnapshotCollector: Sendable {
     /// Runs calls a few at a time; returns each output by file name. Stops at the first failure.
     func run(_ calls: [AWSCall], into folder: StagingFolder, session: CollectSession, counter: Counter, progress: @Sendable (String) -> Void) async throws -> [String: JSONValue] {
         var outputs: [String: JSONValue] = [:]
-        try await withThrowingTaskGroup(of: (String, JSONValue).self) { group in
+        try await withThrowingTaskGroup(of: (String, JSONValue?, String?).self) { group in
             var pending = calls[...]
             func startNext() {
                 guard let call = pending.popFirst() else { return }
-                group.addTask { (call.fileName, try await self.run(call, into: folder, session: session)) }
+                group.addTask {
+                    do {
+                        return (call.fileName, try await self.run(call, into: folder, session: session), nil)
+                    } catch CollectError.failed(_, _, let message) where call.optional {
+                        return (call.fileName, nil, message)
+                    }
+                }
             }
             for _ in 0..<max(1, parallelCalls) { startNext() }
-            while let (name, output) = try await group.next() {
+            while let (name, output, skipped) = try await group.next() {
                 outputs[name] = output
                 let (done, total) = counter.finish()
-                progress("[\(done)/\(total)] \(name)")
+                progress("[\(done)/\(total)] \(name)" + (skipped.map { ": skipped, not in the snapshot (\($0))" } ?? ""))
                 startNext()
             }
         }

@@ -8,6 +8,7 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
     case hostedZones, hostedZone, hostedZonesByVPC, resourceRecordSets
     case networkACLs, dhcpOptions, egressOnlyInternetGateways, transitGatewayRouteTables, transitGatewayRoutes
     case transitGatewayRouteTableAssociations, transitGatewayRouteTablePropagations, prefixListEntries
+    case directConnectGateways, directConnectGatewayAssociations
 
     /// The command that prints it: `ec2 describe-vpcs`.
     public var command: String {
@@ -45,6 +46,8 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
         case .transitGatewayRouteTableAssociations: "ec2 get-transit-gateway-route-table-associations"
         case .transitGatewayRouteTablePropagations: "ec2 get-transit-gateway-route-table-propagations"
         case .prefixListEntries: "ec2 get-managed-prefix-list-entries"
+        case .directConnectGateways: "directconnect describe-direct-connect-gateways"
+        case .directConnectGatewayAssociations: "directconnect describe-direct-connect-gateway-associations"
         }
     }
 
@@ -84,6 +87,8 @@ public enum AWSOutputKind: String, CaseIterable, Sendable {
         case .transitGatewayRouteTableAssociations: "Associations"
         case .transitGatewayRouteTablePropagations: "TransitGatewayRouteTablePropagations"
         case .prefixListEntries: "Entries"
+        case .directConnectGateways: "directConnectGateways"
+        case .directConnectGatewayAssociations: "directConnectGatewayAssociations"
         }
     }
 

@@ -72,6 +72,15 @@ struct AWSSnapshot {
     struct VPNGatewayFacts { var gateway: VPNGateway; var vpcs: [Reference] }
     struct CustomerGatewayFacts { var id: String; var name: String?; var ip: IPAddress? = nil; var asn: Int? = nil }
     struct NetworkACLFacts { var acl: NetworkACL; var vpc: Reference }
+    /// A Direct Connect gateway (global: every region's output lists it).
+    struct DirectConnectGatewayFacts { var id: String; var name: String?; var asn: Int? }
+    /// An association of a Direct Connect gateway with a virtual private gateway or a transit gateway.
+    struct DirectConnectAssociationFacts {
+        var id: String
+        var directConnectGatewayID: String
+        var gatewayID: String
+        var allowedPrefixes: [CIDR]
+    }
     struct EgressOnlyInternetGatewayFacts { var gateway: EgressOnlyInternetGateway; var vpcs: [Reference] }
     struct TransitGatewayRouteTableFacts { var table: TransitGatewayRouteTable; var transitGatewayID: String }
     /// One `search-transit-gateway-routes` output: it does not say which route table it searched.
@@ -126,6 +135,8 @@ struct AWSSnapshot {
     var hostedZoneSummaryLists: [Record<HostedZoneSummaryList>] = []
     var recordSetLists: [Record<RecordSetList>] = []
     var networkACLs: [Record<NetworkACLFacts>] = []
+    var directConnectGateways: [Record<DirectConnectGatewayFacts>] = []
+    var directConnectAssociations: [Record<DirectConnectAssociationFacts>] = []
     var dhcpOptions: [Record<DHCPOptions>] = []
     var egressOnlyInternetGateways: [Record<EgressOnlyInternetGatewayFacts>] = []
     var transitGatewayRouteTables: [Record<TransitGatewayRouteTableFacts>] = []

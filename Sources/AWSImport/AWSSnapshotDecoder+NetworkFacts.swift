@@ -145,4 +145,29 @@ extension AWSSnapshotDecoder {
         let names = (n["PrivateDnsNames"]?.elements ?? []).compactMap { $0.string("PrivateDnsName") }.map(Self.domain)
         if names.count > 1 { endpoint.additionalPrivateDNSNames = Array(names.dropFirst()) }
     }
+
+    /// An item of `directconnect describe-direct-connect-gateways`.
+    mutating func directConnectGateway(_ n: JSONNode) -> AWSSnapshot.DirectConnectGatewayFacts? {
+        guard let id = required(n, "directConnectGatewayId", "Direct Connect gateway") else { return nil }
+        if isGone(n, "directConnectGatewayState", what: "Direct Connect gateway", id: id) { return nil }
+        return AWSSnapshot.DirectConnectGatewayFacts(id: id, name: n.string("directConnectGatewayName"), asn: n.int("amazonSideAsn"))
+    }
+
+    /// An item of `directconnect describe-direct-connect-gateway-associations`: the associated gateway
+    /// (`associatedGateway`, or the older `virtualGatewayId`) and the prefixes it advertises.
+    mutating func directConnectAssociation(_ n: JSONNode) -> AWSSnapshot.DirectConnectAssociationFacts? {
+        guard let dx = required(n, "directConnectGatewayId", "Direct Connect gateway association") else { return nil }
+        guard let gateway = n["associatedGateway"]?.string("id") ?? n.string("virtualGatewayId") else {
+            warn("Direct Connect gateway association of '\(dx)' names no 'associatedGateway'; skipped", at: n.location(of: "associatedGateway"), rule: "aws-missing-field")
+            return nil
+        }
+        let id = n.string("associationId") ?? "\(dx)/\(gateway)"
+        if let state = n.state("associationState"), state == "disassociated" || state == "disassociating" {
+            snapshot.goneResources.append(AWSSnapshot.GoneResource(what: "Direct Connect gateway association", id: id, state: state,
+                                                                   detail: " of '\(dx)' with '\(gateway)'", location: n.location(of: "associationState")))
+            return nil
+        }
+        let prefixes = (n["allowedPrefixesToDirectConnectGateway"]?.elements ?? []).compactMap { cidr($0, "cidr", what: "allowed prefix of '\(id)'") }
+        return AWSSnapshot.DirectConnectAssociationFacts(id: id, directConnectGatewayID: dx, gatewayID: gateway, allowedPrefixes: prefixes.sorted())
+    }
 }

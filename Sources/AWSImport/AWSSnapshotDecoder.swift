@@ -64,6 +64,8 @@ struct AWSSnapshotDecoder {
             let list = recordSets(items, fileName: fileName, location: root.location)
             snapshot.recordSetLists.append(record(list, root))
         case .networkACLs: snapshot.networkACLs += each { $0.networkACL($1) }
+        case .directConnectGateways: snapshot.directConnectGateways += each { $0.directConnectGateway($1) }
+        case .directConnectGatewayAssociations: snapshot.directConnectAssociations += each { $0.directConnectAssociation($1) }
         case .dhcpOptions: snapshot.dhcpOptions += each { $0.dhcpOptions($1) }
         case .egressOnlyInternetGateways: snapshot.egressOnlyInternetGateways += each { $0.egressOnlyInternetGateway($1) }
         case .transitGatewayRouteTables: snapshot.transitGatewayRouteTables += each { $0.transitGatewayRouteTable($1) }

@@ -140,9 +140,9 @@ struct AWSSnapshotReader {
     }
 
     /// The member that says an output is one page of a longer list: a `NextToken` (EC2, Route 53
-    /// Resolver), `IsTruncated: true` (Route 53), or the marker of the next page.
+    /// Resolver; `nextToken` in Direct Connect), `IsTruncated: true` (Route 53), or the marker of the next page.
     static func pageMarker(in root: JSONValue) -> String? {
-        for key in ["NextToken", "NextMarker", "NextRecordName"] {
+        for key in ["NextToken", "nextToken", "NextMarker", "NextRecordName"] {
             if case .string(let token)? = root[key], !token.isEmpty { return key }
         }
         if root["IsTruncated"] == .bool(true) { return "IsTruncated" }

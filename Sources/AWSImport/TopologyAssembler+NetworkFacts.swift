@@ -85,4 +85,29 @@ extension TopologyAssembler {
             self[region: name].prefixLists.append(list)
         }
     }
+
+    /// Direct Connect gateways' associations: on the virtual private gateway (of a VPC) or the transit
+    /// gateway they name, with the gateway's name and ASN.
+    mutating func addDirectConnectGateways(toTransitGateways: Bool) {
+        var gateways: [String: AWSSnapshot.DirectConnectGatewayFacts] = [:]
+        for r in unique(snapshot.directConnectGateways, id: \.id, kind: "Direct Connect gateway", report: false) { gateways[r.value.id] = r.value }
+        for r in unique(snapshot.directConnectAssociations, id: \.id, kind: "Direct Connect gateway association", report: false) {
+            let a = r.value, facts = gateways[a.directConnectGatewayID]
+            let link = DirectConnectGatewayLink(directConnectGatewayID: a.directConnectGatewayID, name: facts?.name, asn: facts?.asn,
+                                                allowedPrefixes: a.allowedPrefixes, origin: Origin(r.location))
+            if toTransitGateways {
+                for (name, region) in regions {
+                    for (i, tgw) in region.transitGateways.enumerated() where tgw.id == a.gatewayID {
+                        regions[name]!.transitGateways[i].directConnectGateways.append(link)
+                        regions[name]!.transitGateways[i].directConnectGateways.sort { $0.directConnectGatewayID < $1.directConnectGatewayID }
+                    }
+                }
+            } else {
+                for id in vpcs.keys.sorted() where vpcs[id]!.vpnGateway?.id == a.gatewayID {
+                    vpcs[id]!.vpnGateway!.directConnectGateways.append(link)
+                    vpcs[id]!.vpnGateway!.directConnectGateways.sort { $0.directConnectGatewayID < $1.directConnectGatewayID }
+                }
+            }
+        }
+    }
 }

@@ -36,6 +36,7 @@ struct TopologyAssembler {
         addSecurityGroups()
         addResolverEndpoints()
         addVPCNetworkFacts()
+        addDirectConnectGateways(toTransitGateways: false)
         for (id, var vpc) in vpcs {
             vpc.subnets.sort { ($0.availabilityZone, $0.cidr, $0.id) < ($1.availabilityZone, $1.cidr, $1.id) }
             vpc.routeTables.sort { $0.id < $1.id }
@@ -53,6 +54,7 @@ struct TopologyAssembler {
         }
         addPeerings()
         addTransitGateways()
+        addDirectConnectGateways(toTransitGateways: true)
         addTransitGatewayRouteTables()
         addPrefixLists()
         addVPNConnections()

@@ -17,6 +17,7 @@ extension DocumentBuilder {
                 var node = anchored(gateway.id, ["region": MarkdownText(region.name)])
                 node["name"] = optional(gateway.name.map { name in MarkdownText(name) })
                 node["asn"] = optional(gateway.asn.map { asn in MarkdownText(String(asn)) })
+                node["directConnectGateways"] = gateway.directConnectGateways.map(directConnectNode)
                 node["attachments"] = gateway.attachments.map { attachment -> Node in
                     var n = anchored(attachment.id, ["vpc": NoValue(), "vpn": NoValue(), "peering": NoValue(), "directConnect": NoValue(), "cidrs": [MarkdownText]()])
                     switch attachment.resource {

@@ -26,7 +26,7 @@ extension DocumentBuilder {
         }
         node["internetGateway"] = optional(vpc.internetGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init))]) })
         node["vpnGateway"] = optional(vpc.vpnGateway.map { anchored($0.id, ["name": optional($0.name.map(MarkdownText.init)),
-                                                                          "directConnectGateways": texts($0.directConnectGateways.map(\.directConnectGatewayID))]) })
+                                                                          "directConnectGateways": $0.directConnectGateways.map(directConnectNode)]) })
         node["natGateways"] = vpc.natGateways.map { nat -> Node in
             var n = anchored(nat.id, [
                 "subnet": ref(nat.subnetID, name: vpc.subnet(nat.subnetID)?.name),
@@ -196,4 +196,10 @@ extension DocumentBuilder {
         }
         return flags
     }()
+
+    /// A Direct Connect gateway link: its id, name, ASN and the prefixes it advertises to on premises.
+    func directConnectNode(_ link: DirectConnectGatewayLink) -> Node {
+        ["id": MarkdownText(link.directConnectGatewayID), "name": optional(link.name.map { MarkdownText($0) }),
+         "asn": optional(link.asn.map { MarkdownText(String($0)) }), "allowedPrefixes": texts(link.allowedPrefixes)]
+    }
 }

@@ -28,6 +28,9 @@ markdown/connectivity.mustache
 #### {{#anchor}}<a id="{{.}}"></a>{{/anchor}}Transit gateway {{code(id)}}{{#name}} ({{.}}){{/name}}
 
 - **Region:** {{code(region)}}{{#asn}}; **ASN:** {{.}}{{/asn}}
+{{^empty(directConnectGateways)}}
+- **Direct Connect gateways** (on-premises links): {{#directConnectGateways}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{#asn}}, Amazon-side ASN {{.}}{{/asn}}{{^empty(allowedPrefixes)}}, advertising {{#allowedPrefixes}}{{code(.)}}{{^last()}}, {{/last()}}{{/allowedPrefixes}} to on premises{{/empty(allowedPrefixes)}}{{^last()}}; {{/last()}}{{/directConnectGateways}}
+{{/empty(directConnectGateways)}}
 
 {{^empty(attachments)}}
 | Attachment | Attached | CIDRs | Subnets |
@@ -607,7 +610,7 @@ markdown/vpcs.mustache
 - **Egress-only internet gateway** (outbound IPv6 only): {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}
 {{/egressOnlyInternetGateway}}
 {{#vpnGateway}}
-- **Virtual private gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{^empty(directConnectGateways)}}; **Direct Connect gateways** (on-premises links): {{#directConnectGateways}}{{code(.)}}{{^last()}}, {{/last()}}{{/directConnectGateways}}{{/empty(directConnectGateways)}}
+- **Virtual private gateway:** {{#anchor}}<a id="{{.}}"></a>{{/anchor}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{^empty(directConnectGateways)}}; **Direct Connect gateways** (on-premises links): {{#directConnectGateways}}{{code(id)}}{{#name}} ({{.}}){{/name}}{{#asn}}, Amazon-side ASN {{.}}{{/asn}}{{^empty(allowedPrefixes)}}, advertising {{#allowedPrefixes}}{{code(.)}}{{^last()}}, {{/last()}}{{/allowedPrefixes}} to on premises{{/empty(allowedPrefixes)}}{{^last()}}; {{/last()}}{{/directConnectGateways}}{{/empty(directConnectGateways)}}
 {{/vpnGateway}}
 {{^empty(reaches)}}
 - **Also uses:** {{#reaches}}{{code(.)}}{{^last()}}, {{/last()}}{{/reaches}}

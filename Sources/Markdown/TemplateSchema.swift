@@ -111,6 +111,11 @@ extension NodeSchema {
     /// A side of a peering: a VPC, or one outside the topology (`external`: another account's or region's).
     static let peeringSide = vpcSide.adding(["external": .optional(.node(NodeSchema(["owner": .optional(.text)])))])
 
+    /// A Direct Connect gateway associated with a virtual private or transit gateway.
+    static let directConnectLink = NodeSchema([
+        "id": .text, "name": .optional(.text), "asn": .optional(.text), "allowedPrefixes": .list(.text),
+    ])
+
     static let networkACLRule = NodeSchema([
         "rule": .text, "allow": .bool, "protocol": .text, "allTraffic": .bool, "cidr": .text, "ports": .optional(.text),
     ])
@@ -182,7 +187,7 @@ extension NodeSchema {
         "zones": .list(.text), "reaches": .list(.text), "name": .optional(.text), "diagram": .optional(.fragment),
         "subnets": .list(.node(subnet)),
         "internetGateway": .optional(.node(anchored(["name": .optional(.text)]))),
-        "vpnGateway": .optional(.node(anchored(["name": .optional(.text), "directConnectGateways": .list(.text)]))),
+        "vpnGateway": .optional(.node(anchored(["name": .optional(.text), "directConnectGateways": .list(.node(directConnectLink))]))),
         "natGateways": .list(.node(anchored([
             "subnet": .node(ref), "connectivity": .node(flags(["public", "private"])), "name": .optional(.text),
             "privateIP": .optional(.text), "publicIP": .optional(.text), "pendingState": pendingState,
@@ -287,7 +292,7 @@ extension NodeSchema {
             "region": .text, "name": .optional(.text), "requester": .node(peeringSide), "accepter": .node(peeringSide),
         ]))),
         "transitGateways": .list(.node(anchored([
-            "region": .text, "name": .optional(.text), "asn": .optional(.text),
+            "region": .text, "name": .optional(.text), "asn": .optional(.text), "directConnectGateways": .list(.node(directConnectLink)),
             "attachments": .list(.node(anchored([
                 "vpc": .optional(.node(vpcSide.adding(["subnets": .list(.node(ref))]))), "vpn": .optional(.node(ref)),
                 "peering": .optional(.node(ref)), "cidrs": .list(.text), "directConnect": .optional(.text),

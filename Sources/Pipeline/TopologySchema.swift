@@ -158,6 +158,48 @@ public enum TopologySchema {
         "null"
       ]
     },
+    "directConnectLinks": {
+      "items": {
+        "additionalProperties": false,
+        "properties": {
+          "allowed_prefixes": {
+            "$ref": "#/$defs/strings"
+          },
+          "asn": {
+            "type": "integer"
+          },
+          "id": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
+          "name": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          },
+          "on_premises": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          }
+        },
+        "type": [
+          "string",
+          "object"
+        ]
+      },
+      "type": [
+        "array",
+        "null"
+      ]
+    },
     "egressRule": {
       "additionalProperties": false,
       "properties": {
@@ -1396,6 +1438,9 @@ public enum TopologySchema {
             "null"
           ]
         },
+        "direct_connect_gateways": {
+          "$ref": "#/$defs/directConnectLinks"
+        },
         "id": {
           "type": [
             "string",
@@ -1685,33 +1730,7 @@ public enum TopologySchema {
       "description": "an id, or {id, name, direct_connect_gateways}",
       "properties": {
         "direct_connect_gateways": {
-          "items": {
-            "additionalProperties": false,
-            "properties": {
-              "id": {
-                "type": [
-                  "string",
-                  "number",
-                  "boolean"
-                ]
-              },
-              "on_premises": {
-                "type": [
-                  "string",
-                  "number",
-                  "boolean"
-                ]
-              }
-            },
-            "type": [
-              "string",
-              "object"
-            ]
-          },
-          "type": [
-            "array",
-            "null"
-          ]
+          "$ref": "#/$defs/directConnectLinks"
         },
         "id": {
           "type": [

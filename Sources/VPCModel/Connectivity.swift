@@ -24,6 +24,8 @@ public struct TransitGateway: Equatable, Sendable {
     public var attachments: [TransitGatewayAttachment]
     /// Its route tables; empty when the input does not give them.
     public var routeTables: [TransitGatewayRouteTable] = []
+    /// Direct Connect gateways associated with it (`describe-direct-connect-gateway-associations`).
+    public var directConnectGateways: [DirectConnectGatewayLink] = []
     public var origin: Origin
 
     public init(id: String, name: String? = nil, asn: Int? = nil, attachments: [TransitGatewayAttachment] = [], origin: Origin = Origin()) {

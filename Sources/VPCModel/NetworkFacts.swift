@@ -293,11 +293,21 @@ public struct DirectConnectGatewayLink: Equatable, Sendable {
     public var directConnectGatewayID: String
     /// The on-premises network at the other end, when the topology names one.
     public var onPremisesID: String?
+    /// The Direct Connect gateway's name (`directConnectGatewayName`).
+    public var name: String?
+    /// The Amazon side's BGP ASN of the Direct Connect gateway (`amazonSideAsn`).
+    public var asn: Int?
+    /// The prefixes the association advertises to on premises (`allowedPrefixesToDirectConnectGateway`).
+    public var allowedPrefixes: [CIDR] = []
     public var origin: Origin
 
-    public init(directConnectGatewayID: String, onPremisesID: String? = nil, origin: Origin = Origin()) {
+    public init(directConnectGatewayID: String, onPremisesID: String? = nil, name: String? = nil, asn: Int? = nil,
+                allowedPrefixes: [CIDR] = [], origin: Origin = Origin()) {
         self.directConnectGatewayID = directConnectGatewayID
         self.onPremisesID = onPremisesID
+        self.name = name
+        self.asn = asn
+        self.allowedPrefixes = allowedPrefixes
         self.origin = origin
     }
 }

@@ -328,13 +328,19 @@ public enum TopologyParser {
         guard let m = MappingReader(node, what: "vpn gateway", keys: ["id", "name", "direct_connect_gateways"], context: c),
               let id = m.string("id", required: true) else { return nil }
         var gateway = VPNGateway(id: id, name: m.string("name"), origin: m.origin)
-        gateway.directConnectGateways = m.list("direct_connect_gateways").compactMap { item -> DirectConnectGatewayLink? in
-            if case .scalar(let scalar) = item { return DirectConnectGatewayLink(directConnectGatewayID: scalar.string, origin: Origin(c.location(item))) }
-            guard let l = MappingReader(item, what: "direct connect gateway of '\(id)'", keys: ["id", "on_premises"], context: c),
-                  let dx = l.string("id", required: true) else { return nil }
-            return DirectConnectGatewayLink(directConnectGatewayID: dx, onPremisesID: l.string("on_premises"), origin: l.origin)
-        }
+        gateway.directConnectGateways = readDirectConnectLinks(m, owner: id, c)
         return gateway
+    }
+
+    /// `direct_connect_gateways: [dxgw-…, {id, name, asn, allowed_prefixes, on_premises}]` of a virtual private or transit gateway.
+    static func readDirectConnectLinks(_ m: MappingReader, owner id: String, _ c: ParseContext) -> [DirectConnectGatewayLink] {
+        m.list("direct_connect_gateways").compactMap { item -> DirectConnectGatewayLink? in
+            if case .scalar(let scalar) = item { return DirectConnectGatewayLink(directConnectGatewayID: scalar.string, origin: Origin(c.location(item))) }
+            guard let l = MappingReader(item, what: "direct connect gateway of '\(id)'", keys: ["id", "name", "asn", "allowed_prefixes", "on_premises"], context: c),
+                  let dx = l.string("id", required: true) else { return nil }
+            return DirectConnectGatewayLink(directConnectGatewayID: dx, onPremisesID: l.string("on_premises"), name: l.string("name"), asn: l.int("asn"),
+                                            allowedPrefixes: l.cidrs("allowed_prefixes"), origin: l.origin)
+        }
     }
 
     static func readDHCPOptions(_ node: Node, _ c: ParseContext) -> DHCPOptions? {
@@ -717,7 +723,7 @@ public enum TopologyParser {
     }
 
     static func readTransitGateway(_ node: Node, _ c: ParseContext) -> TransitGateway? {
-        guard let m = MappingReader(node, what: "transit gateway", keys: ["id", "name", "asn", "attachments", "route_tables"], context: c),
+        guard let m = MappingReader(node, what: "transit gateway", keys: ["id", "name", "asn", "attachments", "route_tables", "direct_connect_gateways"], context: c),
               let id = m.string("id", required: true) else { return nil }
         let attachments = m.list("attachments", allowScalar: false).compactMap { item -> TransitGatewayAttachment? in
             guard let a = MappingReader(item, what: "attachment of '\(id)'", keys: ["id", "vpc", "subnets", "vpn", "peer", "direct_connect_gateway"], context: c),
@@ -737,6 +743,7 @@ public enum TopologyParser {
             return TransitGatewayAttachment(id: attachmentID, resource: resource, origin: a.origin)
         }
         var gateway = TransitGateway(id: id, name: m.string("name"), asn: m.int("asn"), attachments: attachments, origin: m.origin)
+        gateway.directConnectGateways = readDirectConnectLinks(m, owner: id, c)
         gateway.routeTables = m.list("route_tables", allowScalar: false).compactMap { item -> TransitGatewayRouteTable? in
             guard let t = MappingReader(item, what: "route table of '\(id)'", keys: ["id", "name", "default_association", "default_propagation",
                                                                                   "associations", "propagations", "routes"], context: c),

@@ -105,9 +105,11 @@ public enum TopologyWriter {
                        ("direct_connect_gateways", .list(g.directConnectGateways.map(directConnectLink)))])
     }
 
-    /// `dxgw-…`, or `{id: dxgw-…, on_premises: dc1}`.
+    /// `dxgw-…`, or `{id: dxgw-…, name, asn, allowed_prefixes, on_premises: dc1}`.
     static func directConnectLink(_ l: DirectConnectGatewayLink) -> YAMLValue {
-        l.onPremisesID.map { object([("id", .string(l.directConnectGatewayID)), ("on_premises", .string($0))]) } ?? .string(l.directConnectGatewayID)
+        if l.onPremisesID == nil && l.name == nil && l.asn == nil && l.allowedPrefixes.isEmpty { return .string(l.directConnectGatewayID) }
+        return object([("id", .string(l.directConnectGatewayID)), ("name", string(l.name)), ("asn", l.asn.map(YAMLValue.int)),
+                       ("allowed_prefixes", nonEmpty(l.allowedPrefixes.map(\.description))), ("on_premises", string(l.onPremisesID))])
     }
 
     static func dhcpOptions(_ d: DHCPOptions) -> YAMLValue {
@@ -253,6 +255,7 @@ public enum TopologyWriter {
                 }
             })),
             ("route_tables", t.routeTables.isEmpty ? nil : .list(t.routeTables.map(transitGatewayRouteTable))),
+            ("direct_connect_gateways", t.directConnectGateways.isEmpty ? nil : .list(t.directConnectGateways.map(directConnectLink))),
         ])
     }
 
