@@ -151,6 +151,40 @@ extension RealAccountTests {
                 "Tags": []
             }]}
             """, to: r + "describe-transit-gateway-attachments.dx.json")
+        // Direct Connect, global: the gateway (describe-direct-connect-gateways) and its associations with
+        // the shared VPC's virtual private gateway (the older virtualGateway* members too) and the transit gateway.
+        try Fixture.write("""
+            {"directConnectGateways": [{
+                "directConnectGatewayId": "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e",
+                "directConnectGatewayName": "dx-dublin",
+                "amazonSideAsn": 64512,
+                "ownerAccount": "123456789012",
+                "directConnectGatewayState": "available"
+            }]}
+            """, to: dir + "/global/describe-direct-connect-gateways.json")
+        try Fixture.write("""
+            {"directConnectGatewayAssociations": [
+                {
+                    "directConnectGatewayId": "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e",
+                    "directConnectGatewayOwnerAccount": "123456789012",
+                    "associationState": "associated",
+                    "associatedGateway": {"id": "vgw-0123456789abcdef0", "type": "virtualPrivateGateway", "ownerAccount": "123456789012", "region": "eu-west-1"},
+                    "associationId": "6a7b8c9d-1111-2222-3333-444455556666",
+                    "allowedPrefixesToDirectConnectGateway": [{"cidr": "10.1.0.0/16"}],
+                    "virtualGatewayId": "vgw-0123456789abcdef0",
+                    "virtualGatewayRegion": "eu-west-1",
+                    "virtualGatewayOwnerAccount": "123456789012"
+                },
+                {
+                    "directConnectGatewayId": "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e",
+                    "directConnectGatewayOwnerAccount": "123456789012",
+                    "associationState": "associated",
+                    "associatedGateway": {"id": "tgw-0123456789abcdef0", "type": "transitGateway", "ownerAccount": "123456789012", "region": "eu-west-1"},
+                    "associationId": "7b8c9d0e-1111-2222-3333-444455556666",
+                    "allowedPrefixesToDirectConnectGateway": [{"cidr": "10.0.0.0/16"}, {"cidr": "10.1.0.0/16"}]
+                }
+            ]}
+            """, to: dir + "/global/describe-direct-connect-gateway-associations.5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e.json")
         try Fixture.write("""
             {"VpcEndpoints": [
                 {
@@ -309,6 +343,23 @@ extension RealAccountTests {
             .contains(.directConnectGateway(id: "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e")) == true)
         #expect(yaml.contains("- {id: tgw-attach-0ddddddddddddddd4, direct_connect_gateway: 5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e}"))
         #expect(direct.contains("| <a id=\"tgw-attach-0ddddddddddddddd4\"></a>`tgw-attach-0ddddddddddddddd4` | Direct Connect gateway `5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e` (on premises) | |  |"))
+    }
+
+    /// describe-direct-connect-gateway-associations onto the virtual private gateway and the transit gateway they name,
+    /// with the gateway's name and ASN from describe-direct-connect-gateways.
+    @Test func directConnectAssociationsAreKeptOnTheirGateways() throws {
+        let (result, direct, _, yaml, folder) = try Self.loadNetworkFacts()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dx = "5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e"
+        let vgw = try #require(result.topology.allVPCs.lazy.compactMap(\.vpc.vpnGateway).first { $0.id == "vgw-0123456789abcdef0" })
+        #expect(vgw.directConnectGateways == [DirectConnectGatewayLink(directConnectGatewayID: dx, name: "dx-dublin", asn: 64512, allowedPrefixes: [CIDR("10.1.0.0/16")!])])
+        #expect(vgw.directConnectGateways.first?.origin.location?.description == "global/describe-direct-connect-gateway-associations.\(dx).json: $.directConnectGatewayAssociations[0]")
+        let tgw = try #require(result.topology.region("eu-west-1")?.transitGateways.first { $0.id == Self.tgw })
+        #expect(tgw.directConnectGateways.map(\.allowedPrefixes) == [[CIDR("10.0.0.0/16")!, CIDR("10.1.0.0/16")!]])
+        #expect(yaml.contains("          direct_connect_gateways:\n            - {id: \(dx), name: dx-dublin, asn: 64512, allowed_prefixes: [10.1.0.0/16]}\n"))
+        #expect(yaml.contains("        direct_connect_gateways:\n          - {id: \(dx), name: dx-dublin, asn: 64512, allowed_prefixes: [10.0.0.0/16, 10.1.0.0/16]}\n"))
+        #expect(direct.contains("**Direct Connect gateways** (on-premises links): `\(dx)` (dx-dublin), Amazon-side ASN 64512, advertising `10.1.0.0/16` to on premises"), "\(direct)")
+        #expect(direct.contains("- **Direct Connect gateways** (on-premises links): `\(dx)` (dx-dublin), Amazon-side ASN 64512, advertising `10.0.0.0/16`, `10.1.0.0/16` to on premises\n"))
     }
 
     @Test func customerManagedPrefixListsKeepTheirEntries() throws {
