@@ -465,3 +465,30 @@ extension RealAccountTests {
         #expect(!direct.contains("#### <a id=\"rtb-0e0e0e0e0e0e0e0e0\"></a>Route table `rtb-0e0e0e0e0e0e0e0e0` (ingress)\n\nUsed by no subnet."))
     }
 }
+
+/// A dual-stack interface endpoint: its network interfaces' `Ipv6Addresses` are kept, and its names answer AAAA too.
+extension RealAccountTests {
+    @Test func aDualStackEndpointsENIsGiveAAAAAnswers() throws {
+        let folder = try Fixture.copy { dir in
+            let endpoints = dir + "/eu-west-1/describe-vpc-endpoints.json", enis = dir + "/eu-west-1/describe-network-interfaces.json"
+            var text = try Fixture.read(endpoints)
+            text = text.replacingOccurrences(of: "\"IpAddressType\": \"ipv4\",\n            \"DnsOptions\": {\n                \"DnsRecordIpType\": \"ipv4\"",
+                                             with: "\"IpAddressType\": \"dualstack\",\n            \"DnsOptions\": {\n                \"DnsRecordIpType\": \"dualstack\"")
+            try Fixture.write(text, to: endpoints)
+            var eni = try Fixture.read(enis)
+            for (i, address) in ["2001:db8:0:1::10", "2001:db8:0:2::10"].enumerated() {
+                let range = try #require(eni.range(of: "\"Ipv6Addresses\": [],"))
+                eni.replaceSubrange(range, with: "\"Ipv6Addresses\": [{\"Ipv6Address\": \"\(address)\", \"IsPrimaryIpv6\": \(i == 0)}],")
+            }
+            try Fixture.write(eni, to: enis)
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = Fixture.load(folder)
+        let endpoint = try #require(result.topology.vpc(Self.appVPC)?.interfaceEndpoints.first { $0.id == "vpce-0e1f2a3b4c5d6e7f8" })
+        #expect(endpoint.interfaces.map { $0.ipv6?.description } == ["2001:db8:0:1::10", "2001:db8:0:2::10"])
+        let (direct, viaYAML, yaml) = try Self.markdown(result.topology)
+        #expect(direct == viaYAML)
+        #expect(yaml.contains("- {subnet: subnet-0aa2222222222222a, ip: 10.0.1.10, eni: eni-0a1111111111111aa, ipv6: \"2001:db8:0:1::10\"}"), "\(yaml)")
+        #expect(direct.contains("  - **Answer:** `10.0.1.10`, `10.0.2.10` (A), `2001:db8:0:1::10`, `2001:db8:0:2::10` (AAAA), the network interfaces of this endpoint ✓\n"), "\(direct)")
+    }
+}
