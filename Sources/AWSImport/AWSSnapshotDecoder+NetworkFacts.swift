@@ -108,7 +108,9 @@ extension AWSSnapshotDecoder {
         }
         let state = r.state("State") ?? "active"
         if Self.goneStates.contains(state) { return nil }
-        let attachments = (r["TransitGatewayAttachments"]?.elements ?? []).compactMap { $0.string("TransitGatewayAttachmentId") }
+        // AWS gives a list; a single object (as some emulators serialise one attachment) is read as a list of one.
+        let members = r["TransitGatewayAttachments"].map { $0.isArray ? $0.elements : [$0] } ?? []
+        let attachments = members.compactMap { $0.string("TransitGatewayAttachmentId") }
         return TransitGatewayRoute(destination: destination, attachmentIDs: attachments,
                                    kind: r.state("Type") == "propagated" ? .propagated : .static,
                                    state: state == "blackhole" ? .blackhole : .active, origin: Origin(r.location))

@@ -73,6 +73,23 @@ import VPCModel
         ])
     }
 
+    /// `TransitGatewayAttachments` is a list in AWS's output; one object in its place (an emulator's
+    /// serialisation of a single attachment) is read as a list of one.
+    @Test func transitGatewayRouteAttachmentsAsAListOrOneObject() throws {
+        let folder = try Fixture.copy { d in
+            try RealAccountTests.withNetworkFacts(d)
+            try Fixture.write("""
+                {"Routes": [
+                    {"DestinationCidrBlock": "10.0.0.0/16", "TransitGatewayAttachments": [{"ResourceId": "vpc-0a1b2c3d4e5f60718", "TransitGatewayAttachmentId": "tgw-attach-0aaaaaaaaaaaaaaa1", "ResourceType": "vpc"}], "Type": "propagated", "State": "active"},
+                    {"DestinationCidrBlock": "10.1.0.0/16", "TransitGatewayAttachments": {"ResourceId": "vpc-0b2c3d4e5f6071829", "TransitGatewayAttachmentId": "tgw-attach-0bbbbbbbbbbbbbbb2", "ResourceType": "vpc"}, "Type": "static", "State": "active"}
+                ], "AdditionalRoutesAvailable": false}
+                """, to: d + dir + "search-transit-gateway-routes.tgw-rtb-0a1b2c3d4e5f60789.json")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let routes = Fixture.load(folder).topology.regions.flatMap(\.transitGateways).flatMap(\.routeTables).flatMap(\.routes)
+        #expect(routes.map { "\($0.destination) \($0.attachmentIDs)" } == ["10.0.0.0/16 [\"tgw-attach-0aaaaaaaaaaaaaaa1\"]", "10.1.0.0/16 [\"tgw-attach-0bbbbbbbbbbbbbbb2\"]"])
+    }
+
     @Test func aFileThatCannotBeRead() throws {
         let folder = try Fixture.copy { d in
             try FileManager.default.createSymbolicLink(atPath: d + dir + "describe-vpcs.extra.json", withDestinationPath: d + "/nowhere.json")
