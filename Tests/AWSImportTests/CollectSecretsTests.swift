@@ -235,8 +235,8 @@ import Testing
         #expect(try Fixture.read(work + "/snap/eu-west-1/describe-vpcs.json") == "{\"Vpcs\": [{\"VpcId\": \"vpc-0a\", \"CidrBlock\": \"10.0.0.0/16\"}]}\n")
         #expect(Self.mode(work + "/snap") == folderMode)
         let entries = try FileManager.default.subpathsOfDirectory(atPath: work + "/snap").sorted()
-        // The regional lists, the VPC's two attributes and its zones, the global zone list; two folders.
-        #expect(entries.count == CollectionPlan.regional.count + 3 + 1 + 2)
+        // The regional lists, the VPC's two attributes and its zones, the global zone and Direct Connect gateway lists; two folders.
+        #expect(entries.count == CollectionPlan.regional.count + 3 + 2 + 2)
         for entry in entries {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: work + "/snap/" + entry, isDirectory: &isFolder)

@@ -254,6 +254,7 @@ import VPCReaders
                   - {id: tgw-attach-2, vpn: vpn-1}
                   - {id: tgw-attach-3, peer: tgw-2}
                   - {id: tgw-attach-4, direct_connect_gateway: dxgw-2}
+                direct_connect_gateways: [{id: dxgw-2, name: dx, asn: 64512, allowed_prefixes: [10.0.0.0/8]}]
                 route_tables:
                   - id: tgw-rtb-1
                     name: spokes

@@ -41,6 +41,41 @@ import TestSupport
         #expect(result.stdout.hasPrefix("{\n  \"from\": "))
     }
 
+    /// A network ACL that denies the port: the text names the rule and its location, the JSON carries the
+    /// `network-acl` steps, and the exit code says it cannot get there.
+    @Test func networkACLStepsInTextAndJSON() throws {
+        let dir = Paths.temporaryDirectory("explain-acl")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOfFile: shared, encoding: .utf8).replacingOccurrences(of: "        vpn_gateway: {id: vgw-0c3d4e5f607182930, name: to-datacenter}\n", with: """
+                    vpn_gateway: {id: vgw-0c3d4e5f607182930, name: to-datacenter}
+                    network_acls:
+                      - id: acl-0a1b2c3d4e5f60001
+                        subnets: [subnet-0e2a3b4c5d6e7f801, subnet-0e2a3b4c5d6e7f802]
+                        ingress:
+                          - {rule: 100, action: allow, protocol: tcp, ports: 443, cidr: 10.20.0.0/16}
+                          - {rule: 90, action: deny, protocol: tcp, ports: 443, cidr: 10.20.2.0/24}
+                        egress:
+                          - {rule: 100, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.20.0.0/16}
+
+            """)
+        let file = dir.appendingPathComponent("acl.yaml").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let denied = try Run.vpcgraph(["explain", file, "--from", "subnet-0c1d2e3f4a5b6a002", "--to", "apigateway.eu-west-1.amazonaws.com"])
+        #expect(denied.status == 2)
+        #expect(denied.stdout.contains("  9. network-acl: network ACL 'acl-0a1b2c3d4e5f60001' of subnet 'subnet-0e2a3b4c5d6e7f802' denies inbound tcp 443 from 10.20.2.0/24: rule 90 (deny tcp 443 from 10.20.2.0/24) matches first  [\(file):21:17]\n"), "\(denied.stdout)")
+        #expect(denied.stdout.hasSuffix("result: cannot get there: network ACL 'acl-0a1b2c3d4e5f60001' of subnet 'subnet-0e2a3b4c5d6e7f802' does not let inbound tcp 443 from 10.20.2.0/24 through: rule 90 (deny tcp 443 from 10.20.2.0/24) denies it\n"))
+        let allowed = try Run.vpcgraph(["explain", file, "--from", "subnet-0c1d2e3f4a5b6a001", "--to", "apigateway.eu-west-1.amazonaws.com", "--format", "json"])
+        #expect(allowed.status == 0, "\(allowed.stdout)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(allowed.stdout.utf8)) as? [String: Any])
+        let steps = try #require(object["steps"] as? [[String: Any]]).filter { $0["kind"] as? String == "network-acl" }
+        #expect(steps.map { $0["text"] as? String ?? "" } == [
+            "network ACL of subnet 'subnet-0c1d2e3f4a5b6a001': not in the snapshot (not evaluated)",
+            "network ACL 'acl-0a1b2c3d4e5f60001' of subnet 'subnet-0e2a3b4c5d6e7f801' allows inbound tcp 443 from 10.20.1.0/24: rule 100 (allow tcp 443 from 10.20.0.0/16) matches first",
+            "network ACL 'acl-0a1b2c3d4e5f60001' of subnet 'subnet-0e2a3b4c5d6e7f801' allows replies: outbound tcp 1024-65535 to 10.20.1.0/24 (return traffic is assumed to go to the ephemeral ports 1024-65535): rule 100 (allow tcp 1024-65535 to 10.20.0.0/16) matches first",
+        ])
+        #expect(steps.map { $0["location"] as? String } == [nil, "\(file):20:17", "\(file):23:17"])
+    }
+
     @Test func anUnknownSubnetIsAUsageError() throws {
         let result = try Run.vpcgraph(["explain", shared, "--from", "subnet-0c1d2e3f4a5b6a00", "--to", "apigateway.eu-west-1.amazonaws.com"])
         #expect(result.status == 64)
