@@ -12,6 +12,8 @@ struct TFReferences {
     private var modules: [String: TFNode] = [:]
     /// Module call nodes by path of the called module.
     private var calls: [String: TFNode] = [:]
+    /// `for_each_expression` of the resources that have one, by absolute config address.
+    private var forEach: [String: TFNode] = [:]
 
     init(configuration: TFNode?) {
         walk(configuration, path: "")
@@ -23,6 +25,9 @@ struct TFReferences {
         for r in module["resources"]?.elements ?? [] {
             if let address = r.string("address"), let expressions = r["expressions"] {
                 self.expressions[(path.isEmpty ? "" : path + ".") + address] = expressions
+            }
+            if let address = r.string("address"), let expression = r["for_each_expression"] {
+                forEach[(path.isEmpty ? "" : path + ".") + address] = expression
             }
         }
         for (name, call) in module["module_calls"]?.members ?? [] {
@@ -43,6 +48,11 @@ struct TFReferences {
     /// The references of `attribute` of the resource at `configAddress` (nested: `route`, then a field name).
     func references(of configAddress: String, attribute: String) -> [String] {
         expressions[configAddress]?[attribute].map(Self.allReferences) ?? []
+    }
+
+    /// The references of the resource's `for_each` expression: what `each.value` is taken from.
+    func forEachReferences(of configAddress: String) -> [String] {
+        forEach[configAddress].map(Self.allReferences) ?? []
     }
 
     /// True when the configuration writes `attribute` (a plan without a configuration: assumed).

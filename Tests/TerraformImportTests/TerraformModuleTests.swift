@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+import VPCModel
+import VPCReaders
+@testable import TerraformImport
+
+/// terraform-aws-modules/vpc and its vpc-endpoints submodule (vpc-module: stand-ins with the module's
+/// resources at the module's addresses, planned and applied by a real Terraform) give the same network
+/// as the same thing written as plain resources (vpc-hand): the same facts with names for ids, in the
+/// state, the raw state and the plan. Besides the sample facts: network ACLs, security group egress,
+/// every endpoint's subnets (with or without a known IP), and the default security group.
+@Suite struct TerraformModuleTests {
+    @Test(arguments: TF.documents)
+    func moduleGivesTheSameNetworkAsHandWrittenResources(_ document: String) throws {
+        let module = try #require(TF.load("vpc-module/\(document)").topology)
+        let hand = try #require(TF.load("vpc-hand/\(document)").topology)
+        let (a, b) = (Self.facts(hand), Self.facts(module))
+        #expect(a.count > 25)
+        #expect(a == b, "\(Golden.unifiedDiff(a.joined(separator: "\n") + "\n", b.joined(separator: "\n") + "\n"))")
+    }
+
+    /// The module's addresses are the ids of a plan; the for_each keys of the endpoints included.
+    @Test func planIDsAreTheModuleAddresses() throws {
+        let t = try #require(TF.load("vpc-module/plan.json").topology)
+        let v = try #require(t.allVPCs.first?.vpc)
+        #expect(v.id == "module.vpc.aws_vpc.this[0]")
+        #expect(v.subnets.map(\.id).contains("module.vpc.aws_subnet.private[0]"))
+        #expect(v.routeTables.first { $0.isMain }?.name == "app-default")
+        #expect(v.networkACLs.map(\.id) == ["module.vpc.aws_default_network_acl.this[0]"])
+        #expect(v.securityGroups.map(\.id).sorted() == ["module.endpoints.aws_security_group.this[0]", "module.vpc.aws_default_security_group.this[0]"])
+        #expect(v.gatewayEndpoints.map(\.id) == ["module.endpoints.aws_vpc_endpoint.this[\"s3\"]"])
+        #expect(v.gatewayEndpoints.first?.routeTableIDs == (0..<3).map { "module.vpc.aws_route_table.private[\($0)]" })
+        #expect(v.interfaceEndpoints.map(\.unknownIPSubnetIDs) == Array(repeating: (0..<3).map { "module.vpc.aws_subnet.private[\($0)]" }, count: 2))
+        let private0 = try #require(v.routeTables.first { $0.id == "module.vpc.aws_route_table.private[0]" })
+        #expect(private0.routes.map(\.target.id) == ["module.vpc.aws_nat_gateway.this[0]"])
+    }
+
+    /// The database subnet group (and, in a state, the endpoints' service data sources) are counted in the one note.
+    @Test func subnetGroupsAreInTheOneSummaryNote() {
+        #expect(TF.load("vpc-module/state.json").diagnostics.map(\.description)
+                == ["vpc-module/state.json: note: ignored 3 data sources and 1 resource of types vpcgraph does not draw: aws_db_subnet_group (1)"])
+    }
+
+    /// Entries of one for_each naming different resources of the wanted type: not a guess, an error.
+    @Test func forEachEntriesNamingDifferentResourcesAreUnresolved() throws {
+        let path = TF.path("vpc-module/plan.json")
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        // The ssm entry's subnets become the database subnets: the map now names two subnet resources.
+        let needle = "\"module.vpc.private_subnets\",\n                \"module.vpc\",\n                \"module.vpc.private_subnets\""
+        #expect(text.contains(needle))
+        text = text.replacingOccurrences(of: needle, with: "\"module.vpc.private_subnets\",\n                \"module.vpc\",\n                \"module.vpc.database_subnets\"")
+        let result = importTerraform(bytes: Array(text.utf8), file: "plan.json")
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 2)
+        #expect(errors.allSatisfy { $0.contains("subnet_ids is known only after apply and comes from entries of a for_each that refer to 2 different resources; vpcgraph cannot tell which [tf-unresolved-reference]") })
+    }
+
+    static func facts(_ t: Topology) -> [String] {
+        var facts = Facts.of(t)
+        var names: [String: String] = [:]
+        for (_, v) in t.allVPCs {
+            for s in v.subnets { names[s.id] = s.name ?? "?" }
+            for g in v.securityGroups { names[g.id] = g.name ?? "?" }
+        }
+        func n(_ id: String) -> String { names[id] ?? "?\(id)" }
+        for (region, v) in t.allVPCs {
+            let p = "\(region.name) vpc \(v.name ?? "?")"
+            for acl in v.networkACLs {
+                let rules = (acl.ingress.map { "in \($0.ruleText) \($0.action) \($0.ipProtocol) \($0.range) \($0.cidr)" }
+                    + acl.egress.map { "out \($0.ruleText) \($0.action) \($0.ipProtocol) \($0.range) \($0.cidr)" })
+                facts.append("\(p) acl \(acl.name ?? "?") default \(acl.isDefault) subnets \(acl.subnetIDs.map(n).sorted()) \(rules)")
+            }
+            for g in v.securityGroups {
+                facts.append("\(p) sg \(n(g.id)) egress \(g.egress.map { "\($0.ipProtocol) \($0.range) \($0.sources.map(\.description))" }.sorted())")
+            }
+            for e in v.interfaceEndpoints {
+                facts.append("\(p) interface endpoint \(e.name ?? "?") subnets \((e.interfaces.map(\.subnetID) + e.unknownIPSubnetIDs).map(n).sorted())")
+            }
+        }
+        return facts.sorted()
+    }
+}
