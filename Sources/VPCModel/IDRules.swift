@@ -69,6 +69,13 @@ public enum IDKind: String, CaseIterable, Sendable {
 ///   or 17; the length is not checked, so short ids such as `vpc-1` in examples pass); a hosted
 ///   zone id is `Z` and upper-case letters and digits. Console links need the real form.
 public enum IDRules {
+    /// True when `text` is written as an id of `kind`: its prefix (`pl-…`), or a Terraform address of
+    /// a resource of that kind (`aws_ec2_managed_prefix_list.corp`), as a plan names it.
+    public static func isWritten(_ text: String, as kind: IDKind) -> Bool {
+        if let prefix = kind.prefix, text.hasPrefix(prefix) { return true }
+        return TerraformAddress(text)?.idKinds.contains(kind) ?? false
+    }
+
     /// The diagnostic for `id` used as an id of `kind` at `location`, or nil when it is well-formed.
     public static func check(_ id: String, as kind: IDKind, at location: SourceLocation?) -> Diagnostic? {
         var what: String { "\(kind.name) id" }

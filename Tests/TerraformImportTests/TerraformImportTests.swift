@@ -13,7 +13,7 @@ enum TF {
     /// Every document written by Terraform (plan) or by Terraform against moto (state, raw state). moto
     /// cannot associate VPCs with a private hosted zone (it calls the zone public), so the shared-services
     /// sample has a plan only.
-    static let generated: [String] = (samples + ["modules", "vpc-module", "vpc-hand"]).flatMap { c in documents.map { "\(c)/\($0)" } }
+    static let generated: [String] = (samples + ["modules", "vpc-module", "vpc-hand", "prefix-lists"]).flatMap { c in documents.map { "\(c)/\($0)" } }
         .filter { !$0.hasPrefix("shared-services/") || $0.hasSuffix("plan.json") }
 
     static func path(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }

@@ -81,3 +81,32 @@ import VPCReaders
         return facts.sorted()
     }
 }
+
+/// Customer-managed prefix lists (entry blocks, and aws_ec2_managed_prefix_list_entry) become the
+/// model's prefix lists; routes and rules that name one name its model id (its address in a plan).
+@Suite struct TerraformPrefixListTests {
+    @Test(arguments: TF.documents)
+    func prefixListsAndWhatUsesThem(_ document: String) throws {
+        let t = try #require(TF.load("prefix-lists/\(document)").topology)
+        let lists = try #require(t.regions.first?.prefixLists)
+        #expect(lists.map(\.name) == ["corp", "partners"])
+        #expect(lists.map { $0.entries.map(\.cidr.description) } == [["172.16.0.0/16", "172.17.0.0/16"], ["192.0.2.0/24"]])
+        #expect(lists[0].entries.map(\.description) == ["head office", "branch offices"])
+        #expect(lists.map(\.maxEntries) == [5, 2])
+        if document == "plan.json" { #expect(lists.map(\.id) == ["aws_ec2_managed_prefix_list.corp", "aws_ec2_managed_prefix_list.partners"]) }
+        else { #expect(lists.allSatisfy { $0.id.hasPrefix("pl-") }) }
+        let v = try #require(t.allVPCs.first?.vpc)
+        let table = try #require(v.routeTables.first { $0.name == "app" })
+        #expect(table.routes.map(\.destination) == [.prefixList(lists[0].id)])
+        let group = try #require(v.securityGroups.first)
+        #expect(group.ingress.map(\.sources) == [[.prefixList(lists[0].id)], [.prefixList(lists[1].id)]])
+    }
+
+    @Test func anEntryThatIsNotACIDRIsAnError() throws {
+        var text = try String(contentsOfFile: TF.path("prefix-lists/state.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"cidr\": \"192.0.2.0/24\"", with: "\"cidr\": \"192.0.2.0/33\"")
+        let result = importTerraform(bytes: Array(text.utf8), file: "state.json")
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description).allSatisfy { $0.hasSuffix("prefix list entry '192.0.2.0/33' is not a CIDR [tf-invalid-value]") })
+        #expect(result.hasErrors)
+    }
+}
