@@ -14,6 +14,8 @@ struct TFReferences {
     private var calls: [String: TFNode] = [:]
     /// `for_each_expression` of the resources that have one, by absolute config address.
     private var forEach: [String: TFNode] = [:]
+    /// Every resource the configuration declares, by absolute config address (with `count = 0` too).
+    private var declared: Set<String> = []
 
     init(configuration: TFNode?) {
         walk(configuration, path: "")
@@ -26,6 +28,7 @@ struct TFReferences {
             if let address = r.string("address"), let expressions = r["expressions"] {
                 self.expressions[(path.isEmpty ? "" : path + ".") + address] = expressions
             }
+            if let address = r.string("address") { declared.insert((path.isEmpty ? "" : path + ".") + address) }
             if let address = r.string("address"), let expression = r["for_each_expression"] {
                 forEach[(path.isEmpty ? "" : path + ".") + address] = expression
             }
@@ -54,6 +57,10 @@ struct TFReferences {
     func forEachReferences(of configAddress: String) -> [String] {
         forEach[configAddress].map(Self.allReferences) ?? []
     }
+
+    /// True when the configuration declares the resource: a reference to one without instances is to
+    /// a `count`/`for_each` that made none (the module's optional parts), not to something missing.
+    func declares(_ configAddress: String) -> Bool { declared.contains(configAddress) }
 
     /// True when the configuration writes `attribute` (a plan without a configuration: assumed).
     func isWritten(_ configAddress: String, attribute: String) -> Bool {

@@ -127,6 +127,10 @@ extension TerraformAssembler {
             let subnetID = id(s)
             if !(acls[a]?.acl.subnetIDs.contains(subnetID) ?? true) { acls[a]?.acl.subnetIDs.append(subnetID) }
         }
+        // A subnet has one network ACL: one a non-default ACL names is not the default's (the
+        // module's default ACL takes "every subnet minus the dedicated ACLs'", which a plan cannot subtract).
+        let dedicated = Set(acls.values.filter { !$0.acl.isDefault }.flatMap(\.acl.subnetIDs))
+        for a in acls.keys where acls[a]!.acl.isDefault { acls[a]!.acl.subnetIDs.removeAll { dedicated.contains($0) } }
         for a in acls.keys.sorted() {
             var (v, acl) = acls[a]!
             acl.ingress.sort { $0.ruleNumber < $1.ruleNumber }

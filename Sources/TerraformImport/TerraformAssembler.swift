@@ -187,6 +187,7 @@ struct TerraformAssembler {
                 let sameModule = instances.filter { resources[$0].module.hasPrefix(r.module) }
                 if !sameModule.isEmpty { instances = sameModule }
             }
+            if instances.isEmpty && references.declares(t.configAddress) { continue }
             if instances.isEmpty {
                 let parts = t.configAddress.split(separator: ".")
                 let shown = parts.count > 2 && !r.module.isEmpty && t.configAddress.hasPrefix(modulePath + ".")

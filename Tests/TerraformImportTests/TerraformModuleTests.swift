@@ -110,3 +110,43 @@ import VPCReaders
         #expect(result.hasErrors)
     }
 }
+
+/// What the module does with optional parts and network ACLs, in small documents.
+@Suite struct TerraformModulePartsTests {
+    /// A subnet one dedicated ACL names is not also the default ACL's (the module gives the default
+    /// "every subnet minus the dedicated ACLs'").
+    @Test func aSubnetOfADedicatedACLLeavesTheDefaultACL() throws {
+        let document = TerraformRuleTests.state([
+            ("aws_vpc", "main", #"{"id": "vpc-0a1b2c3d4e5f60718", "cidr_block": "10.0.0.0/16", "default_network_acl_id": "acl-0a0a0a0a0a0a0a0a0"}"#),
+            ("aws_subnet", "a", #"{"id": "subnet-0a1b2c3d4e5f6071a", "vpc_id": "vpc-0a1b2c3d4e5f60718", "cidr_block": "10.0.1.0/24", "availability_zone": "eu-west-1a"}"#),
+            ("aws_subnet", "b", #"{"id": "subnet-0a1b2c3d4e5f6071b", "vpc_id": "vpc-0a1b2c3d4e5f60718", "cidr_block": "10.0.2.0/24", "availability_zone": "eu-west-1a"}"#),
+            ("aws_default_network_acl", "this", #"{"id": "acl-0a0a0a0a0a0a0a0a0", "default_network_acl_id": "acl-0a0a0a0a0a0a0a0a0", "subnet_ids": ["subnet-0a1b2c3d4e5f6071a", "subnet-0a1b2c3d4e5f6071b"]}"#),
+            ("aws_network_acl", "public", #"{"id": "acl-0b0b0b0b0b0b0b0b0", "vpc_id": "vpc-0a1b2c3d4e5f60718", "subnet_ids": ["subnet-0a1b2c3d4e5f6071a"]}"#),
+        ])
+        let result = importTerraform(bytes: Array(document.utf8), file: "state.json")
+        #expect(result.diagnostics.map(\.description) == [])
+        let acls = try #require(result.topology.allVPCs.first?.vpc.networkACLs)
+        #expect(acls.map(\.subnetIDs) == [["subnet-0a1b2c3d4e5f6071b"], ["subnet-0a1b2c3d4e5f6071a"]])
+    }
+
+    /// A reference to a resource the configuration declares with `count = 0` (the module's database
+    /// route table when it makes none) is no error: the other candidates decide.
+    @Test func aReferenceToAResourceWithoutInstancesIsSkipped() throws {
+        let plan = TerraformRuleTests.plan([
+            ("aws_vpc", "main", #"{"cidr_block": "10.0.0.0/16"}"#, #"{"id": true}"#),
+            ("aws_subnet", "db", #"{"cidr_block": "10.0.1.0/24", "availability_zone": "eu-west-1a"}"#, #"{"id": true, "vpc_id": true}"#),
+            ("aws_route_table", "private", "{}", #"{"id": true, "vpc_id": true}"#),
+            ("aws_route_table_association", "db", "{}", #"{"id": true, "subnet_id": true, "route_table_id": true}"#),
+        ], configuration: #"""
+            [{"address": "aws_subnet.db", "type": "aws_subnet", "name": "db", "expressions": {"vpc_id": {"references": ["aws_vpc.main.id", "aws_vpc.main"]}}},
+             {"address": "aws_route_table.private", "type": "aws_route_table", "name": "private", "expressions": {"vpc_id": {"references": ["aws_vpc.main.id", "aws_vpc.main"]}}},
+             {"address": "aws_route_table.database", "type": "aws_route_table", "name": "database", "count_expression": {"constant_value": 0}},
+             {"address": "aws_route_table_association.db", "type": "aws_route_table_association", "name": "db", "expressions": {
+                "subnet_id": {"references": ["aws_subnet.db.id", "aws_subnet.db"]},
+                "route_table_id": {"references": ["aws_route_table.database", "aws_route_table.private"]}}}]
+            """#)
+        let result = importTerraform(bytes: Array(plan.utf8), file: "plan.json")
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.topology.allVPCs.first?.vpc.subnets.first?.routeTableID == "aws_route_table.private")
+    }
+}

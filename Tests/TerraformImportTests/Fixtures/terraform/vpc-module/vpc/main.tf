@@ -40,7 +40,11 @@ resource "aws_default_security_group" "this" {
 resource "aws_default_network_acl" "this" {
   count                  = 1
   default_network_acl_id = aws_vpc.this[0].default_network_acl_id
-  subnet_ids             = concat(aws_subnet.public[*].id, aws_subnet.private[*].id, aws_subnet.database[*].id)
+  # Every subnet not in a dedicated network ACL (the module's intra subnets and dedicated ACLs are off here).
+  subnet_ids = setsubtract(
+    compact(flatten([aws_subnet.public[*].id, aws_subnet.private[*].id, aws_subnet.intra[*].id, aws_subnet.database[*].id])),
+    compact(flatten([aws_network_acl.public[*].subnet_ids])),
+  )
 
   ingress {
     protocol   = "-1"
@@ -130,10 +134,31 @@ resource "aws_subnet" "database" {
   tags              = { Name = format("${var.name}-db-%s", element(var.azs, count.index)) }
 }
 
+# create_database_subnet_route_table is off: no database route table, the private ones are used.
+resource "aws_route_table" "database" {
+  count  = 0
+  vpc_id = local.vpc_id
+  tags   = { Name = "${var.name}-db" }
+}
+
 resource "aws_route_table_association" "database" {
   count          = length(var.database_subnets)
   subnet_id      = element(aws_subnet.database[*].id, count.index)
-  route_table_id = element(coalescelist([], aws_route_table.private[*].id), count.index)
+  route_table_id = element(coalescelist(aws_route_table.database[*].id, aws_route_table.private[*].id), count.index)
+}
+
+# No intra subnets and no dedicated public network ACL in this call: both resources have count 0.
+resource "aws_subnet" "intra" {
+  count             = 0
+  vpc_id            = local.vpc_id
+  cidr_block        = "10.0.51.0/24"
+  availability_zone = element(var.azs, count.index)
+}
+
+resource "aws_network_acl" "public" {
+  count      = 0
+  vpc_id     = local.vpc_id
+  subnet_ids = aws_subnet.public[*].id
 }
 
 resource "aws_db_subnet_group" "database" {
