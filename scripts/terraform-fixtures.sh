@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the Terraform fixtures of Tests/TerraformImportTests/Fixtures/terraform/<case>/ from <case>/main.tf:
-#   plan.json   `terraform show -json` of `terraform plan` (offline: no credentials, no AWS calls)
+#   plan.json   `terraform show -json` of `terraform plan` (offline: no credentials, no AWS calls; against
+#               moto when the case reads data sources, which Terraform reads while planning)
 #   state.json  `terraform show -json` after `terraform apply` against a moto server on loopback
 #   terraform.tfstate  the raw state file of that apply
 # then scripts/terraform-fixup-moto.py corrects what moto answers unlike AWS (a NAT gateway's private IP).
@@ -13,9 +14,7 @@ for case in "$@"; do
   work=$(mktemp -d)
   cp -R "$fixtures/$case/." "$work/"
   rm -f "$work/plan.json" "$work/state.json" "$work/terraform.tfstate" "$work"/*.yaml "$work"/*.dot "$work"/*.svg "$work"/*.md
-  (cd "$work" && terraform init -input=false -no-color >/dev/null &&
-    terraform plan -refresh=false -input=false -no-color -out=plan.bin >/dev/null &&
-    terraform show -json plan.bin | python3 -m json.tool --indent 2 > "$fixtures/$case/plan.json")
+  (cd "$work" && terraform init -input=false -no-color >/dev/null)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   moto_server -p "$port" >"$work/moto.log" 2>&1 &
   moto=$!
@@ -27,13 +26,25 @@ import re, sys
 work, port = sys.argv[1], sys.argv[2]
 tf = open(f"{work}/main.tf").read()
 aliases = re.findall(r'alias\s*=\s*"([^"]+)"', tf)
-endpoints = "\n".join(f'    {s} = "http://127.0.0.1:{port}"' for s in ["ec2", "sts", "route53", "route53resolver"])
+endpoints = "\n".join(f'    {s} = "http://127.0.0.1:{port}"' for s in ["ec2", "sts", "rds", "route53", "route53resolver"])
 def block(alias):
     head = f'  alias = "{alias}"\n' if alias else ""
     return 'provider "aws" {\n' + head + "  endpoints {\n" + endpoints + "\n  }\n}\n"
 blocks = [block(a) for a in [None] + aliases]
-open(f"{work}/moto_override.tf", "w").write("\n".join(blocks))
+open(f"{work}/moto_override.tf.moto", "w").write("\n".join(blocks))
 PY
+  # Data sources are read at plan time: such a case is planned against moto too (the endpoints the
+  # override adds are taken out of the plan's configuration again); the others offline.
+  if grep -rqs '^data "' "$work" --include=*.tf; then cp "$work/moto_override.tf.moto" "$work/moto_override.tf"; fi
+  (cd "$work" && terraform plan -refresh=false -input=false -no-color -out=plan.bin >/dev/null &&
+    terraform show -json plan.bin | python3 -c '
+import json, sys
+plan = json.load(sys.stdin)
+for config in plan.get("configuration", {}).get("provider_config", {}).values():
+    config.get("expressions", {}).pop("endpoints", None)
+json.dump(plan, sys.stdout, indent=2)
+print()' > "$fixtures/$case/plan.json")
+  cp "$work/moto_override.tf.moto" "$work/moto_override.tf"
   (cd "$work" && terraform apply -auto-approve -input=false -no-color >/dev/null &&
     terraform show -json | python3 -m json.tool --indent 2 > "$fixtures/$case/state.json" &&
     cp terraform.tfstate "$fixtures/$case/terraform.tfstate")

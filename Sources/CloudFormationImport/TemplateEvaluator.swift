@@ -113,8 +113,9 @@ final class TemplateEvaluator {
 
     /// The scalar text of an argument, evaluating nested functions (`!Ref` inside `!GetAZs`).
     private func scalarArgument(_ node: Node, shortForm: Bool) -> TemplateValue {
-        if shortForm, Self.customTag(node) != nil, case .scalar(let s) = node {
-            return TemplateValue(.string(s.string), at: location(node))
+        if shortForm, Self.customTag(node) != nil {
+            if case .scalar(let s) = node { return TemplateValue(.string(s.string), at: location(node)) }
+            return evaluate(untagged(node))  // `!Ref [a]`: the list, which the function refuses
         }
         return evaluate(node)
     }
@@ -231,10 +232,68 @@ final class TemplateEvaluator {
             // A condition used as a value: CloudFormation passes "true" or "false".
             guard let value = evaluateCondition(function, argument: node, shortForm: shortForm, at: site) else { return unknown("a condition known after deployment") }
             return TemplateValue(.string(value ? "true" : "false"), at: here)
+        case "Fn::Cidr":
+            guard let items = arguments(node, shortForm: shortForm), items.count == 3 else { return wrongShape("[ipBlock, count, cidrBits]") }
+            return cidr(items.map(evaluate), display: display, at: site)
+        case "Fn::Length":
+            let value = evaluate(shortForm ? untagged(node) : node)
+            guard let items = value.list else { return derived(from: value, at: here) ?? wrongShape("a list") }
+            return TemplateValue(.string(String(items.filter { !$0.isNoValue }.count)), at: here)
+        case "Fn::ToJsonString":
+            let value = evaluate(shortForm ? untagged(node) : node)
+            switch value.kind {
+            case .map, .list:
+                guard let unknown = value.firstUnknown else {
+                    return TemplateValue(.string(value.json(limit: Int.max) ?? ""), at: here)
+                }
+                return TemplateValue(unknown.kind, at: here)
+            default: return derived(from: value, at: here) ?? wrongShape("a mapping or a list")
+            }
+        case "Fn::Base64":
+            let value = scalarArgument(node, shortForm: shortForm)
+            guard let text = value.string else { return derived(from: value, at: here) ?? wrongShape("a string") }
+            return TemplateValue(.string(Base64.encode(Array(text.utf8))), at: here)
         default:
             warning("\(display) is not evaluated by vpcgraph; the value is treated as unknown", at: site, rule: "cfn-unsupported-intrinsic")
             return unknown("a value of \(display)")
         }
+    }
+
+    /// The node without its short-form tag (`!ToJsonString {…}` → the mapping).
+    private func untagged(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar): scalar.tag = .implicit; return .scalar(scalar)
+        case .sequence(var sequence): sequence.tag = .implicit; return .sequence(sequence)
+        case .mapping(var mapping): mapping.tag = .implicit; return .mapping(mapping)
+        case .alias: return node
+        }
+    }
+
+    /// `Fn::Cidr [ipBlock, count, cidrBits]`: the first `count` blocks of `cidrBits` host bits
+    /// (`8` → /24 in IPv4, /120 in IPv6) inside `ipBlock`, in address order.
+    private func cidr(_ arguments: [TemplateValue], display: String, at site: Node) -> TemplateValue {
+        let here = location(site)
+        for argument in arguments { if let d = derived(from: argument, at: here) { return d } }
+        guard let text = arguments[0].string, let block = CIDR(text) else {
+            error("\(display)'s ipBlock \(arguments[0].summary) is not a CIDR block", at: site, rule: "cfn-intrinsic")
+            return TemplateValue(.unknown("a malformed \(display)"), at: here)
+        }
+        guard let count = arguments[1].int, (1...256).contains(count) else {
+            error("\(display)'s count \(arguments[1].summary) is not a whole number from 1 to 256", at: site, rule: "cfn-intrinsic")
+            return TemplateValue(.unknown("a malformed \(display)"), at: here)
+        }
+        let width = block.family == .v4 ? 32 : 128
+        guard let bits = arguments[2].int, bits >= 1, bits <= width - block.prefixLength else {
+            error("\(display)'s cidrBits \(arguments[2].summary) is not a whole number from 1 to \(width - block.prefixLength) (the host bits of '\(block)')",
+                  at: site, rule: "cfn-intrinsic")
+            return TemplateValue(.unknown("a malformed \(display)"), at: here)
+        }
+        guard let blocks = block.subdivided(newPrefix: width - bits, count: count) else {
+            error("\(display) asks for \(count) blocks of /\(width - bits) in '\(block)', which holds \(1 << (width - bits - block.prefixLength))",
+                  at: site, rule: "cfn-intrinsic")
+            return TemplateValue(.unknown("a malformed \(display)"), at: here)
+        }
+        return TemplateValue(.list(blocks.map { TemplateValue(.string($0.description), at: here) }), at: here)
     }
 
     /// Attributes that repeat a property the template gives: a VPC's or subnet's `CidrBlock`, a

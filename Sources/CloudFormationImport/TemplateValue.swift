@@ -64,6 +64,17 @@ struct TemplateValue {
 
     var int: Int? { string.flatMap { Int($0) } }
 
+    /// The first value inside (or this one) that the template does not give: a reference, an
+    /// attribute, an import or an unknown.
+    var firstUnknown: TemplateValue? {
+        switch kind {
+        case .string, .noValue: nil
+        case .list(let items): items.lazy.compactMap(\.firstUnknown).first
+        case .map(let entries): entries.lazy.compactMap(\.value.firstUnknown).first
+        case .ref, .attribute, .imported, .unknown: self
+        }
+    }
+
     /// The value shown in messages: a literal, or what it stands for.
     var summary: String {
         switch kind {

@@ -103,7 +103,8 @@ struct Links: Sendable {
 }
 
 /// A resource that can be linked: its id (the anchor in the Markdown document) and, for kinds the
-/// VPC console shows, its console page.
+/// VPC console shows, its console page — only when AWS assigned the id (`IDRules.isAWSAssigned`):
+/// a Terraform plan's addresses and CloudFormation's logical ids name nothing the console can open.
 struct ResourceLink: Sendable {
     let id: String
     let console: Href?
@@ -113,43 +114,45 @@ struct ResourceLink: Sendable {
         self.console = console
     }
 
-    static func vpcConsole(_ id: String, region: String, page: String, key: String) -> ResourceLink {
-        ResourceLink(id: id, console: .console(region: region, page: page, key: key, id: id))
+    static func vpcConsole(_ id: String, _ kind: IDKind, region: String, page: String, key: String) -> ResourceLink {
+        ResourceLink(id: id, console: IDRules.isAWSAssigned(id, as: kind) ? .console(region: region, page: page, key: key, id: id) : nil)
     }
 
-    static func vpc(_ id: String, region: String) -> ResourceLink { vpcConsole(id, region: region, page: "VpcDetails", key: "VpcId") }
-    static func subnet(_ id: String, region: String) -> ResourceLink { vpcConsole(id, region: region, page: "SubnetDetails", key: "subnetId") }
+    static func vpc(_ id: String, region: String) -> ResourceLink { vpcConsole(id, .vpc, region: region, page: "VpcDetails", key: "VpcId") }
+    static func subnet(_ id: String, region: String) -> ResourceLink { vpcConsole(id, .subnet, region: region, page: "SubnetDetails", key: "subnetId") }
     static func routeTable(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "RouteTableDetails", key: "RouteTableId")
+        vpcConsole(id, .routeTable, region: region, page: "RouteTableDetails", key: "RouteTableId")
     }
     static func endpoint(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "EndpointDetails", key: "vpcEndpointId")
+        vpcConsole(id, .vpcEndpoint, region: region, page: "EndpointDetails", key: "vpcEndpointId")
     }
     static func internetGateway(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "InternetGateway", key: "internetGatewayId")
+        vpcConsole(id, .internetGateway, region: region, page: "InternetGateway", key: "internetGatewayId")
     }
     static func natGateway(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "NatGatewayDetails", key: "natGatewayId")
+        vpcConsole(id, .natGateway, region: region, page: "NatGatewayDetails", key: "natGatewayId")
     }
     static func vpnGateway(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "VpnGatewayDetails", key: "VpnGatewayId")
+        vpcConsole(id, .vpnGateway, region: region, page: "VpnGatewayDetails", key: "VpnGatewayId")
     }
     static func peering(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "PeeringConnectionDetails", key: "VpcPeeringConnectionId")
+        vpcConsole(id, .peeringConnection, region: region, page: "PeeringConnectionDetails", key: "VpcPeeringConnectionId")
     }
     static func transitGateway(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "TransitGatewayDetails", key: "transitGatewayId")
+        vpcConsole(id, .transitGateway, region: region, page: "TransitGatewayDetails", key: "transitGatewayId")
     }
     static func transitGatewayAttachment(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "TransitGatewayAttachmentDetails", key: "transitGatewayAttachmentId")
+        vpcConsole(id, .transitGatewayAttachment, region: region, page: "TransitGatewayAttachmentDetails", key: "transitGatewayAttachmentId")
     }
     static func vpnConnection(_ id: String, region: String) -> ResourceLink {
-        vpcConsole(id, region: region, page: "VpnConnectionDetails", key: "VpnConnectionId")
+        vpcConsole(id, .vpnConnection, region: region, page: "VpnConnectionDetails", key: "VpnConnectionId")
     }
     static func hostedZone(_ zone: PrivateHostedZone) -> ResourceLink {
-        ResourceLink(id: zone.id, console: zone.zoneID.map { .hostedZoneConsole(zoneID: $0) })
+        ResourceLink(id: zone.id, console: zone.zoneID.flatMap { IDRules.isAWSAssigned($0, as: .hostedZone) ? .hostedZoneConsole(zoneID: $0) : nil })
     }
     static func resolverEndpoint(_ endpoint: ResolverEndpoint, region: String) -> ResourceLink {
-        ResourceLink(id: endpoint.id, console: .resolverEndpointConsole(region: region, direction: endpoint.direction.rawValue, id: endpoint.id))
+        let kind: IDKind = endpoint.direction == .inbound ? .inboundResolverEndpoint : .outboundResolverEndpoint
+        return ResourceLink(id: endpoint.id, console: IDRules.isAWSAssigned(endpoint.id, as: kind)
+            ? .resolverEndpointConsole(region: region, direction: endpoint.direction.rawValue, id: endpoint.id) : nil)
     }
 }

@@ -12,6 +12,10 @@ struct TFReferences {
     private var modules: [String: TFNode] = [:]
     /// Module call nodes by path of the called module.
     private var calls: [String: TFNode] = [:]
+    /// `for_each_expression` of the resources that have one, by absolute config address.
+    private var forEach: [String: TFNode] = [:]
+    /// Every resource the configuration declares, by absolute config address (with `count = 0` too).
+    private var declared: Set<String> = []
 
     init(configuration: TFNode?) {
         walk(configuration, path: "")
@@ -23,6 +27,10 @@ struct TFReferences {
         for r in module["resources"]?.elements ?? [] {
             if let address = r.string("address"), let expressions = r["expressions"] {
                 self.expressions[(path.isEmpty ? "" : path + ".") + address] = expressions
+            }
+            if let address = r.string("address") { declared.insert((path.isEmpty ? "" : path + ".") + address) }
+            if let address = r.string("address"), let expression = r["for_each_expression"] {
+                forEach[(path.isEmpty ? "" : path + ".") + address] = expression
             }
         }
         for (name, call) in module["module_calls"]?.members ?? [] {
@@ -44,6 +52,15 @@ struct TFReferences {
     func references(of configAddress: String, attribute: String) -> [String] {
         expressions[configAddress]?[attribute].map(Self.allReferences) ?? []
     }
+
+    /// The references of the resource's `for_each` expression: what `each.value` is taken from.
+    func forEachReferences(of configAddress: String) -> [String] {
+        forEach[configAddress].map(Self.allReferences) ?? []
+    }
+
+    /// True when the configuration declares the resource: a reference to one without instances is to
+    /// a `count`/`for_each` that made none (the module's optional parts), not to something missing.
+    func declares(_ configAddress: String) -> Bool { declared.contains(configAddress) }
 
     /// True when the configuration writes `attribute` (a plan without a configuration: assumed).
     func isWritten(_ configAddress: String, attribute: String) -> Bool {

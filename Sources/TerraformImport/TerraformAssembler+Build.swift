@@ -203,7 +203,7 @@ extension TerraformAssembler {
             destination = .cidr(c)
         } else if let text = values.string(ipv6Key), let c = CIDR(text) {
             destination = .cidr(c)
-        } else if let pl = values.string("destination_prefix_list_id") {
+        } else if let pl = prefixListID(i, values, "destination_prefix_list_id", topLevel: blockIndex == nil) {
             destination = .prefixList(pl)
         } else {
             if values.string(ipv6Key) != nil || values.string(cidrKey) != nil {
@@ -304,7 +304,8 @@ extension TerraformAssembler {
             var nat = NATGateway(id: id(i), name: name(r), subnetID: id(s),
                                  connectivity: r.values.string("connectivity_type") == "private" ? .private : .public,
                                  privateIP: ip(r, "private_ip"), publicIP: ip(r, "public_ip"), origin: origin(r, ["id": "id", "subnet": "subnet_id"]))
-            if nat.publicIP == nil, nat.connectivity == .public, let e = reference(i, "allocation_id", ["aws_eip"]) {
+            // In a plan the address's public IP is known only after apply: the allocation is not followed.
+            if nat.publicIP == nil, nat.connectivity == .public, r.values.string("allocation_id") != nil, let e = reference(i, "allocation_id", ["aws_eip"]) {
                 nat.publicIP = ip(resources[e], "public_ip")
                 used.insert(e)
             }

@@ -2,12 +2,13 @@ import AWSImport
 import VPCModel
 
 /// The resources of the model's network facts: egress-only internet gateways, IPv6 blocks, network
-/// ACLs, DHCP option sets, transit gateway route tables.
+/// ACLs, DHCP option sets, transit gateway route tables, customer-managed prefix lists.
 let networkFactTypes: Set<String> = [
     "aws_egress_only_internet_gateway", "aws_vpc_ipv6_cidr_block_association", "aws_network_acl", "aws_default_network_acl",
     "aws_network_acl_rule", "aws_network_acl_association", "aws_vpc_dhcp_options", "aws_vpc_dhcp_options_association",
     "aws_default_vpc_dhcp_options", "aws_ec2_transit_gateway_route_table", "aws_ec2_transit_gateway_route_table_association",
     "aws_ec2_transit_gateway_route_table_propagation", "aws_ec2_transit_gateway_route",
+    "aws_ec2_managed_prefix_list", "aws_ec2_managed_prefix_list_entry",
 ]
 
 extension TerraformAssembler {
@@ -33,6 +34,51 @@ extension TerraformAssembler {
         buildNetworkACLs()
         buildDHCPOptions()
         buildTransitGatewayRouteTables()
+        buildPrefixLists()
+    }
+
+    /// `aws_ec2_managed_prefix_list` (its `entry` blocks) and `aws_ec2_managed_prefix_list_entry`; an
+    /// entry both ways is kept once.
+    mutating func buildPrefixLists() {
+        var lists: [Int: PrefixList] = [:]
+        func entry(_ block: TFNode, _ i: Int) -> PrefixListEntry? {
+            guard let text = block.string("cidr") else {
+                if resources[i].type == "aws_ec2_managed_prefix_list_entry", resources[i].isUnknown("cidr") {
+                    error(resources[i], "cidr", "cidr is known only after apply; vpcgraph needs the CIDR", rule: "tf-unknown-value")
+                }
+                return nil
+            }
+            guard let c = CIDR(text) else {
+                error(resources[i], resources[i].type == "aws_ec2_managed_prefix_list" ? "entry" : "cidr",
+                      "prefix list entry '\(IDRules.escaped(text))' is not a CIDR", rule: "tf-invalid-value")
+                return nil
+            }
+            return PrefixListEntry(cidr: c, description: block.string("description").flatMap { $0.isEmpty ? nil : $0 }, origin: Origin(block.location))
+        }
+        for i in indices("aws_ec2_managed_prefix_list") {
+            let r = resources[i]
+            var list = PrefixList(id: id(i), name: name(r) ?? r.values.string("name"), addressFamily: r.values.string("address_family"),
+                                  maxEntries: r.values.int("max_entries"), ownerID: r.values.string("owner_id"), origin: origin(r, ["id": "id"]))
+            list.entries = (r.values["entry"]?.elements ?? []).compactMap { entry($0, i) }
+            lists[i] = list
+        }
+        for i in indices("aws_ec2_managed_prefix_list_entry") {
+            guard let l = reference(i, "prefix_list_id", ["aws_ec2_managed_prefix_list"], required: true), let e = entry(resources[i].values, i) else { continue }
+            if !(lists[l]?.entries.contains { $0.cidr == e.cidr } ?? true) { lists[l]?.entries.append(e) }
+        }
+        for l in lists.keys.sorted() { prefixLists.append((l, lists[l]!)) }
+    }
+
+    /// A prefix list id attribute: the list of the document it names (its model id), or the id as
+    /// written (an AWS-managed list, another state's); in a plan, through the configuration.
+    /// `topLevel`: `values` are the resource's own (not an inline block, whose unknowns are not followed).
+    mutating func prefixListID(_ i: Int, _ values: TFNode, _ attribute: String, topLevel: Bool) -> String? {
+        if let value = values.string(attribute) {
+            if let j = byID[value], resources[j].type == "aws_ec2_managed_prefix_list" { return id(j) }
+            return value
+        }
+        guard topLevel, resources[i].isUnknown(attribute) else { return nil }
+        return reference(i, attribute, ["aws_ec2_managed_prefix_list"]).map(id)
     }
 
     func aclRule(_ block: TFNode, number: String, action: String, cidr: String, ipv6: String) -> NetworkACLRule? {
@@ -81,6 +127,10 @@ extension TerraformAssembler {
             let subnetID = id(s)
             if !(acls[a]?.acl.subnetIDs.contains(subnetID) ?? true) { acls[a]?.acl.subnetIDs.append(subnetID) }
         }
+        // A subnet has one network ACL: one a non-default ACL names is not the default's (the
+        // module's default ACL takes "every subnet minus the dedicated ACLs'", which a plan cannot subtract).
+        let dedicated = Set(acls.values.filter { !$0.acl.isDefault }.flatMap(\.acl.subnetIDs))
+        for a in acls.keys where acls[a]!.acl.isDefault { acls[a]!.acl.subnetIDs.removeAll { dedicated.contains($0) } }
         for a in acls.keys.sorted() {
             var (v, acl) = acls[a]!
             acl.ingress.sort { $0.ruleNumber < $1.ruleNumber }

@@ -242,6 +242,7 @@ extension TerraformAssembler {
             let anchor = rule.resolverEndpointID.flatMap { owner[$0] } ?? rule.vpcIDs.compactMap { vpcID in vpcOrder.first { vpcs[$0]?.id == vpcID } }.first
             regions[region(anchor.flatMap { regionOfVPC[$0] } ?? fallback)]!.resolverRules.append(rule)
         }
+        for (l, list) in prefixLists { regions[region(ownRegion(resources[l]) ?? fallback)]!.prefixLists.append(list) }
         let reached = Set(regions.values.flatMap { $0.vpnConnections.compactMap(\.onPremisesID) })
         let networks = onPremises.values.filter { reached.contains($0.id) }.sorted { $0.id < $1.id }
 

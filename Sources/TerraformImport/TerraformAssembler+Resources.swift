@@ -27,7 +27,7 @@ extension TerraformAssembler {
             let r = resources[i]
             guard let g = reference(i, "security_group_id", ["aws_security_group", "aws_default_security_group"], required: true),
                   let position = groupPosition(id(g)) else { continue }
-            var sources = sources(i, r.values, groupID: id(g))
+            var sources = sources(i, r.values, groupID: id(g), topLevel: true)
             if let other = r.values.string("source_security_group_id") ?? (r.isUnknown("source_security_group_id")
                 ? reference(i, "source_security_group_id", ["aws_security_group", "aws_default_security_group"]).map(id) : nil) {
                 sources.append(.securityGroup(byID[other].map(id) ?? other))
@@ -42,7 +42,7 @@ extension TerraformAssembler {
                   let position = groupPosition(id(g)) else { continue }
             var sources: [SecurityGroupRule.Source] = []
             for key in ["cidr_ipv4", "cidr_ipv6"] { if let c = r.values.string(key).flatMap(CIDR.init) { sources.append(.cidr(c)) } }
-            if let pl = r.values.string("prefix_list_id") { sources.append(.prefixList(pl)) }
+            if let pl = prefixListID(i, r.values, "prefix_list_id", topLevel: true) { sources.append(.prefixList(pl)) }
             if r.values.string("referenced_security_group_id") != nil || r.isUnknown("referenced_security_group_id") {
                 let other = r.values.string("referenced_security_group_id").map { byID[$0].map(id) ?? $0 }
                     ?? reference(i, "referenced_security_group_id", ["aws_security_group", "aws_default_security_group"]).map(id)
@@ -61,12 +61,16 @@ extension TerraformAssembler {
     }
 
     /// `cidr_blocks`, `ipv6_cidr_blocks`, `prefix_list_ids`, `security_groups`, `self` of a rule.
-    mutating func sources(_ i: Int, _ values: TFNode, groupID: String) -> [SecurityGroupRule.Source] {
+    /// `topLevel`: the values are an `aws_security_group_rule`'s own, whose unknown lists are followed.
+    mutating func sources(_ i: Int, _ values: TFNode, groupID: String, topLevel: Bool = false) -> [SecurityGroupRule.Source] {
         var out: [SecurityGroupRule.Source] = []
         for key in ["cidr_blocks", "ipv6_cidr_blocks"] {
             for text in values.strings(key) { if let c = CIDR(text) { out.append(.cidr(c)) } }
         }
-        for pl in values.strings("prefix_list_ids") { out.append(.prefixList(pl)) }
+        for pl in values.strings("prefix_list_ids") { out.append(.prefixList(byID[pl].map(id) ?? pl)) }
+        if topLevel, values["prefix_list_ids"]?.elements.isEmpty ?? true, resources[i].isUnknown("prefix_list_ids") {
+            out += referenceList(i, "prefix_list_ids", ["aws_ec2_managed_prefix_list"]).map { .prefixList(id($0)) }
+        }
         for g in values.strings("security_groups") { out.append(.securityGroup(byID[g].map(id) ?? g)) }
         if values.bool("self") == true { out.append(.securityGroup(groupID)) }
         return out

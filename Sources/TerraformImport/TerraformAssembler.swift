@@ -26,6 +26,7 @@ struct TerraformAssembler {
     var peerings: [(Int, PeeringConnection)] = []
     var vpnConnections: [(Int, VPNConnection)] = []
     var zones: [Int: PrivateHostedZone] = [:]
+    var prefixLists: [(Int, PrefixList)] = []
     var resolverRules: [Int: ResolverRule] = [:]
     var onPremises: [String: OnPremisesNetwork] = [:]
     var ignored: [String: Int] = [:]
@@ -134,9 +135,24 @@ struct TerraformAssembler {
         let raw = references.references(of: r.configAddress, attribute: attribute)
         // Computed and not written in the configuration (a rule's source group when it has CIDRs): not set.
         if raw.isEmpty && !references.isWritten(r.configAddress, attribute: attribute) { return [] }
-        let targets = references.targets(raw, in: modulePath).filter { t in
-            let parts = t.configAddress.split(separator: ".")
-            return parts.count >= 2 && types.contains(String(parts[parts.count - 2]))
+        func ofTypes(_ found: [TFReferences.Target]) -> [TFReferences.Target] {
+            found.filter { t in
+                let parts = t.configAddress.split(separator: ".")
+                return parts.count >= 2 && types.contains(String(parts[parts.count - 2]))
+            }
+        }
+        var targets = ofTypes(references.targets(raw, in: modulePath))
+        if targets.isEmpty, raw.contains(where: { $0.hasPrefix("each.value") }) {
+            // `each.value.subnet_ids` of `for_each = var.endpoints`: what the map is made of, when that
+            // is one resource of the type (`module.vpc.private_subnets` in every entry that names subnets).
+            let viaForEach = ofTypes(references.targets(references.forEachReferences(of: r.configAddress), in: modulePath))
+            let addresses = unique(viaForEach.map { $0.configAddress + ($0.moduleInstance ?? "") })
+            if addresses.count > 1 {
+                error(r, attribute, "\(attribute) is known only after apply and comes from entries of a for_each that refer to \(addresses.count) different resources; vpcgraph cannot tell which",
+                      rule: "tf-unresolved-reference")
+                return []
+            }
+            targets = viaForEach
         }
         if targets.isEmpty {
             // Through a local or a function: the one candidate in the same module, if there is one.
@@ -171,6 +187,7 @@ struct TerraformAssembler {
                 let sameModule = instances.filter { resources[$0].module.hasPrefix(r.module) }
                 if !sameModule.isEmpty { instances = sameModule }
             }
+            if instances.isEmpty && references.declares(t.configAddress) { continue }
             if instances.isEmpty {
                 let parts = t.configAddress.split(separator: ".")
                 let shown = parts.count > 2 && !r.module.isEmpty && t.configAddress.hasPrefix(modulePath + ".")

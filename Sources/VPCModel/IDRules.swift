@@ -69,6 +69,24 @@ public enum IDKind: String, CaseIterable, Sendable {
 ///   or 17; the length is not checked, so short ids such as `vpc-1` in examples pass); a hosted
 ///   zone id is `Z` and upper-case letters and digits. Console links need the real form.
 public enum IDRules {
+    /// True when `id` has the form AWS gives ids of `kind` — its prefix and 8 or 17 lower-case hex
+    /// digits; a hosted zone's `Z` and upper-case letters and digits — so AWS assigned it and its
+    /// console can open it. Terraform addresses (a plan's unknown ids), CloudFormation logical ids
+    /// (`vpc-Vpc`, `rtb-Vpc-main`) and hand-made ids (`vpc-1`) are not.
+    public static func isAWSAssigned(_ id: String, as kind: IDKind) -> Bool {
+        guard let prefix = kind.prefix, id.hasPrefix(prefix) else { return false }
+        let rest = id.utf8.dropFirst(prefix.utf8.count)
+        if kind == .hostedZone { return rest.count >= 2 && rest.allSatisfy { isUpper($0) || isDigit($0) } }
+        return (rest.count == 8 || rest.count == 17) && rest.allSatisfy { isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
+    /// True when `text` is written as an id of `kind`: its prefix (`pl-…`), or a Terraform address of
+    /// a resource of that kind (`aws_ec2_managed_prefix_list.corp`), as a plan names it.
+    public static func isWritten(_ text: String, as kind: IDKind) -> Bool {
+        if let prefix = kind.prefix, text.hasPrefix(prefix) { return true }
+        return TerraformAddress(text)?.idKinds.contains(kind) ?? false
+    }
+
     /// The diagnostic for `id` used as an id of `kind` at `location`, or nil when it is well-formed.
     public static func check(_ id: String, as kind: IDKind, at location: SourceLocation?) -> Diagnostic? {
         var what: String { "\(kind.name) id" }

@@ -19,7 +19,8 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         description = text
     }
 
-    private init(family: Family, high: UInt64, low: UInt64) {
+    /// `compressed`: IPv6 written as RFC 5952 does (the longest run of two or more zero groups as `::`).
+    init(family: Family, high: UInt64, low: UInt64, compressed: Bool = false) {
         self.family = family
         self.high = high
         self.low = low
@@ -27,11 +28,22 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
             let v = UInt32(low)
             description = [24, 16, 8, 0].map { String((v >> UInt32($0)) & 0xff) }.joined(separator: ".")
         } else {
-            let groups = (0..<8).map { i -> String in
-                let word = i < 4 ? high : low
-                return String((word >> UInt64(48 - 16 * (i % 4))) & 0xffff, radix: 16)
+            let words = (0..<8).map { i -> UInt64 in ((i < 4 ? high : low) >> UInt64(48 - 16 * (i % 4))) & 0xffff }
+            let groups = words.map { String($0, radix: 16) }
+            var best: Range<Int>?
+            var i = 0
+            while compressed && i < 8 {
+                guard words[i] == 0 else { i += 1; continue }
+                var j = i
+                while j < 8 && words[j] == 0 { j += 1 }
+                if j - i >= 2, j - i > (best?.count ?? 0) { best = i..<j }
+                i = j
             }
-            description = groups.joined(separator: ":")
+            if let best {
+                description = groups[..<best.lowerBound].joined(separator: ":") + "::" + groups[best.upperBound...].joined(separator: ":")
+            } else {
+                description = groups.joined(separator: ":")
+            }
         }
     }
 
@@ -164,5 +176,25 @@ public struct CIDR: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public static func < (a: CIDR, b: CIDR) -> Bool {
         a.address != b.address ? a.address < b.address : a.prefixLength < b.prefixLength
+    }
+
+    /// The first `count` blocks of prefix length `newPrefix` inside this one, in address order, as
+    /// CloudFormation's `Fn::Cidr` and Terraform's `cidrsubnet` number them; nil when `newPrefix` is
+    /// shorter than this block's or longer than the address, or fewer than `count` blocks fit.
+    public func subdivided(newPrefix: Int, count: Int) -> [CIDR]? {
+        let width = address.bitWidth
+        guard count >= 0, newPrefix >= prefixLength, newPrefix <= width else { return nil }
+        let extra = newPrefix - prefixLength
+        if extra < 62, count > 1 << extra { return nil }
+        let step = width - newPrefix
+        return (0..<count).map { n in
+            // n << step, added to the 128-bit network address.
+            let value = UInt64(n)
+            let (addHigh, addLow): (UInt64, UInt64) = step >= 64 ? (value << UInt64(step - 64), 0)
+                : (step == 0 ? 0 : value >> UInt64(64 - step), value << UInt64(step))
+            let (low, carry) = address.low.addingReportingOverflow(addLow)
+            let high = address.high &+ addHigh &+ (carry ? 1 : 0)
+            return CIDR(address: IPAddress(family: address.family, high: high, low: low, compressed: true), prefixLength: newPrefix)
+        }
     }
 }

@@ -451,7 +451,7 @@ public enum TopologyParser {
     static func makeRoute(destination: String, destinationNode: Node, target: String, targetNode: Node, state: Route.State,
                           origin: Origin, _ c: ParseContext) -> Route? {
         let parsedDestination: Route.Destination?
-        if destination.hasPrefix("pl-") {
+        if IDRules.isWritten(destination, as: .prefixList) {
             parsedDestination = .prefixList(destination)
         } else {
             parsedDestination = parseCIDR(destination, at: destinationNode, context: c).map(Route.Destination.cidr)
@@ -483,8 +483,8 @@ public enum TopologyParser {
         let owner = "\(direction) rule of '\(group)'"
         let sources = r.list(peerKey).compactMap { sourceNode -> SecurityGroupRule.Source? in
             guard let text = r.scalarString(sourceNode, key: peerKey) else { return nil }
-            if text.hasPrefix("sg-") { return .securityGroup(text) }
-            if text.hasPrefix("pl-") { return .prefixList(text) }
+            if IDRules.isWritten(text, as: .securityGroup) { return .securityGroup(text) }
+            if IDRules.isWritten(text, as: .prefixList) { return .prefixList(text) }
             return parseCIDR(text, at: sourceNode, context: c).map(SecurityGroupRule.Source.cidr)
         }
         func fail(_ message: String, at node: Node) -> SecurityGroupRule? {
@@ -752,7 +752,7 @@ public enum TopologyParser {
                 guard let r = MappingReader(routeNode, what: "route in '\(tableID)'", keys: ["destination", "attachments", "type", "state"], context: c),
                       let text = r.string("destination", required: true) else { return nil }
                 let destination: Route.Destination
-                if text.hasPrefix("pl-") {
+                if IDRules.isWritten(text, as: .prefixList) {
                     destination = .prefixList(text)
                 } else {
                     guard let cidr = parseCIDR(text, at: r.value("destination")!, context: c) else { return nil }

@@ -32,6 +32,7 @@ enum Fixtures {
         ("conditions.yaml", CloudFormationOptions()),
         ("cdk-app.json", CloudFormationOptions(region: "eu-west-1")),
         ("network-facts.yaml", CloudFormationOptions()),
+        ("cdk-cidr.json", CloudFormationOptions(region: "eu-west-1")),
     ]
 
     static func check(_ actual: String, _ name: String, _ file: String) {
@@ -211,7 +212,7 @@ enum Fixtures {
     @Test func fixturesPassCfnLint() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder.path)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted()
-        #expect(files.count == 7)
+        #expect(files.count == 8)
         let result = try Run.process("/usr/bin/env", ["cfn-lint", "--regions", "eu-west-1", "--ignore-checks", "W3010", "--"] + files.map(Fixtures.path))
         #expect(result.status == 0, "cfn-lint (run 'make test-deps' if it is missing):\n\(result.stdout)\(result.stderr)")
     }

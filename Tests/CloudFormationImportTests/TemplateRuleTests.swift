@@ -77,7 +77,8 @@ import VPCModel
         ("cfn-unattached", "Resources:\n" + vpc + "  Igw:\n    Type: AWS::EC2::InternetGateway\n", ["template.yaml:8:3: warning: InternetGateway 'Igw' is attached to no VPC (no AWS::EC2::VPCGatewayAttachment); it is left out [cfn-unattached]"]),
         ("cfn-unknown-value", "Resources:\n" + vpc + "  Other:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}\n", ["template.yaml:8:3: warning: Subnet 'Other' names no availability zone; AWS picks one, drawn as 'eu-west-1a' [cfn-unknown-value]"]),
         ("cfn-unsupported-intrinsic", "Resources:\n" + vpc
-            + "  Other:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      AvailabilityZone: eu-west-1b\n      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]]\n", ["template.yaml:13:30: warning: Subnet 'Other': !Cidr is not evaluated by vpcgraph; the value is treated as unknown [cfn-unsupported-intrinsic]"]),
+            + "  Other:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      AvailabilityZone: eu-west-1b\n      CidrBlock: !Transform {Name: 'AWS::Include', Parameters: {Location: 's3://bucket/cidr.yaml'}}\n",
+         ["template.yaml:13:18: warning: Subnet 'Other': !Transform is not evaluated by vpcgraph; the value is treated as unknown [cfn-unsupported-intrinsic]"]),
     ]
 
     @Test(arguments: cases)

@@ -13,7 +13,7 @@ enum TF {
     /// Every document written by Terraform (plan) or by Terraform against moto (state, raw state). moto
     /// cannot associate VPCs with a private hosted zone (it calls the zone public), so the shared-services
     /// sample has a plan only.
-    static let generated: [String] = (samples + ["modules"]).flatMap { c in documents.map { "\(c)/\($0)" } }
+    static let generated: [String] = (samples + ["modules", "vpc-module", "vpc-hand", "prefix-lists"]).flatMap { c in documents.map { "\(c)/\($0)" } }
         .filter { !$0.hasPrefix("shared-services/") || $0.hasSuffix("plan.json") }
 
     static func path(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
@@ -65,7 +65,7 @@ enum TF {
 /// random part of endpoint DNS names. Also left out: what Terraform cannot say about the far end of a
 /// VPN (the on-premises network's name, CIDRs, DNS servers and forwarding) and `reaches`.
 @Suite struct TerraformSampleFactsTests {
-    static let cases: [(String, String)] = TF.generated.filter { !$0.hasPrefix("modules/") }.map { path in
+    static let cases: [(String, String)] = TF.generated.filter { path in TF.samples.contains { path.hasPrefix($0 + "/") } }.map { path in
         let parts = path.split(separator: "/")
         return (String(parts[0]), String(parts[1]))
     }
