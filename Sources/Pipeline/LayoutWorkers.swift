@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Diagram
 import Foundation
 import Graphviz
 import VPCModel
@@ -35,8 +36,30 @@ public struct LayoutWorkers: Sendable {
     }
 
     public typealias Result = (output: String?, diagnostics: [Diagnostic])
-    /// A result as bytes (what the pipeline post-processes and writes).
-    public typealias ByteResult = (output: [UInt8]?, diagnostics: [Diagnostic])
+    /// A result as bytes, finished when the session was given `Finishing`: the SVG, Graphviz's
+    /// messages, and what `SVGSafety` found wrong with the finished SVG (then it must not be written).
+    public typealias ByteResult = (output: [UInt8]?, diagnostics: [Diagnostic], problems: [String])
+
+    /// What is done to each SVG where it was laid out: `SVGPostProcessor` with these options, then
+    /// `SVGSafety` with these linkable files. In the workers, it runs in parallel too.
+    public struct Finishing: Codable, Sendable {
+        public var theme: String
+        public var transparent: Bool
+        public var linkableFiles: [String]
+
+        public init(options: SVGPostProcessor.Options, linkableFiles: Set<String>) {
+            theme = options.theme.rawValue
+            transparent = options.transparent
+            self.linkableFiles = linkableFiles.sorted()
+        }
+
+        /// The finished SVG and the safety check's problems.
+        func apply(_ svg: [UInt8]) -> (svg: [UInt8], problems: [String]) {
+            let options = SVGPostProcessor.Options(theme: Theme(rawValue: theme) ?? .auto, transparent: transparent)
+            let processed = SVGPostProcessor.process(bytes: svg, options: options)
+            return (processed, SVGSafety.problems(in: processed, linkableFiles: Set(linkableFiles)))
+        }
+    }
 
     /// Lays out `diagrams` (file name for messages, DOT) as SVG, in order. `finished` is called
     /// once per diagram as its answer arrives, from any thread (progress lines).
@@ -53,36 +76,55 @@ public struct LayoutWorkers: Sendable {
     /// A layout of `count` diagrams, submitted one by one (`submit`), answered in any order and
     /// taken in order (`result`). In this process (one job, or fewer than two diagrams), each is laid
     /// out when it is asked for.
-    public func start(count: Int, finished: (@Sendable () -> Void)? = nil) -> LayoutSession {
-        LayoutSession(workers: self, count: count, finished: finished)
+    public func start(count: Int, finishing: Finishing? = nil, finished: (@Sendable () -> Void)? = nil) -> LayoutSession {
+        LayoutSession(workers: self, count: count, finishing: finishing, finished: finished)
+    }
+
+    /// Layout (and finishing) of one diagram in this process: what a worker answers.
+    static func layOut(file: String, dot: [UInt8], finishing: Finishing?) -> ByteResult {
+        let (data, diagnostics) = GraphvizRenderer.renderData(dot: String(decoding: dot, as: UTF8.self), format: .svg, file: file)
+        guard let data else { return (nil, diagnostics, []) }
+        guard let finishing else { return ([UInt8](data), diagnostics, []) }
+        let (svg, problems) = finishing.apply([UInt8](data))
+        return (svg, diagnostics, problems)
     }
 
     static func failure(_ file: String, _ message: String) -> Diagnostic {
         .error(message, at: SourceLocation(file: file), rule: "layout-worker")
     }
 
-    /// The worker's side: reads (file name, DOT) frame pairs from stdin as they arrive, answers each
-    /// on stdout (the SVG frame, a marker byte then the bytes; then the diagnostics as JSON).
+    /// The worker's side: reads the finishing (a JSON frame: `Finishing`, or `null`), then (file
+    /// name, DOT) frame pairs from stdin as they arrive, and answers each on stdout: the SVG frame (a
+    /// marker byte, then the bytes), then a JSON frame of its diagnostics and safety problems.
     public static func serve() {
         var input = FrameStream(fd: 0)
+        guard let settings = input.next() else { return }
+        let finishing = try? JSONDecoder().decode(Finishing?.self, from: Data(settings))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         while let file = input.next(), let dot = input.next() {
-            let (svg, diagnostics) = GraphvizRenderer.renderData(dot: String(decoding: dot, as: UTF8.self), format: .svg,
-                                                                 file: String(decoding: file, as: UTF8.self))
+            let (svg, diagnostics, problems) = layOut(file: String(decoding: file, as: UTF8.self), dot: dot, finishing: finishing ?? nil)
             var data: [UInt8] = []
             var output: [UInt8] = svg == nil ? [0] : [1]
             if let svg { output.append(contentsOf: svg) }
             Frame.append(output, to: &data)
-            Frame.append(Array((try? encoder.encode(diagnostics.map(WorkerDiagnostic.init))) ?? Data("[]".utf8)), to: &data)
+            let report = WorkerReport(diagnostics: diagnostics.map(WorkerDiagnostic.init), problems: problems)
+            Frame.append(Array((try? encoder.encode(report)) ?? Data("{}".utf8)), to: &data)
             guard FrameStream.write(data, to: 1) else { return }
         }
     }
 }
 
+/// A worker's answer for one diagram, besides the SVG.
+struct WorkerReport: Codable {
+    var diagnostics: [WorkerDiagnostic]
+    var problems: [String]
+}
+
 /// One layout of a known number of diagrams (see `LayoutWorkers.start`).
 public final class LayoutSession: @unchecked Sendable {
     private let count: Int
+    private let finishing: LayoutWorkers.Finishing?
     private let finished: (@Sendable () -> Void)?
     private let workers: [Worker]
     /// Diagrams kept for in-process layout (no workers).
@@ -93,8 +135,9 @@ public final class LayoutSession: @unchecked Sendable {
     private var submitted = 0
     private var closed = false
 
-    init(workers settings: LayoutWorkers, count: Int, finished: (@Sendable () -> Void)?) {
+    init(workers settings: LayoutWorkers, count: Int, finishing: LayoutWorkers.Finishing?, finished: (@Sendable () -> Void)?) {
         self.count = count
+        self.finishing = finishing
         self.finished = finished
         results = Array(repeating: nil, count: count)
         files = Array(repeating: nil, count: count)
@@ -103,7 +146,8 @@ public final class LayoutSession: @unchecked Sendable {
             // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
             signal(SIGPIPE, SIG_IGN)
         }
-        workers = (0..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments) }
+        let settingsFrame = Array((try? JSONEncoder().encode(finishing)) ?? Data("null".utf8))
+        workers = (0..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments, settings: settingsFrame) }
         for (number, worker) in workers.enumerated() {
             worker.startReading { [self] offset, answer in
                 // The worker's offset-th diagram is diagram number + offset * N.
@@ -142,9 +186,9 @@ public final class LayoutSession: @unchecked Sendable {
     public func result(_ index: Int) -> LayoutWorkers.ByteResult {
         if workers.isEmpty {
             let item = local[index]
-            let (data, diagnostics) = GraphvizRenderer.renderData(dot: String(decoding: item.dot, as: UTF8.self), format: .svg, file: item.file)
+            let result = LayoutWorkers.layOut(file: item.file, dot: item.dot, finishing: finishing)
             finished?()
-            return (data.map { [UInt8]($0) }, diagnostics)
+            return result
         }
         let worker = workers[index % workers.count]
         condition.lock()
@@ -152,7 +196,7 @@ public final class LayoutSession: @unchecked Sendable {
         while results[index] == nil {
             if let why = worker.failure, closed {
                 let file = files[index] ?? "diagram \(index + 1)"
-                return (nil, [LayoutWorkers.failure(file, why(file))])
+                return (nil, [LayoutWorkers.failure(file, why(file))], [])
             }
             condition.wait()
         }
@@ -179,7 +223,7 @@ private final class Worker: @unchecked Sendable {
     var failure: ((String) -> String)? { lock.withLock { ended } }
     private var started = true
 
-    init(executable: String, arguments: [String]) {
+    init(executable: String, arguments: [String], settings: [UInt8]) {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardInput = input
@@ -191,7 +235,12 @@ private final class Worker: @unchecked Sendable {
             started = false
             let reason = error.localizedDescription
             ended = { _ in "cannot start a layout worker: \(reason)" }
+            return
         }
+        var frame: [UInt8] = []
+        Frame.append(settings, to: &frame)
+        let first = frame, fd = input.fileHandleForWriting.fileDescriptor
+        writer.async { _ = FrameStream.write(first, to: fd) }
     }
 
     func send(file: String, dot: [UInt8]) {
@@ -220,9 +269,9 @@ private final class Worker: @unchecked Sendable {
             var stream = FrameStream(fd: output.fileHandleForReading.fileDescriptor)
             var offset = 0
             let decoder = JSONDecoder()
-            while let svg = stream.next(), let diagnostics = stream.next() {
-                guard let first = svg.first, let stored = try? decoder.decode([WorkerDiagnostic].self, from: Data(diagnostics)) else { break }
-                answer(offset, (first == 1 ? Array(svg.dropFirst()) : nil, stored.map(\.diagnostic)))
+            while let svg = stream.next(), let report = stream.next() {
+                guard let first = svg.first, let stored = try? decoder.decode(WorkerReport.self, from: Data(report)) else { break }
+                answer(offset, (first == 1 ? Array(svg.dropFirst()) : nil, stored.diagnostics.map(\.diagnostic), stored.problems))
                 offset += 1
             }
             stream.drain()  // what a broken worker still writes

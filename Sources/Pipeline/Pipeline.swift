@@ -134,7 +134,10 @@ public struct Pipeline: Sendable {
         // Layout starts as each diagram's DOT is written: in worker processes, it runs while this
         // process builds the next diagrams, the Markdown, and post-processes the SVGs that came back.
         let finished = progress.map { LayoutCount(total: roles.count, report: $0).finished }
-        let layout = wantsSVG ? (workers ?? .inProcess).start(count: roles.count, finished: finished) : nil
+        let linkable = Set(roles.map { names.file($0, extension: "svg") } + [names.document])
+        let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
+        let finishing = LayoutWorkers.Finishing(options: svgOptions, linkableFiles: linkable)
+        let layout = wantsSVG ? (workers ?? .inProcess).start(count: roles.count, finishing: finishing, finished: finished) : nil
         var diagrams: [(baseName: String, dot: [UInt8])] = []
         if wantsDiagrams {
             timed(.dot) {
@@ -164,7 +167,6 @@ public struct Pipeline: Sendable {
             return document
         }
         if let workers, workers.jobs > 1, wantsSVG, formats.contains(.md) { _ = renderDocument() }
-        let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
         for format in formats {
             switch format {
             case .dot:
@@ -180,13 +182,11 @@ public struct Pipeline: Sendable {
             case .svg:
                 guard let layout else { continue }
                 timed(.svg) {
-                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + [names.document])
                     for (index, diagram) in diagrams.enumerated() {
-                        let (svg, messages) = layout.result(index)
+                        // Post-processed and checked by SVGSafety where it was laid out.
+                        let (processed, messages, problems) = layout.result(index)
                         result.diagnostics += messages
-                        guard let svg else { continue }
-                        let processed = SVGPostProcessor.process(bytes: svg, options: svgOptions)
-                        let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
+                        guard let processed else { continue }
                         guard problems.isEmpty else {
                             // A bug of vpcgraph's, never the input's: refuse to write it.
                             result.diagnostics.append(Self.unsafeSVG(diagram.baseName, problems))
