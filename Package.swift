@@ -38,8 +38,10 @@ let package = Package(
         .target(name: "Diagram", dependencies: ["VPCModel"]),
         // Model -> Markdown documentation through Mustache templates (built in, or a user's copy), with its own Mustache renderer.
         .target(name: "Markdown", dependencies: ["VPCModel", "FileAccess"]),
+        // SHA-256 blocks with the x86 SHA extensions (the manifest hashes every file written); Swift is the fallback.
+        .target(name: "CSHA256"),
         // The stages wired together, and all-or-nothing output writing.
-        .target(name: "Pipeline", dependencies: ["VPCModel", "VPCReaders", "AWSImport", "TerraformImport", "CloudFormationImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
+        .target(name: "Pipeline", dependencies: ["CSHA256", "VPCModel", "VPCReaders", "AWSImport", "TerraformImport", "CloudFormationImport", "Diagram", "Graphviz", "Markdown", "FileAccess"]),
         .executableTarget(name: "vpcgraph", dependencies: [
             "VPCModel", "VPCReaders", "AWSImport", "AWSCollect", "Diagram", "Pipeline", "FileAccess", "CloudFormationImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -10,43 +10,162 @@
 ///   inserts that node corrupts the heap (a double free when the layout is freed).
 public enum DOTWriter {
     public static func write(_ graph: DiagramGraph) -> String {
+        String(decoding: writeBytes(graph), as: UTF8.self)
+    }
+
+    /// `write` as UTF-8 bytes, appended to one buffer (string interpolation per attribute cost
+    /// more than building the diagram).
+    public static func writeBytes(_ graph: DiagramGraph) -> [UInt8] {
         let sameRank = SameRankGroups(graph.root)
-        var out = "digraph \(quote(graph.name)) {\n"
-        out += "  graph [\(list(graph.graphAttributes))];\n"
-        if !graph.nodeDefaults.pairs.isEmpty { out += "  node [\(list(graph.nodeDefaults))];\n" }
-        if !graph.edgeDefaults.pairs.isEmpty { out += "  edge [\(list(graph.edgeDefaults))];\n" }
+        var out = Output()
+        out.bytes.reserveCapacity(64 * 1024)
+        out.append("digraph ")
+        out.quoted(graph.name)
+        out.append(" {\n  graph [")
+        out.list(graph.graphAttributes)
+        out.append("];\n")
+        if !graph.nodeDefaults.pairs.isEmpty {
+            out.append("  node [")
+            out.list(graph.nodeDefaults)
+            out.append("];\n")
+        }
+        if !graph.edgeDefaults.pairs.isEmpty {
+            out.append("  edge [")
+            out.list(graph.edgeDefaults)
+            out.append("];\n")
+        }
         writeBody(graph.root, indent: "  ", into: &out)
-        if !graph.edges.isEmpty { out += "\n" }
+        if !graph.edges.isEmpty { out.append("\n") }
         for edge in graph.edges {
             var attributes = edge.attributes
             if attributes["label"] != nil, sameRank.canBeFlat(edge, defaults: graph.edgeDefaults) {
                 attributes["xlabel"] = attributes["label"]
                 attributes["label"] = nil
             }
-            let list = attributes.pairs.isEmpty ? "" : " [\(list(attributes))]"
-            out += "  \(quote(edge.tail)) -> \(quote(edge.head))\(list);\n"
+            out.append("  ")
+            out.quoted(edge.tail)
+            out.append(" -> ")
+            out.quoted(edge.head)
+            if !attributes.pairs.isEmpty {
+                out.append(" [")
+                out.list(attributes)
+                out.append("]")
+            }
+            out.append(";\n")
         }
-        out += "}\n"
-        return out
+        out.append("}\n")
+        return out.bytes
     }
 
-    static func writeBody(_ cluster: DiagramCluster, indent: String, into out: inout String) {
+    static func writeBody(_ cluster: DiagramCluster, indent: String, into out: inout Output) {
         for node in cluster.nodes {
-            let attributes = node.attributes.pairs.isEmpty ? "" : " [\(list(node.attributes))]"
-            out += "\(indent)\(quote(node.name))\(attributes);\n"
+            out.append(indent)
+            out.quoted(node.name)
+            if !node.attributes.pairs.isEmpty {
+                out.append(" [")
+                out.list(node.attributes)
+                out.append("]")
+            }
+            out.append(";\n")
         }
         for sub in cluster.clusters {
-            out += "\n"
-            if let comment = sub.comment { out += "\(indent)// \(commentText(comment))\n" }
-            out += "\(indent)subgraph \(quote(sub.name)) {\n"
-            if !sub.attributes.pairs.isEmpty { out += "\(indent)  graph [\(list(sub.attributes))];\n" }
+            out.append("\n")
+            if let comment = sub.comment {
+                out.append(indent)
+                out.append("// ")
+                out.append(commentText(comment))
+                out.append("\n")
+            }
+            out.append(indent)
+            out.append("subgraph ")
+            out.quoted(sub.name)
+            out.append(" {\n")
+            if !sub.attributes.pairs.isEmpty {
+                out.append(indent)
+                out.append("  graph [")
+                out.list(sub.attributes)
+                out.append("];\n")
+            }
             writeBody(sub, indent: indent + "  ", into: &out)
-            out += "\(indent)}\n"
+            out.append(indent)
+            out.append("}\n")
+        }
+    }
+
+    /// The text being written.
+    struct Output {
+        var bytes: [UInt8] = []
+
+        mutating func append(_ text: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        /// `quote(text)`, written byte by byte when the text is too short to be cut (the cut must
+        /// fall between characters, which only the slow path knows).
+        mutating func quoted(_ text: String) {
+            var text = text
+            let done = text.withUTF8 { utf8 in
+                // Each byte becomes at most 3 (a control character's U+FFFD): no cut below this.
+                guard 3 * utf8.count + 1 <= maxBytes - 4 else { return false }
+                bytes.append(UInt8(ascii: "\""))
+                guard utf8.contains(where: needsEscape) else {
+                    bytes.append(contentsOf: utf8)
+                    bytes.append(UInt8(ascii: "\""))
+                    return true
+                }
+                var i = 0
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    switch byte {
+                    case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                    case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                    case UInt8(ascii: "\r"): break
+                    case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: " "))
+                    case 0..<0x20, 0x7F: bytes += replacement
+                    case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                        // A C1 control character (U+0080…U+009F).
+                        bytes += replacement
+                        i += 1
+                    default: bytes.append(byte)
+                    }
+                    i += 1
+                }
+                bytes.append(UInt8(ascii: "\""))
+                return true
+            }
+            if !done { append(quoteCharacters(text)) }
+        }
+
+        /// U+FFFD in UTF-8.
+        private let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+        /// `key=value, key=value`.
+        mutating func list(_ attributes: Attributes) {
+            for (offset, pair) in attributes.pairs.enumerated() {
+                if offset > 0 { append(", ") }
+                append(pair.key)
+                append("=")
+                switch pair.value {
+                case .string(let s): quoted(s)
+                case .html(let h):
+                    append("<")
+                    append(h)
+                    append(">")
+                }
+            }
         }
     }
 
     static func list(_ attributes: Attributes) -> String {
-        attributes.pairs.map { "\($0.key)=\(value($0.value))" }.joined(separator: ", ")
+        var out = Output()
+        out.list(attributes)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     static func value(_ value: AttributeValue) -> String {
@@ -64,6 +183,13 @@ public enum DOTWriter {
     /// Graphviz's lexer refuses a quoted string of more than 16,384 bytes (a syntax error that
     /// would fail the whole diagram), so text longer than `maxBytes` is cut, ending in "…".
     public static func quote(_ text: String) -> String {
+        var out = Output()
+        out.quoted(text)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// `quote` character by character, cutting long text between characters.
+    static func quoteCharacters(_ text: String) -> String {
         guard text.utf8.count > maxBytes - 2 || text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
         var body = "\""
         var bytes = 1
@@ -93,7 +219,7 @@ public enum DOTWriter {
     /// The longest quoted string written, in bytes, quotes included (Graphviz reads up to 16,384).
     static let maxBytes = 16_000
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    fileprivate static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte == 0xC2
     }
 

@@ -61,6 +61,15 @@ public enum DiagramPlan {
     /// `note` says what was split and why.
     public static func plan(_ topology: Topology, name: String, view: DiagramView, split: SplitMode = .auto,
                             options: DiagramOptions, fileExtension: String = "svg") -> (diagrams: [PlannedDiagram], note: String?) {
+        var diagrams: [PlannedDiagram] = []
+        let note = plan(topology, name: name, view: view, split: split, options: options, fileExtension: fileExtension) { diagrams.append($0) }
+        return (diagrams, note)
+    }
+
+    /// Like `plan`, handing each diagram to `body` as soon as it is built (so that its layout can
+    /// start while the next is built). Returns the note.
+    public static func plan(_ topology: Topology, name: String, view: DiagramView, split: SplitMode = .auto,
+                            options: DiagramOptions, fileExtension: String = "svg", each body: (PlannedDiagram) -> Void) -> String? {
         let names = OutputNames(name: name)
         let reason = splitReason(topology, view: view, split: split)
         let roles = names.roles(topology, view: view, splits: reason != nil)
@@ -68,7 +77,7 @@ public enum DiagramPlan {
         var vpcFiles: [String: String] = [:]
         for case .vpc(let id) in roles where vpcFiles[id] == nil { vpcFiles[id] = names.file(.vpc(id), extension: fileExtension) }
         let overview = roles.contains(.splitOverview) ? names.file(.splitOverview, extension: fileExtension) : nil
-        let diagrams = roles.map { role -> PlannedDiagram in
+        for role in roles {
             let base = names.baseName(role)
             // The graph's own name: the base name of the input, or of a VPC's diagram.
             var graphName = name
@@ -88,11 +97,10 @@ public enum DiagramPlan {
             case .dns:
                 graph = buildDNSView(topology, name: graphName, options: options)
             }
-            return PlannedDiagram(baseName: base, role: role, graph: graph)
+            body(PlannedDiagram(baseName: base, role: role, graph: graph))
         }
-        let note = reason.map { reason in
+        return reason.map { reason in
             "\(reason): wrote an overview, \(names.file(.splitOverview, extension: fileExtension)), and one diagram per VPC, \(name).<vpc id>.\(fileExtension), linked to each other"
         }
-        return (diagrams, note)
     }
 }

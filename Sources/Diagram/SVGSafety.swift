@@ -12,34 +12,74 @@ public enum SVGSafety {
     /// What is wrong with `svg`, one line each; empty when nothing is. `files`: the names of the
     /// files this render writes, which links may point at.
     public static func problems(in svg: String, linkableFiles files: Set<String>) -> [String] {
+        problems(in: Array(svg.utf8), linkableFiles: files)
+    }
+
+    /// `problems` on the SVG's bytes. Case-insensitive byte comparisons; a String is made only
+    /// for a link's value and for what is reported.
+    public static func problems(in bytes: [UInt8], linkableFiles files: Set<String>) -> [String] {
         let allowedFiles = Set(files.map(Href.percentEncoded))
         var problems: [String] = []
-        let bytes = Array(svg.utf8)
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        for element in ["<script", "<foreignobject", "<iframe", "<embed", "<object"] where lower[...].index(of: Array(element.utf8)) != nil {
-            problems.append("contains a '\(element)' element")
-        }
-        var i = 0
-        while i < lower.count {
-            // An attribute: a space, a name, `="`.
-            guard lower[i] == UInt8(ascii: " ") else { i += 1; continue }
-            var end = i + 1
-            while end < lower.count, isNameByte(lower[end]) { end += 1 }
-            guard end > i + 1, end + 1 < lower.count, lower[end] == UInt8(ascii: "="), lower[end + 1] == UInt8(ascii: "\"") else { i += 1; continue }
-            let name = String(decoding: lower[(i + 1)..<end], as: UTF8.self)
-            var close = end + 2
-            while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
-            let value = String(decoding: bytes[(end + 2)..<min(close, bytes.count)], as: UTF8.self)
-            if name.hasPrefix("on") {
-                problems.append("has an event handler attribute '\(name)'")
-            } else if name == "href" || name.hasSuffix(":href") {
-                if !isAllowedLink(value, files: allowedFiles) { problems.append("links to '\(value)'") }
-            } else if name == "style" || name == "src" {
-                problems.append("has a '\(name)' attribute")
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            // Elements: `<` then a forbidden name, case-insensitively, anywhere (inside attribute values too).
+            var found = [Bool](repeating: false, count: forbiddenElements.count)
+            for i in 0..<count where bytes[i] == UInt8(ascii: "<") {
+                for (n, element) in forbiddenElements.enumerated() where !found[n] && matches(element, in: bytes, at: i + 1) { found[n] = true }
             }
-            i = close + 1
+            var i = 0
+            while i < count {
+                // An attribute: a space, a name, `="`.
+                guard bytes[i] == UInt8(ascii: " ") else { i += 1; continue }
+                var end = i + 1
+                while end < count, isNameByte(lowered(bytes[end])) { end += 1 }
+                guard end > i + 1, end + 1 < count, bytes[end] == UInt8(ascii: "="), bytes[end + 1] == UInt8(ascii: "\"") else { i += 1; continue }
+                let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end])
+                var close = end + 2
+                while close < count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
+                let value = { String(decoding: bytes[(end + 2)..<min(close, count)], as: UTF8.self) }
+                if name.count >= 2, lowered(name[0]) == UInt8(ascii: "o"), lowered(name[1]) == UInt8(ascii: "n") {
+                    problems.append("has an event handler attribute '\(String(decoding: name.map(lowered), as: UTF8.self))'")
+                } else if isHref(name) {
+                    let link = value()
+                    if !isAllowedLink(link, files: allowedFiles) { problems.append("links to '\(link)'") }
+                } else if equalsLowered(name, "style") || equalsLowered(name, "src") {
+                    problems.append("has a '\(String(decoding: name.map(lowered), as: UTF8.self))' attribute")
+                }
+                i = close + 1
+            }
+            // Elements first, in a fixed order.
+            let elements = forbiddenElements.indices.filter { found[$0] }.map { "contains a '<\(String(decoding: forbiddenElements[$0], as: UTF8.self))' element" }
+            problems.insert(contentsOf: elements, at: 0)
         }
         return problems
+    }
+
+    /// The element names refused, lower-case, without the `<`.
+    private static let forbiddenElements = ["script", "foreignobject", "iframe", "embed", "object"].map { Array($0.utf8) }
+
+    private static func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + name.count <= bytes.count else { return false }
+        for (offset, byte) in name.enumerated() where lowered(bytes[start + offset]) != byte { return false }
+        return true
+    }
+
+    /// `href` or any `…:href`, case-insensitively.
+    private static func isHref(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let suffix = Array("href".utf8)
+        guard name.count >= 4 else { return false }
+        for (offset, byte) in suffix.enumerated() where lowered(name[name.count - 4 + offset]) != byte { return false }
+        return name.count == 4 || name[name.count - 5] == UInt8(ascii: ":")
+    }
+
+    private static func equalsLowered(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard name.count == word.utf8CodeUnitCount else { return false }
+        for offset in 0..<name.count where lowered(name[offset]) != word.utf8Start[offset] { return false }
+        return true
+    }
+
+    @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     static func isAllowedLink(_ value: String, files: Set<String>) -> Bool {

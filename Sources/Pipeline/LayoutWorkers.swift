@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Diagram
 import Foundation
 import Graphviz
 import VPCModel
@@ -8,9 +9,11 @@ import VPCModel
 /// Graphviz layout in worker processes (`--jobs N`): libgvc is not thread-safe, so parallel layout
 /// means processes. The parent re-executes its own binary with a hidden subcommand
 /// (`vpcgraph _layout-worker`), writes the diagrams' DOT to its stdin and reads the SVGs back from its
-/// stdout, in frames. Each worker lays out every N-th diagram; results are put back in the
-/// diagrams' order, so the outputs and diagnostics are the same whatever N. A worker that dies is
-/// reported as an error of each diagram it did not return, never as the whole run's signal.
+/// stdout, in frames. Diagram i goes to worker i mod N, as soon as it is submitted (the workers lay
+/// out while the parent builds the next DOT, its Markdown, and post-processes what came back);
+/// results are put back in the diagrams' order, so the outputs and diagnostics are the same
+/// whatever N. A worker that dies is reported as an error of each diagram it did not return, never
+/// as the whole run's signal.
 public struct LayoutWorkers: Sendable {
     /// The executable to run (this program), and the arguments that make it a worker.
     public var executable: String
@@ -33,151 +36,326 @@ public struct LayoutWorkers: Sendable {
     }
 
     public typealias Result = (output: String?, diagnostics: [Diagnostic])
+    /// A result as bytes, finished when the session was given `Finishing`: the SVG, Graphviz's
+    /// messages, and what `SVGSafety` found wrong with the finished SVG (then it must not be written).
+    public typealias ByteResult = (output: [UInt8]?, diagnostics: [Diagnostic], problems: [String])
+
+    /// What is done to each SVG where it was laid out: `SVGPostProcessor` with these options, then
+    /// `SVGSafety` with these linkable files. In the workers, it runs in parallel too.
+    public struct Finishing: Codable, Sendable {
+        public var theme: String
+        public var transparent: Bool
+        public var linkableFiles: [String]
+
+        public init(options: SVGPostProcessor.Options, linkableFiles: Set<String>) {
+            theme = options.theme.rawValue
+            transparent = options.transparent
+            self.linkableFiles = linkableFiles.sorted()
+        }
+
+        /// The finished SVG and the safety check's problems.
+        func apply(_ svg: [UInt8]) -> (svg: [UInt8], problems: [String]) {
+            let options = SVGPostProcessor.Options(theme: Theme(rawValue: theme) ?? .auto, transparent: transparent)
+            let processed = SVGPostProcessor.process(bytes: svg, options: options)
+            return (processed, SVGSafety.problems(in: processed, linkableFiles: Set(linkableFiles)))
+        }
+    }
 
     /// Lays out `diagrams` (file name for messages, DOT) as SVG, in order. `finished` is called
     /// once per diagram as its answer arrives, from any thread (progress lines).
     public func layout(_ diagrams: [(file: String, dot: String)], finished: (@Sendable () -> Void)? = nil) -> [Result] {
-        if jobs == 1 || diagrams.count < 2 {
-            return diagrams.map {
-                let result = GraphvizRenderer.render(dot: $0.dot, format: .svg, file: $0.file)
-                finished?()
-                return result
-            }
+        let session = start(count: diagrams.count, finished: finished)
+        for diagram in diagrams { session.submit(file: diagram.file, dot: Array(diagram.dot.utf8)) }
+        session.close()
+        return diagrams.indices.map { index in
+            let result = session.result(index)
+            return (result.output.map { String(decoding: $0, as: UTF8.self) }, result.diagnostics)
         }
-        // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
-        signal(SIGPIPE, SIG_IGN)
-        let count = min(jobs, diagrams.count)
-        let results = ResultBox(count: diagrams.count)
-        let group = DispatchGroup()
-        for worker in 0..<count {
-            let indices = Array(stride(from: worker, to: diagrams.count, by: count))
-            group.enter()
-            Thread.detachNewThread {
-                let answers = run(indices.map { diagrams[$0] }, finished: finished)
-                for (offset, index) in indices.enumerated() { results.set(index, answers[offset]) }
-                group.leave()
-            }
-        }
-        group.wait()
-        return results.all()
     }
 
-    /// One worker process over `batch`: answers for each diagram, an error for each it did not answer.
-    func run(_ batch: [(file: String, dot: String)], finished: (@Sendable () -> Void)? = nil) -> [Result] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        var answers: [Result] = []
-        do {
-            try process.run()
-        } catch {
-            return batch.map { (nil, [Self.failure($0.file, "cannot start a layout worker: \(error.localizedDescription)")]) }
-        }
-        // Write on another thread while reading here, so that neither pipe fills up and blocks.
-        let writer = Thread {
-            var data = Data()
-            for item in batch {
-                Frame.append(Data(item.file.utf8), to: &data)
-                Frame.append(Data(item.dot.utf8), to: &data)
-            }
-            try? input.fileHandleForWriting.write(contentsOf: data)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        // Answers are taken as they arrive (so progress can be told), each whole frame once.
-        let handle = output.fileHandleForReading
-        var pending = Data()
-        var readable = true
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            guard readable else { continue }  // drain what a broken worker still writes
-            pending.append(chunk)
-            var reader = Frame.Reader(pending)
-            while answers.count < batch.count, let frame = reader.next() {
-                guard let answer = try? JSONDecoder().decode(WorkerAnswer.self, from: frame) else {
-                    readable = false
-                    break
-                }
-                answers.append((answer.output, answer.diagnostics.map(\.diagnostic)))
-                finished?()
-            }
-            pending = pending.subdata(in: reader.offset..<pending.endIndex)
-        }
-        process.waitUntilExit()
-        let why = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)"
-            : "exited with status \(process.terminationStatus)"
-        for item in batch.dropFirst(answers.count) {
-            answers.append((nil, [Self.failure(item.file, "the layout worker \(why) before it laid out '\(item.file)'")]))
-        }
-        return answers
+    /// A layout of `count` diagrams, submitted one by one (`submit`), answered in any order and
+    /// taken in order (`result`). In this process (one job, or fewer than two diagrams), each is laid
+    /// out when it is asked for.
+    public func start(count: Int, finishing: Finishing? = nil, finished: (@Sendable () -> Void)? = nil) -> LayoutSession {
+        LayoutSession(workers: self, count: count, finishing: finishing, finished: finished)
+    }
+
+    /// Layout (and finishing) of one diagram in this process: what a worker answers.
+    static func layOut(file: String, dot: [UInt8], finishing: Finishing?) -> ByteResult {
+        let (data, diagnostics) = GraphvizRenderer.renderData(dot: String(decoding: dot, as: UTF8.self), format: .svg, file: file)
+        guard let data else { return (nil, diagnostics, []) }
+        guard let finishing else { return ([UInt8](data), diagnostics, []) }
+        let (svg, problems) = finishing.apply([UInt8](data))
+        return (svg, diagnostics, problems)
     }
 
     static func failure(_ file: String, _ message: String) -> Diagnostic {
         .error(message, at: SourceLocation(file: file), rule: "layout-worker")
     }
 
-    /// The worker's side: reads (file name, DOT) frame pairs from stdin until it ends, answers each on stdout.
+    /// The worker's side: reads the finishing (a JSON frame: `Finishing`, or `null`), then (file
+    /// name, DOT) frame pairs from stdin as they arrive, and answers each on stdout: the SVG frame (a
+    /// marker byte, then the bytes), then a JSON frame of its diagnostics and safety problems.
     public static func serve() {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        var reader = Frame.Reader(input)
-        let out = FileHandle.standardOutput
+        var input = FrameStream(fd: 0)
+        guard let settings = input.next() else { return }
+        let finishing = try? JSONDecoder().decode(Finishing?.self, from: Data(settings))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        while let file = reader.next(), let dot = reader.next() {
-            let (svg, diagnostics) = GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), format: .svg,
-                                                             file: String(decoding: file, as: UTF8.self))
-            let answer = WorkerAnswer(output: svg, diagnostics: diagnostics.map(WorkerDiagnostic.init))
-            var data = Data()
-            Frame.append((try? encoder.encode(answer)) ?? Data(), to: &data)
-            try? out.write(contentsOf: data)
+        while let file = input.next(), let dot = input.next() {
+            let (svg, diagnostics, problems) = layOut(file: String(decoding: file, as: UTF8.self), dot: dot, finishing: finishing ?? nil)
+            var data: [UInt8] = []
+            var output: [UInt8] = svg == nil ? [0] : [1]
+            if let svg { output.append(contentsOf: svg) }
+            Frame.append(output, to: &data)
+            let report = WorkerReport(diagnostics: diagnostics.map(WorkerDiagnostic.init), problems: problems)
+            Frame.append(Array((try? encoder.encode(report)) ?? Data("{}".utf8)), to: &data)
+            guard FrameStream.write(data, to: 1) else { return }
         }
     }
 }
 
-/// Results written by several threads, each to its own indices.
-private final class ResultBox: @unchecked Sendable {
+/// A worker's answer for one diagram, besides the SVG.
+struct WorkerReport: Codable {
+    var diagnostics: [WorkerDiagnostic]
+    var problems: [String]
+}
+
+/// One layout of a known number of diagrams (see `LayoutWorkers.start`).
+public final class LayoutSession: @unchecked Sendable {
+    private let count: Int
+    private let finishing: LayoutWorkers.Finishing?
+    private let finished: (@Sendable () -> Void)?
+    private let workers: [Worker]
+    /// Diagrams kept for in-process layout (no workers).
+    private var local: [(file: String, dot: [UInt8])] = []
+    private let condition = NSCondition()
+    private var results: [LayoutWorkers.ByteResult?]
+    private var files: [String?]
+    private var submitted = 0
+    private var closed = false
+
+    init(workers settings: LayoutWorkers, count: Int, finishing: LayoutWorkers.Finishing?, finished: (@Sendable () -> Void)?) {
+        self.count = count
+        self.finishing = finishing
+        self.finished = finished
+        results = Array(repeating: nil, count: count)
+        files = Array(repeating: nil, count: count)
+        let processes = settings.jobs == 1 || count < 2 ? 0 : min(settings.jobs, count)
+        if processes > 0 {
+            // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
+            signal(SIGPIPE, SIG_IGN)
+        }
+        let settingsFrame = Array((try? JSONEncoder().encode(finishing)) ?? Data("null".utf8))
+        workers = (0..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments, settings: settingsFrame) }
+        for (number, worker) in workers.enumerated() {
+            worker.startReading { [self] offset, answer in
+                // The worker's offset-th diagram is diagram number + offset * N.
+                record(number + offset * workers.count, answer)
+            } ended: { [self] in
+                condition.lock()
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+    }
+
+    /// Hands the next diagram to its worker (or keeps it for in-process layout). Never blocks on a busy worker.
+    public func submit(file: String, dot: [UInt8]) {
+        condition.lock()
+        let index = submitted
+        submitted += 1
+        files[index] = file
+        condition.unlock()
+        if workers.isEmpty {
+            local.append((file, dot))
+        } else {
+            workers[index % workers.count].send(file: file, dot: dot)
+        }
+    }
+
+    /// No more diagrams: the workers' stdin is closed once what was submitted is written.
+    public func close() {
+        condition.lock()
+        closed = true
+        condition.unlock()
+        for worker in workers { worker.closeInput() }
+    }
+
+    /// The index-th diagram's SVG (bytes) and Graphviz's messages; waits for it. An error when its worker died first.
+    public func result(_ index: Int) -> LayoutWorkers.ByteResult {
+        if workers.isEmpty {
+            let item = local[index]
+            let result = LayoutWorkers.layOut(file: item.file, dot: item.dot, finishing: finishing)
+            finished?()
+            return result
+        }
+        let worker = workers[index % workers.count]
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil {
+            if let why = worker.failure, closed {
+                let file = files[index] ?? "diagram \(index + 1)"
+                return (nil, [LayoutWorkers.failure(file, why(file))], [])
+            }
+            condition.wait()
+        }
+        return results[index]!
+    }
+
+    private func record(_ index: Int, _ answer: LayoutWorkers.ByteResult) {
+        condition.lock()
+        if index < count { results[index] = answer }
+        condition.broadcast()
+        condition.unlock()
+        finished?()
+    }
+}
+
+/// One worker process: a writer queue for its stdin, a reader thread for its stdout.
+private final class Worker: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe(), output = Pipe()
+    private let writer = DispatchQueue(label: "vpcgraph.layout-worker.stdin")
     private let lock = NSLock()
-    private var results: [LayoutWorkers.Result?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: LayoutWorkers.Result) { lock.withLock { results[index] = result } }
-    func all() -> [LayoutWorkers.Result] { lock.withLock { results.map { $0 ?? (nil, []) } } }
+    private var ended: ((String) -> String)?
+    /// Set once the worker ended (or could not start): the message for a diagram it did not answer.
+    var failure: ((String) -> String)? { lock.withLock { ended } }
+    private var started = true
+
+    init(executable: String, arguments: [String], settings: [UInt8]) {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            started = false
+            let reason = error.localizedDescription
+            ended = { _ in "cannot start a layout worker: \(reason)" }
+            return
+        }
+        var frame: [UInt8] = []
+        Frame.append(settings, to: &frame)
+        let first = frame, fd = input.fileHandleForWriting.fileDescriptor
+        writer.async { _ = FrameStream.write(first, to: fd) }
+    }
+
+    func send(file: String, dot: [UInt8]) {
+        guard started else { return }
+        let fd = input.fileHandleForWriting.fileDescriptor
+        writer.async {
+            var data: [UInt8] = []
+            data.reserveCapacity(dot.count + file.utf8.count + 16)
+            Frame.append(Array(file.utf8), to: &data)
+            Frame.append(dot, to: &data)
+            _ = FrameStream.write(data, to: fd)
+        }
+    }
+
+    func closeInput() {
+        guard started else { return }
+        let handle = input.fileHandleForWriting
+        writer.async { try? handle.close() }
+    }
+
+    /// Reads answers on a thread of its own: `answer(offset, result)` for each, in the worker's order;
+    /// `done` once it ended (its failure set for whatever it did not answer).
+    func startReading(answer: @escaping @Sendable (Int, LayoutWorkers.ByteResult) -> Void, ended done: @escaping @Sendable () -> Void) {
+        guard started else { return }
+        Thread.detachNewThread { [self] in
+            var stream = FrameStream(fd: output.fileHandleForReading.fileDescriptor)
+            var offset = 0
+            let decoder = JSONDecoder()
+            while let svg = stream.next(), let report = stream.next() {
+                guard let first = svg.first, let stored = try? decoder.decode(WorkerReport.self, from: Data(report)) else { break }
+                answer(offset, (first == 1 ? Array(svg.dropFirst()) : nil, stored.diagnostics.map(\.diagnostic), stored.problems))
+                offset += 1
+            }
+            stream.drain()  // what a broken worker still writes
+            process.waitUntilExit()
+            let why = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)"
+                : "exited with status \(process.terminationStatus)"
+            lock.withLock { ended = { file in "the layout worker \(why) before it laid out '\(file)'" } }
+            done()
+        }
+    }
 }
 
 /// Length-prefixed frames: 8 bytes big-endian length, then the bytes.
 enum Frame {
-    static func append(_ payload: Data, to data: inout Data) {
-        var length = UInt64(payload.count).bigEndian
-        withUnsafeBytes(of: &length) { data.append(contentsOf: $0) }
-        data.append(payload)
-    }
-
-    struct Reader {
-        let data: Data
-        var offset: Int
-        init(_ data: Data) {
-            self.data = data
-            offset = data.startIndex
-        }
-
-        mutating func next() -> Data? {
-            guard data.endIndex - offset >= 8 else { return nil }
-            let length = data[offset..<offset + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            guard length <= UInt64(data.endIndex - offset - 8) else { return nil }
-            let start = offset + 8, end = start + Int(length)
-            offset = end
-            return data.subdata(in: start..<end)
-        }
+    static func append(_ payload: [UInt8], to data: inout [UInt8]) {
+        let length = UInt64(payload.count)
+        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: length >> UInt64(shift))) }
+        data.append(contentsOf: payload)
     }
 }
 
-struct WorkerAnswer: Codable {
-    var output: String?
-    var diagnostics: [WorkerDiagnostic]
+/// Frames read from a file descriptor as they arrive.
+struct FrameStream {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next whole frame; nil at the end of the stream (or a cut frame).
+    mutating func next() -> [UInt8]? {
+        while true {
+            if buffer.count - start >= 8 {
+                let length = buffer[start..<start + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                if length <= UInt64(buffer.count - start - 8) {
+                    let from = start + 8, to = from + Int(length)
+                    start = to
+                    return Array(buffer[from..<to])
+                }
+                if length > UInt64(Int32.max) { return nil }  // not a frame of ours
+            }
+            guard !atEnd, fill() else { return nil }
+        }
+    }
+
+    /// Reads and drops everything up to the end of the stream.
+    mutating func drain() {
+        buffer = []
+        start = 0
+        while !atEnd, fill() { buffer.removeAll(keepingCapacity: true) }
+    }
+
+    /// Reads what is available (blocking for at least one byte); false at the end or on an error.
+    private mutating func fill() -> Bool {
+        if start > 0 && start * 2 >= buffer.count {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let chunk = 1 << 16
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        while true {
+            let got = buffer.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + old, chunk) }
+            if got < 0 && errno == EINTR { continue }
+            buffer.removeLast(chunk - max(got, 0))
+            if got <= 0 { atEnd = true }
+            return got > 0
+        }
+    }
+
+    /// Writes all of `data`; false when the other side is gone.
+    static func write(_ data: [UInt8], to fd: Int32) -> Bool {
+        data.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let wrote = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if wrote < 0 && errno == EINTR { continue }
+                if wrote <= 0 { return false }
+                offset += wrote
+            }
+            return true
+        }
+    }
 }
 
 struct WorkerDiagnostic: Codable, Equatable, Sendable {

@@ -126,46 +126,73 @@ public struct Pipeline: Sendable {
         var result = Rendering()
         // The article's advice, computed once for the badges of every diagram and the Markdown's Findings.
         let findings = topology.advise()
-        // The diagrams are built only for the formats that need them.
-        let diagrams: [(baseName: String, dot: String)] = formats.contains(where: { $0 == .dot || $0 == .svg })
-            ? timed(.dot) {
+        let wantsDiagrams = formats.contains(where: { $0 == .dot || $0 == .svg })
+        let wantsSVG = formats.contains(.svg)
+        // What links in the SVGs may point at: the diagrams of this render and its document.
+        let roles = DiagramPlan.roles(topology, name: name, view: view, split: split)
+        let names = OutputNames(name: name)
+        // Layout starts as each diagram's DOT is written: in worker processes, it runs while this
+        // process builds the next diagrams, the Markdown, and post-processes the SVGs that came back.
+        let finished = progress.map { LayoutCount(total: roles.count, report: $0).finished }
+        let linkable = Set(roles.map { names.file($0, extension: "svg") } + [names.document])
+        let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
+        let finishing = LayoutWorkers.Finishing(options: svgOptions, linkableFiles: linkable)
+        let layout = wantsSVG ? (workers ?? .inProcess).start(count: roles.count, finishing: finishing, finished: finished) : nil
+        var diagrams: [(baseName: String, dot: [UInt8])] = []
+        if wantsDiagrams {
+            timed(.dot) {
                 var options = diagramOptions
                 options.findings = findings
-                let (planned, note) = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options)
+                let note = DiagramPlan.plan(topology, name: name, view: view, split: split, options: options) { planned in
+                    let dot = DOTWriter.writeBytes(planned.graph)
+                    layout?.submit(file: "\(planned.baseName).dot", dot: dot)
+                    diagrams.append((planned.baseName, dot))
+                }
                 if let note { result.notes.append(note) }
-                return planned.map { ($0.baseName, DOTWriter.write($0.graph)) }
-            } : []
-        let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
+            }
+        }
+        layout?.close()
+        // The Markdown first when the layout runs elsewhere (it overlaps), else in the formats' order.
+        var markdown: String?
+        func renderDocument() -> String {
+            if let markdown { return markdown }
+            // Only pictures this render writes: the SVGs, else the PNGs, else none.
+            let picture: String? = formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : nil
+            let embedded = names.embedded(roles, extension: picture)
+            let document = timed(.md) {
+                renderMarkdown(topology, documentName: name, diagrams: embedded.top, vpcDiagrams: embedded.perVPC, templates: templates ?? .builtIn,
+                               findings: findings)
+            }
+            markdown = document
+            return document
+        }
+        if let workers, workers.jobs > 1, wantsSVG, formats.contains(.md) { _ = renderDocument() }
         for format in formats {
             switch format {
             case .dot:
                 for diagram in diagrams {
                     // With an SVG, Graphviz reads the same text below; without one, check it reads.
-                    if !formats.contains(.svg) {
-                        let problems = GraphvizRenderer.check(dot: diagram.dot, file: "\(diagram.baseName).dot")
+                    if !wantsSVG {
+                        let problems = GraphvizRenderer.check(dot: String(decoding: diagram.dot, as: UTF8.self), file: "\(diagram.baseName).dot")
                         result.diagnostics += problems
                         if problems.contains(where: { $0.severity == .error }) { continue }
                     }
-                    result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", contents: diagram.dot))
+                    result.files.append(OutputFile(fileName: "\(diagram.baseName).dot", data: Data(diagram.dot)))
                 }
             case .svg:
+                guard let layout else { continue }
                 timed(.svg) {
-                    // What links in the SVGs may point at: the diagrams of this render and its document.
-                    let linkable = Set(diagrams.map { "\($0.baseName).svg" } + [OutputNames(name: name).document])
-                    let sources = diagrams.map { (file: "\($0.baseName).dot", dot: $0.dot) }
-                    let finished = progress.map { LayoutCount(total: sources.count, report: $0).finished }
-                    let laidOut = (workers ?? .inProcess).layout(sources, finished: finished)
-                    for (diagram, (svg, messages)) in zip(diagrams, laidOut) {
+                    for (index, diagram) in diagrams.enumerated() {
+                        // Post-processed and checked by SVGSafety where it was laid out.
+                        let (processed, messages, problems) = layout.result(index)
                         result.diagnostics += messages
-                        guard let svg else { continue }
-                        let processed = SVGPostProcessor.process(svg, options: svgOptions)
-                        let problems = SVGSafety.problems(in: processed, linkableFiles: linkable)
+                        guard let processed else { continue }
                         guard problems.isEmpty else {
                             // A bug of vpcgraph's, never the input's: refuse to write it.
                             result.diagnostics.append(Self.unsafeSVG(diagram.baseName, problems))
                             continue
                         }
-                        result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", contents: processed))
+                        result.files.append(OutputFile(fileName: "\(diagram.baseName).svg", data: Data(processed)))
                     }
                 }
             case .png:
@@ -176,15 +203,7 @@ public struct Pipeline: Sendable {
                     if let note, !result.notes.contains(note) { result.notes.append(note) }
                 }
             case .md:
-                let names = OutputNames(name: name)
-                // Only pictures this render writes: the SVGs, else the PNGs, else none.
-                let picture: String? = formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : nil
-                let embedded = names.embedded(DiagramPlan.roles(topology, name: name, view: view, split: split), extension: picture)
-                let markdown = timed(.md) {
-                    renderMarkdown(topology, documentName: name, diagrams: embedded.top, vpcDiagrams: embedded.perVPC, templates: templates ?? .builtIn,
-                                   findings: findings)
-                }
-                result.files.append(OutputFile(fileName: names.document, contents: markdown))
+                result.files.append(OutputFile(fileName: names.document, contents: renderDocument()))
             }
         }
         return result

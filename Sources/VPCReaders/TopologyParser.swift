@@ -43,7 +43,7 @@ public enum TopologyParser {
         var current = text
         for round in 0..<maxDuplicateKeys {
             do {
-                return try Yams.compose(yaml: current)
+                return try Yams.compose(yaml: current, resolver)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let yamlContext) {
                 let mark = yamlContext.mark
                 guard let key = duplicates.first, let renamed = renameKey(in: current, line: mark.line, column: mark.column, round: round) else {
@@ -53,8 +53,15 @@ public enum TopologyParser {
                 context.renamedKeys[[mark.line, mark.column]] = key
             }
         }
-        return try Yams.compose(yaml: current)
+        return try Yams.compose(yaml: current, resolver)
     }
+
+    /// Tags resolved from plain values: only booleans matter to this format (`Bool.construct` reads
+    /// them; numbers are read from the text). Yams's default resolver tries seven regular
+    /// expressions on every scalar, and on every mapping key when it looks for duplicates: a tenth
+    /// of a render. With booleans only, `1:` and `"1":` in one mapping are duplicates (they name
+    /// the same key here anyway).
+    static let resolver = Resolver.basic.appending(.bool)
 
     /// `text` with the first character of the key at `line`:`column` (after an opening quote) replaced
     /// by a private-use marker; nil when there is no such key character.

@@ -1,4 +1,4 @@
-import Diagram
+@testable import Diagram
 import Foundation
 import Graphviz
 import Pipeline
@@ -87,6 +87,16 @@ import FoundationXML
         let long = DOTWriter.quote(String(repeating: "\\é", count: 20_000))
         #expect(long.utf8.count <= 16_000)
         #expect(long.hasSuffix("…\""))
+    }
+
+    /// The byte-level quoting (short text) writes what the character-level one (which can cut long
+    /// text between characters) writes: every hostile name, controls, C1, CR LF, combining marks.
+    @Test func byteQuotingMatchesCharacterQuoting() {
+        let texts = HostileInput.names + ["", "\r\n", "a\u{301}\"\u{301}", "\u{C2}\u{A0}x\u{9F}\u{80}", "tab\there", "\u{7F}del", "é\\\n\"",
+                                          String(repeating: "\u{85}", count: 5_400), String(repeating: "\\", count: 5_331)]
+        for text in texts {
+            #expect(DOTWriter.quote(text) == DOTWriter.quoteCharacters(text), "\(text.debugDescription)")
+        }
     }
 
     /// Every hostile name, as a VPC's, a subnet's, a peering's and the title, in every view and

@@ -12,6 +12,25 @@ import Testing
         #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    /// The SHA extensions (where the CPU has them) and the portable Swift code give the same digests,
+    /// at every length around the block and padding boundaries, in one piece or many.
+    @Test func hardwareAndPortableAgree() {
+        let data = Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 3) })
+        for length in Array(0...200) + [511, 512, 513, 1000, 4095, 4096, 4097, 5000] {
+            var fast = SHA256(), portable = SHA256(portable: true)
+            fast.update(data.prefix(length))
+            portable.update(data.prefix(length))
+            #expect(fast.finalHex() == portable.finalHex(), "length \(length)")
+            var pieces = SHA256()
+            for start in stride(from: 0, to: length, by: 37) { pieces.update(data[start..<min(start + 37, length)]) }
+            #expect(pieces.finalHex() == SHA256.hex(data.prefix(length)), "length \(length) in pieces")
+        }
+        var million = SHA256(portable: true)
+        million.update(Data(repeating: 0x61, count: 1_000_000))
+        #expect(!million.usesHardware)
+        #expect(million.finalHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
     @Test func piecesHashLikeTheWhole() throws {
         let data = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         for cut in [0, 1, 55, 56, 63, 64, 65, 500, 999, 1000] {
