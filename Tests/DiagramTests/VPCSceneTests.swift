@@ -95,7 +95,7 @@ import VPCModel
     func legendNamesEveryEdgeKindDrawn(_ sample: String) throws {
         let topology = try SampleRendering.load(Paths.samples.appendingPathComponent(sample))
         for (name, svg) in Self.render(topology, view: .vpc) {
-            let drawn = Set(svg.matches(of: /class="edge ([a-z&#0-9;]+)"/).map { String($0.output.1).replacing("&#45;", with: "-") }).compactMap { EdgeKind(rawValue: $0) ?? DiagramBuilder.edgeKinds[$0] }
+            let drawn = Set(svg.matches(of: /class="edge ([a-z&#0-9;]+)"/).map { String($0.output.1).replacing("&#45;", with: "-") }).compactMap { EdgeKind(rawValue: $0) }
             #expect(!drawn.isEmpty, "\(name): no edges")
             let legend = try #require(svg.firstRange(of: "id=\"legend\"").map { String(svg[$0.lowerBound...]) }, "\(name): no legend")
             let rest = legend.dropFirst(40)
