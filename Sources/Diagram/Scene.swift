@@ -185,7 +185,7 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .endpointGroup: "VPC endpoints"
         case .resolverEndpoint: "Route 53 Resolver endpoint"
         case .awsService: "AWS service"
-        case .peeringConnection: "VPC peering"
+        case .peeringConnection: "VPC peering connection"
         case .transitGateway: "transit gateway"
         case .vpc: "VPC"
         case .hostedZone: "private hosted zone"

@@ -3,7 +3,7 @@
 /// gateways, hosted zones, services). Each row of boxes hangs from a rail (kept left to right in
 /// declaration order, each box at its top and at the top of each of its columns); a row of nodes
 /// sits below the boxes and nodes of the row above it that it has edges to (else below the first
-/// of them), kept in declaration order by a rail of its own; every row of boxes is below
+/// of them), those joining several items kept in declaration order by a rail of its own; every row of boxes is below
 /// everything since the previous row of boxes.
 extension SceneEncoder {
     /// An item of a stacked row: a box (a cluster) or a node.
@@ -67,9 +67,12 @@ extension SceneEncoder {
                         edges += Rails.layoutEdges(bottom(of: item), node.id, minlen: 1, weight: 1, copies: 1)
                     }
                 }
-                if nodes.count > 1 {
+                // What joins several items (a peering, a hub) keeps its order; what hangs below one
+                // box (a service) goes where its edges pull it.
+                let between = nodes.filter { (touches[$0.id]?.count ?? 0) > 1 }
+                if between.count > 1 {
                     var rails = Rails(prefix: "\(cluster.id).below\(index + 1)")
-                    for node in nodes { rails.add(node.id, weight: 1) }
+                    for node in between { rails.add(node.id, weight: 1) }
                     out.nodes += rails.nodes
                     edges += rails.edges
                 }
