@@ -105,6 +105,8 @@ extension DiagramBuilder {
         for peering in region.peerings where peering.vpcIDs.contains(where: isDetailed) {
             var label: [LabelPart] = [.title(peering.name ?? "VPC peering")]
             if full { label.append(.detail(peering.id)) }
+            // Which peering it is, without ids: the names of the two sides.
+            if peering.name == nil { label.append(.detail(peering.vpcIDs.map(vpcName).joined(separator: " ↔ "))) }
             let node = SceneNode(id: peering.id, kind: .peeringConnection, label: label,
                                  tooltip: ["VPC peering connection \(peering.id)", peering.name, "requester: \(vpcText(peering.requesterVPCID))",
                                            "accepter: \(vpcText(peering.accepterVPCID))"].compactMap { $0 },
@@ -253,6 +255,11 @@ extension DiagramBuilder {
                 + (external.ownerID.map { ", account \($0)" } ?? "")
         }
         return id
+    }
+
+    /// A VPC's name, else its id (also for external VPCs).
+    func vpcName(_ id: String) -> String {
+        topology.vpc(id)?.name ?? externalVPC(id)?.name ?? id
     }
 
     func externalVPC(_ id: String) -> ExternalVPC? {

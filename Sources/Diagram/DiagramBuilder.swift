@@ -83,7 +83,8 @@ struct DiagramBuilder {
     var customerGateways: Set<String> = []
     var shownOnPremises: Set<String> = []
 
-    // The old per-VPC layout (`LegacyVPCLayout`, for `make bench` only) writes Graphviz directly:
+    // Only for the old per-VPC layout (`LegacyVPCLayout`, for `make bench` only), which writes
+    // Graphviz directly; `vpcCluster` hands what it made to the encoder as a `LegacyBox`:
     var edges: [DiagramEdge] = []
     var edgeIDs: Set<String> = []
     var vpcTops: [String: String] = [:]
@@ -169,7 +170,7 @@ struct DiagramBuilder {
         return false
     }
 
-    // MARK: - Helpers
+    // MARK: - Helpers (`attributes`, `label`, `edge` and `layoutEdge` only for `LegacyVPCLayout`)
 
     mutating func attributes(_ kind: String, id: String, label: Label, tooltip: [String?], link: ResourceLink? = nil) -> Attributes {
         var a = style.node(kind)

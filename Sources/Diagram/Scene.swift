@@ -150,7 +150,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .subnet: .subnet
         case .internetGateway, .egressOnlyInternetGateway: .internetGateway
         case .natGateway: .natGateway
-        case .vpnGateway, .vpnConnection, .customerGateway, .directConnectGateway: .vpn
+        case .vpnGateway, .vpnConnection, .customerGateway: .vpn
+        case .directConnectGateway: .directConnect
         case .routeTable: .routeTable
         case .eni, .networkInterface: .eni
         case .resolverIP, .resolverEndpoint, .dnsServers: .resolverEndpoint

@@ -494,7 +494,7 @@ extension SceneEdge.End {
 
 /// What a legend lists: node kinds (with the icon drawn), chip kinds, subnet tiers, edge kinds.
 public struct LegendContent: Sendable, Equatable {
-    /// (kind, icon) pairs drawn, and icons drawn outside scene nodes (old builders, cluster titles).
+    /// (kind, icon) pairs drawn, and icons drawn outside scene nodes (cluster titles).
     var nodes: Set<LegendNode> = []
     var icons: Set<Icon> = []
     var chips: Set<NodeKind> = []
