@@ -61,6 +61,20 @@ import VPCReaders
         #expect(SceneEncoder(theme: .light).look(.vpn).style == "dashed")
     }
 
+    /// A VPC's own diagram shows the Direct Connect gateways of its gateways, and the data centre
+    /// when the link names it.
+    @Test func directConnectInEachVPCsDiagram() throws {
+        let files = Self.render(try Self.fixture(), view: .vpc)
+        let app = try #require(files["account.vpc-0d1c0000000000001.svg"])
+        #expect(Self.ids(app, "node", "direct-connect-gateway") == ["dxgw-0d1c00000000001"])
+        #expect(Self.ids(app, "node", "on-premises-network") == ["frankfurt.network"])
+        #expect(Self.ids(app, "node", "external-vpc") == ["vpc-0e0000000000000f1"])
+        let shared = try #require(files["account.vpc-0d1c0000000000002.svg"])
+        #expect(Self.ids(shared, "node", "direct-connect-gateway") == ["5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e"])
+        #expect(Self.ids(shared, "node", "on-premises-network").isEmpty)
+        #expect(Self.ids(shared, "edge", "direct-connect") == ["tgw-0d1c0000000000001--5f9c4a12-0d6e-4b8a-9c1e-1f2a3b4c5d6e"])
+    }
+
     @Test(arguments: [DiagramView.full, .overview])
     func externalPeerIsDrawn(_ view: DiagramView) throws {
         let files = Self.render(try Self.fixture(), view: view)
