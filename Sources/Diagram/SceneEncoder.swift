@@ -85,10 +85,10 @@ public struct SceneEncoder {
                 root.nodes.append(node)
                 for key in bottoms.keys.sorted() { edges += Rails.layoutEdges(bottoms[key]!, Legend.nodeName, minlen: 1, weight: 0, copies: 1) }
             } else {
-                // Below the boxes (VPCs). With one box, inside its region: outside it, dot puts the
-                // legend to the right of the whole region, which only widens the picture.
+                // Below the boxes (VPCs). When they are all in one region, inside it: outside it,
+                // dot puts the legend to the right of the whole region, which only widens the picture.
                 let single = boxBottoms.count == 1
-                if single, let index = root.clusters.firstIndex(where: { $0.name == boxBottoms[0].parent }) {
+                if Set(boxBottoms.map(\.parent)).count == 1, let index = root.clusters.firstIndex(where: { $0.name == boxBottoms[0].parent }) {
                     root.clusters[index].nodes.append(node)
                 } else {
                     root.nodes.append(node)
