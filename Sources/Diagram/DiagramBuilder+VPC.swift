@@ -18,11 +18,6 @@ import VPCModel
 /// (the endpoints become one group node); `standard` shows names, CIDRs, DNS names and route
 /// destinations, AWS ids only in tooltips; `full` adds ids, security groups and unused tables.
 extension DiagramBuilder {
-    /// The top node of the VPC with its row, for the region's rails (see `vpcCluster`).
-    func heads(of vpc: VPC) -> [(node: String, row: Int)] {
-        vpcHeads[vpc.id] ?? []
-    }
-
     /// The tier rows of a VPC: a name, a colour, and the subnets in each AZ, in display order
     /// (public tones first). A tier takes the name its subnets share once the AZ is cut from their
     /// names (`data-a`, `data-b` → `data`), else the routing tier's.
@@ -56,28 +51,6 @@ extension DiagramBuilder {
             }
         }
         return nil
-    }
-
-    mutating func vpcCluster(_ vpc: VPC, region: Region, above: Set<String> = []) -> DiagramCluster {
-        if options.legacyVPCLayout {
-            let cluster = legacyVpcCluster(vpc, region: region, above: above)
-            vpcHeads[vpc.id] = legacyHeads(of: vpc)
-            return cluster
-        }
-        var (scene, sceneEdges) = vpcScene(vpc, region: region, above: above)
-        scene = FindingBadges.apply(options.findings, to: scene)
-        var encoder = SceneEncoder(style: style, detail: options.detail)
-        encoder.edgeIDs = edgeIDs
-        let (cluster, encoded) = encoder.encodeStandalone(scene, edges: sceneEdges)
-        edgeIDs = encoder.edgeIDs
-        edges += encoded
-        sceneLegend.merge(encoder.legend)
-        let top = encoder.tops[vpc.id] ?? "\(vpc.id).anchor"
-        vpcTops[vpc.id] = top
-        vpcBottoms[vpc.id] = encoder.bottoms[vpc.id] ?? top
-        vpcHeads[vpc.id] = [(top, 0)] + (encoder.columnHeads[vpc.id] ?? [])
-        topRows[vpc.id] = false
-        return cluster
     }
 
     /// Where a route target is drawn in the VPC's scene.

@@ -39,56 +39,60 @@ public struct DiagramOptions: Sendable {
     }
 }
 
-/// Maps a topology onto nested clusters, nodes and edges (the full view):
-/// region ⊃ VPC ⊃ AZ ⊃ subnet, with ENIs and NAT gateways inside their subnets, route tables and
-/// then gateways and endpoints along the bottom of each VPC, peering, transit gateways, hosted
-/// zones and AWS services below the VPCs in their region, and on-premises networks on the left.
-/// Traffic flows downwards: subnets → route tables → gateways and endpoints → services.
+/// The full view as a scene: region ⊃ VPC ⊃ AZ columns × tier rows (see `vpcScene`), and around
+/// the VPCs what connects them (see `DiagramBuilder+Region`): peering connections, transit
+/// gateways with their attachments and peering, hosted zones and AWS services below the VPCs in
+/// their region; VPN, Direct Connect and on-premises networks (customer gateways, DNS servers) on
+/// the left. `SceneEncoder` draws it.
 ///
 /// `focus` draws only those VPCs in detail (others that share a peering, transit gateway or zone
 /// with them appear as single linked nodes).
 public func buildDiagram(_ topology: Topology, name: String, options: DiagramOptions = DiagramOptions(), focus: Set<String>? = nil) -> DiagramGraph {
+    SceneEncoder.encode(buildDiagramScene(topology, name: name, options: options, focus: focus), options: options)
+}
+
+/// The full view (or a VPC's own diagram, with `focus`) as a scene.
+public func buildDiagramScene(_ topology: Topology, name: String, options: DiagramOptions = DiagramOptions(), focus: Set<String>? = nil) -> Scene {
     var builder = DiagramBuilder(topology: topology, options: options, focus: focus)
     return builder.build(name: name)
 }
 
-/// Holds what the full view needs while it is built. Layout is decided here, not left to dot's
-/// heuristics: semantic edges do not constrain ranks (`constraint=false`); invisible `layout`
-/// edges give every row its rank, and invisible "rails" (see `Rails`) give left-to-right order.
+/// Holds what the full view needs while its scene is built. It decides what is drawn and in which
+/// row of its region (`SceneNode.layer`, `SceneCluster.layer`: a VPC row, then the row of what
+/// connects those VPCs); `SceneEncoder` turns rows into ranks, rails and invisible helpers.
 struct DiagramBuilder {
     let topology: Topology
     let options: DiagramOptions
     let style: Style
     /// VPCs drawn in detail; nil means all.
     let focus: Set<String>?
-    var edges: [DiagramEdge] = []
-    var edgeIDs: Set<String> = []
+    /// The scene's edges.
+    var sceneEdges: [SceneEdge] = []
     /// AWS service nodes by region, in first-use order, with the VPCs that use them.
     var services: [String: [ServiceName]] = [:]
     var serviceUsers: [String: [String]] = [:]
-    /// Per VPC: a node at its top and one at its bottom rank, for edges to the VPC box and for
-    /// placing things below it.
-    var vpcTops: [String: String] = [:]
-    var vpcBottoms: [String: String] = [:]
-    /// VPCs shown as a single node (outside the focus), by id.
-    var stubs: [String: String] = [:]
-    /// The first rail point of the grid row below each VPC's, where there is one.
-    var nextRowRails: [String: String] = [:]
-    /// Where each region's rows are.
+    /// VPCs shown as a single node (outside the focus, or outside the input), by id.
+    var stubs: Set<String> = []
+    /// Where each region's VPCs are.
     var grids: [String: RegionGrid] = [:]
-    /// The connectors of the region being built, for ordering them.
-    var placedConnectors: [PlacedConnector] = []
-    /// VPCs with a row above their AZs (internet gateway, public route tables).
-    var topRows: [String: Bool] = [:]
     /// "<vpc id> <peering or transit gateway id>" for VPCs whose route tables route over it.
     var routedConnections: Set<String> = []
-    /// What the legend lists: icons and subnet tiers drawn.
+    /// Nodes of each region waiting for their place in its rows.
+    var pending: [String: [Placed]] = [:]
+    /// Customer gateway nodes and on-premises networks drawn.
+    var customerGateways: Set<String> = []
+    var shownOnPremises: Set<String> = []
+
+    // Only for the old per-VPC layout (`LegacyVPCLayout`, for `make bench` only), which writes
+    // Graphviz directly; `vpcCluster` hands what it made to the encoder as a `LegacyBox`:
+    var edges: [DiagramEdge] = []
+    var edgeIDs: Set<String> = []
+    var vpcTops: [String: String] = [:]
+    var vpcBottoms: [String: String] = [:]
+    var topRows: [String: Bool] = [:]
     var icons: Set<Icon> = []
     var tiers: Set<SubnetTierStyle> = []
-    /// What the VPCs' scenes drew (node, chip and edge kinds), for the legend.
-    var sceneLegend = LegendContent()
-    /// Per VPC: its top node and row, for the region's rails.
-    var vpcHeads: [String: [(node: String, row: Int)]] = [:]
+    var legacy: [String: LegacyBox] = [:]
 
     init(topology: Topology, options: DiagramOptions, focus: Set<String>?) {
         self.topology = topology
@@ -99,81 +103,36 @@ struct DiagramBuilder {
 
     func isDetailed(_ vpcID: String) -> Bool { focus?.contains(vpcID) ?? true }
 
-    mutating func build(name: String) -> DiagramGraph {
-        var root = DiagramCluster("root")
-        var rootClusters: [DiagramCluster] = []
-        for network in topology.onPremises where isShown(network) { rootClusters.append(onPremisesCluster(network)) }
+    mutating func build(name: String) -> Scene {
+        var root = SceneCluster(id: "root", kind: .root)
+        if let focus, let overview = options.overviewFile {
+            // A visible way back (a graph URL would be inherited by every cluster).
+            root.nodes.append(SceneNode(id: "overview-link", kind: .diagramLink, label: [.title("↑ overview"), .detail(overview)],
+                                        tooltip: ["back to the overview"], link: .diagram(overview, element: focus.count == 1 ? focus.first! : nil)))
+        }
+        let links = directConnectLinks()
+        for network in topology.onPremises where isShown(network, directConnect: links) { root.clusters.append(onPremisesCluster(network)) }
+        if let cluster = directConnectCluster(links) { root.clusters.append(cluster) }
         let shownRegions = topology.regions.filter(isShown)
         var regionClusters = shownRegions.map { regionCluster($0) }
         for index in shownRegions.indices { addConnectors(shownRegions[index], into: &regionClusters[index]) }
-        rootClusters += regionClusters
+        transitGatewayPeeringEdges(shownRegions)
+        directConnectEdges(links)
+        for index in shownRegions.indices { addServices(shownRegions[index], into: &regionClusters[index]) }
+        root.clusters += regionClusters
         // Services of regions not in the topology (e.g. S3 in another region reached over the internet).
-        for regionName in services.keys.sorted() where !topology.regions.contains(where: { $0.name == regionName && isShown($0) }) {
-            var cluster = DiagramCluster("cluster_region_\(regionName)", regionAttributes(regionName), comment: "region \(regionName) (services only)")
+        for regionName in services.keys.sorted() where !shownRegions.contains(where: { $0.name == regionName }) {
+            var cluster = SceneCluster(id: regionName, kind: .region, label: [.title(regionName)], tooltip: ["region \(regionName)"],
+                                       comment: "region \(regionName) (services only)")
             cluster.nodes = serviceNodes(in: regionName)
-            rootClusters.append(cluster)
-        }
-        for index in rootClusters.indices where rootClusters[index].name.hasPrefix("cluster_region_") {
-            let regionName = String(rootClusters[index].name.dropFirst("cluster_region_".count))
-            if topology.regions.contains(where: { $0.name == regionName && isShown($0) }) {
-                let nodes = serviceNodes(in: regionName)
-                rootClusters[index].nodes += nodes
-                // Services sit below the first row of VPCs that uses them.
-                for node in nodes {
-                    let users = serviceUsers[node.name] ?? []
-                    if let user = users.first(where: { vpcBottoms[$0] != nil }) {
-                        layoutEdge(vpcBottoms[user]!, node.name, minlen: 1, weight: 1)
-                        if let next = nextRowRails[user] { layoutEdge(node.name, next, minlen: 1, weight: 1) }
-                    }
-                }
-            }
-        }
-        // Left to right: on-premises, then regions in input order.
-        var rails = Rails(prefix: "root")
-        for cluster in rootClusters {
-            if let first = firstNode(of: cluster) { rails.add(first) }
-        }
-        root.nodes += rails.nodes
-        edges += rails.edges
-        root.clusters = rootClusters
-
-        var legendContent = sceneLegend
-        legendContent.icons.formUnion(icons)
-        legendContent.tiers.formUnion(tiers)
-        for edge in edges {
-            guard case .string(let kind)? = edge.attributes["class"], kind != "layout" else { continue }
-            if let known = DiagramBuilder.edgeKinds[kind] { legendContent.edges.insert(known) }
-        }
-        if options.legend, let legend = Legend.node(legendContent, style: style) {
-            // A single VPC's legend goes inside its region's box, below the services: outside it,
-            // dot puts it to the right of the whole region, which only widens the picture.
-            if let focus, focus.count == 1, let (region, _) = topology.allVPCs.first(where: { focus.contains($0.vpc.id) }),
-               let index = root.clusters.firstIndex(where: { $0.name == "cluster_region_\(region.name)" }) {
-                root.clusters[index].nodes.append(legend)
-            } else {
-                root.nodes.append(legend)
-            }
-            for bottom in vpcBottoms.keys.sorted().compactMap({ vpcBottoms[$0] }) { layoutEdge(bottom, Legend.nodeName, minlen: 2, weight: focus?.count == 1 ? 5 : 0) }
+            root.clusters.append(cluster)
         }
 
         let title = focus.flatMap { ids in ids.count == 1 ? topology.vpc(ids.first!).map { "\(topology.title.map { "\($0) · " } ?? "")VPC \($0.displayName)" } : nil } ?? topology.title
-        let graphAttributes = style.graph(title: title, transparent: options.transparent)
-        if let focus, let overview = options.overviewFile {
-            // A visible way back (a graph URL would be inherited by every cluster).
-            var label = label(nil)
-            label.title("↑ overview", size: 10)
-            label.detail(overview)
-            var a = style.node("overview-link")
-            a["id"] = .string("overview-link")
-            a["label"] = label.value
-            a["tooltip"] = .string("back to the overview")
-            a.link(.diagram(overview, element: focus.count == 1 ? focus.first! : nil))
-            root.nodes.insert(DiagramNode("overview-link", a), at: 0)
-        }
-        var graph = DiagramGraph(name: name, graphAttributes: graphAttributes,
-                                 nodeDefaults: style.nodeDefaults, edgeDefaults: style.edgeDefaults, root: root)
-        graph.edges = edges
-        return graph
+        var scene = Scene(name: name, title: title, root: root, edges: sceneEdges, legend: options.legend)
+        scene.legacy = legacy
+        scene.legacyEdges = edges
+        return scene
     }
 
     /// A region is drawn when it holds a VPC in focus, or a peering connection or transit gateway
@@ -190,8 +149,9 @@ struct DiagramBuilder {
             }
     }
 
-    func isShown(_ network: OnPremisesNetwork) -> Bool {
+    func isShown(_ network: OnPremisesNetwork, directConnect: [DirectConnectLink]) -> Bool {
         guard let focus else { return true }
+        if directConnect.contains(where: { $0.onPremisesID == network.id }) { return true }
         for region in topology.regions {
             for vpn in region.vpnConnections where vpn.onPremisesID == network.id {
                 if case .vpnGateway(let id) = vpn.gateway, region.vpcs.contains(where: { focus.contains($0.id) && $0.vpnGateway?.id == id }) { return true }
@@ -210,12 +170,7 @@ struct DiagramBuilder {
         return false
     }
 
-    /// The first node declared in a cluster or below it.
-    func firstNode(of cluster: DiagramCluster) -> String? {
-        cluster.nodes.first?.name ?? cluster.clusters.lazy.compactMap(firstNode).first
-    }
-
-    // MARK: - Helpers
+    // MARK: - Helpers (`attributes`, `label`, `edge` and `layoutEdge` only for `LegacyVPCLayout`)
 
     mutating func attributes(_ kind: String, id: String, label: Label, tooltip: [String?], link: ResourceLink? = nil) -> Attributes {
         var a = style.node(kind)
@@ -264,14 +219,6 @@ struct DiagramBuilder {
         edges += Rails.layoutEdges(tail, head, minlen: minlen, weight: weight, copies: copies)
     }
 
-    func regionAttributes(_ name: String) -> Attributes {
-        var a = style.cluster("region")
-        a["id"] = .string(name)
-        a["label"] = .html("<font point-size=\"13\">\(Label.escape(name))</font>")
-        a["tooltip"] = plain(["region \(name)"])
-        return a
-    }
-
     mutating func service(_ name: ServiceName, fallbackRegion: String, usedBy vpcID: String) -> String {
         let region = name.region ?? fallbackRegion
         if !(services[region]?.contains(name) ?? false) { services[region, default: []].append(name) }
@@ -279,25 +226,17 @@ struct DiagramBuilder {
         return name.fullName
     }
 
-    mutating func serviceNodes(in region: String) -> [DiagramNode] {
+    func serviceNodes(in region: String) -> [SceneNode] {
         (services[region] ?? []).map { service in
-            var label = label(Icon.service(service.shortName))
-            label.title(ServiceNames.displayName(service.shortName))
-            label.detail(service.fullName)
-            return DiagramNode(service.fullName, attributes("aws-service", id: service.fullName, label: label,
-                                                            tooltip: ["AWS service", service.fullName, service.publicDNSName],
-                                                            link: ResourceLink(id: DiagramBuilder.endpointsSection)))
+            SceneNode(id: service.fullName, kind: .awsService,
+                      label: [.title(ServiceNames.displayName(service.shortName))] + (options.detail == .summary ? [] : [.detail(service.fullName)]),
+                      tooltip: ["AWS service", service.fullName, service.publicDNSName].compactMap { $0 },
+                      link: href(for: ResourceLink(id: DiagramBuilder.endpointsSection)), icon: Icon.service(service.shortName))
         }
     }
 }
 
 extension DiagramBuilder {
-    /// The edge kinds of edges the builders still write as attributes, by CSS class.
-    static let edgeKinds: [String: EdgeKind] = [
-        "peering": .peering, "tgw-attachment": .transitGatewayAttachment, "dns-alias": .dnsAlias, "vpn": .vpn,
-        "dns-forward": .dnsForwarding,
-    ]
-
     /// Sections of the Markdown document for things without a section of their own.
     static let endpointsSection = "section-endpoints"
     static let routeTablesSection = "section-route-tables"

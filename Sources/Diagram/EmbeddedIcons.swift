@@ -17,6 +17,20 @@ aws-service.svg
 
 """##),
         (#"""
+direct-connect.svg
+"""#, ##"""
+<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">
+<rect width="32" height="32" rx="6" fill="#8c4fff"/>
+<g fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+<rect x="4.5" y="12" width="7" height="8" rx="1.5"/>
+<rect x="20.5" y="12" width="7" height="8" rx="1.5"/>
+<path d="M11.5 16h9" stroke-width="3"/>
+<path d="M17 6.5l-3 4h4l-3 4"/>
+</g>
+</svg>
+
+"""##),
+        (#"""
 dynamodb.svg
 """#, ##"""
 <svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">

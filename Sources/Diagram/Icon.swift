@@ -19,6 +19,7 @@ public enum Icon: String, CaseIterable, Sendable, Comparable {
     case s3, dynamodb
     case awsService = "aws-service"
     case onPremises = "on-premises"
+    case directConnect = "direct-connect"
 
     /// What the legend calls it.
     public var title: String {
@@ -40,6 +41,7 @@ public enum Icon: String, CaseIterable, Sendable, Comparable {
         case .dynamodb: "Amazon DynamoDB"
         case .awsService: "AWS service"
         case .onPremises: "on-premises"
+        case .directConnect: "Direct Connect"
         }
     }
 

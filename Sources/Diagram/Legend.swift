@@ -4,13 +4,6 @@ enum Legend {
     static let nodeName = "legend"
     static let iconSize = 14
 
-    static func node(icons: Set<Icon>, tiers: Set<SubnetTierStyle>, style: Style) -> DiagramNode? {
-        var content = LegendContent()
-        content.icons = icons
-        content.tiers = tiers
-        return node(content, style: style)
-    }
-
     static func node(_ content: LegendContent, style: Style) -> DiagramNode? {
         var entries: [String] = []
         // Scene node kinds by their own name; icons drawn without a scene kind by the icon's name.
@@ -18,7 +11,8 @@ enum Legend {
         for entry in content.nodes.sorted(by: { ($0.kind, $0.icon?.rawValue ?? "") < ($1.kind, $1.icon?.rawValue ?? "") }) {
             guard let icon = entry.icon, let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
             let title = entry.kind == .awsService ? icon.title : entry.kind.title
-            iconsNamed.insert(icon)
+            // An external VPC's icon is the VPC's: the VPC boxes keep their own entry.
+            if entry.kind != .externalVPC { iconsNamed.insert(icon) }
             entries.append(cell + text(title, style))
         }
         for icon in content.icons.sorted() where !iconsNamed.contains(icon) {

@@ -78,6 +78,7 @@ struct OverviewBuilder {
         root.clusters = topology.regions.map { regionCluster($0, columns: columns[$0.name] ?? 1) }
         transitGatewayPeeringEdges()
         vpnEdges()
+        root.nodes += directConnect()
         var scene = Scene(name: name, title: topology.title.map { "\($0) · overview" } ?? "Overview", root: root, edges: edges, legend: options.legend)
         scene.rankSeparation = "0.6"
         return scene
@@ -106,11 +107,21 @@ struct OverviewBuilder {
             for peering in inside { for id in peering.vpcIDs where !members.contains(id) { members.append(id) } }
             hubs.append(OverviewOrder.Hub(id: OverviewBuilder.meshNodeName(region), members: members))
         }
-        let order = OverviewOrder(vpcs: region.vpcs.map(\.id), links: mesh ? [] : inside.map { ($0.requesterVPCID, $0.accepterVPCID) },
+        // VPCs outside the input that a peering of this region reaches, placed next to their peers.
+        let externals = region.externalVPCs.filter { external in
+            topology.vpc(external.id) == nil && region.peerings.contains { $0.vpcIDs.contains(external.id) }
+        }
+        let externalIDs = Set(externals.map(\.id))
+        let toExternals = region.peerings.filter { p in
+            p.vpcIDs.contains(where: externalIDs.contains) && p.vpcIDs.allSatisfy { ids.contains($0) || externalIDs.contains($0) }
+        }
+        let order = OverviewOrder(vpcs: region.vpcs.map(\.id) + externals.map(\.id),
+                                  links: (mesh ? [] : inside.map { ($0.requesterVPCID, $0.accepterVPCID) }) + toExternals.map { ($0.requesterVPCID, $0.accepterVPCID) },
                                   hubs: hubs, columns: columns)
 
         var nodes: [String: SceneNode] = [:]
         for vpc in region.vpcs where nodes[vpc.id] == nil { nodes[vpc.id] = vpcNode(vpc, region: region) }
+        for external in externals where nodes[external.id] == nil { nodes[external.id] = externalVPCNode(external, region: region.name, links: links) }
         for tgw in region.transitGateways where nodes[tgw.id] == nil { nodes[tgw.id] = transitGatewayNode(tgw, region: region) }
         if mesh { nodes[OverviewBuilder.meshNodeName(region)] = meshNode(region, peerings: inside) }
 
@@ -128,7 +139,7 @@ struct OverviewBuilder {
         }
 
         for peering in region.peerings where !(mesh && ids.contains(peering.requesterVPCID) && ids.contains(peering.accepterVPCID)) {
-            guard topology.vpc(peering.requesterVPCID) != nil, topology.vpc(peering.accepterVPCID) != nil else { continue }
+            guard peering.vpcIDs.allSatisfy({ topology.vpc($0) != nil || externalIDs.contains($0) }) else { continue }
             edges.append(SceneEdge(.peering, from: .node(peering.requesterVPCID), to: .node(peering.accepterVPCID),
                                    tooltip: ["VPC peering connection \(peering.id)", peering.name,
                                              "\(vpcText(peering.requesterVPCID)) ↔ \(vpcText(peering.accepterVPCID))"].compactMap { $0 },
@@ -254,6 +265,59 @@ struct OverviewBuilder {
                                                  vpn.customerGatewayID.map { "customer gateway \($0)" }].compactMap { $0 },
                                        link: links.href(.vpnConnection(vpn.id, region: region.name)), downwards: true))
             }
+        }
+    }
+
+    /// Direct Connect gateways, each linked to the VPCs (through their virtual private gateways)
+    /// and transit gateways it is associated with, and to the on-premises network at its other end
+    /// when the input names it (a transit gateway's attachment does not: then the one a virtual
+    /// private gateway's link to the same gateway names). They order rows: below the gateways, the
+    /// on-premises network below them.
+    mutating func directConnect() -> [SceneNode] {
+        var onPremises: [String: String] = [:]
+        for (_, vpc) in topology.allVPCs {
+            for link in vpc.vpnGateway?.directConnectGateways ?? [] where onPremises[link.directConnectGatewayID] == nil {
+                if let id = link.onPremisesID, topology.onPremises.contains(where: { $0.id == id }) { onPremises[link.directConnectGatewayID] = id }
+            }
+        }
+        var order: [String] = []
+        var from: [String: [String]] = [:]
+        var pairs: Set<[String]> = []
+        func link(_ gateway: String, _ dx: String, tooltip: [String], href: Href?) {
+            if from[dx] == nil { order.append(dx) }
+            from[dx, default: []].append(gateway)
+            guard pairs.insert([gateway, dx]).inserted else { return }
+            edges.append(SceneEdge(.directConnect, from: .node(gateway), to: .node(dx), tooltip: tooltip, link: href, downwards: true))
+        }
+        for region in topology.regions {
+            for vpc in region.vpcs {
+                for dx in vpc.vpnGateway?.directConnectGateways ?? [] {
+                    link(vpc.id, dx.directConnectGatewayID, tooltip: ["Direct Connect: \(vpcText(vpc.id)) (virtual private gateway \(vpc.vpnGateway!.id)) ↔ \(dx.directConnectGatewayID)"],
+                         href: links.href(.vpnGateway(vpc.vpnGateway!.id, region: region.name)))
+                    if let id = dx.onPremisesID, topology.onPremises.contains(where: { $0.id == id }), onPremises[dx.directConnectGatewayID] == nil {
+                        onPremises[dx.directConnectGatewayID] = id
+                    }
+                }
+            }
+            for tgw in region.transitGateways {
+                for attachment in tgw.attachments {
+                    guard case .directConnectGateway(let dx) = attachment.resource else { continue }
+                    link(tgw.id, dx, tooltip: ["Direct Connect: transit gateway \(tgw.name ?? tgw.id) ↔ \(dx)", "attachment \(attachment.id)"],
+                         href: links.href(.transitGatewayAttachment(attachment.id, region: region.name)))
+                }
+            }
+        }
+        return order.map { dx in
+            let network = onPremises[dx]
+            if let network {
+                edges.append(SceneEdge(.directConnect, from: .node(dx), to: .node(network), tooltip: ["Direct Connect: \(dx) ↔ on-premises network \(network)"],
+                                       link: links.href(ResourceLink(id: network)), downwards: true))
+            }
+            return SceneNode(id: dx, kind: .directConnectGateway,
+                             label: [.title("Direct Connect gateway"), .detail(dx)] + (network == nil ? [.detail("on-premises end not in the input")] : []),
+                             tooltip: ["Direct Connect gateway \(dx)"] + from[dx]!.map { "associated with \($0)" }
+                                + [network.map { "on premises: \($0)" } ?? "the on-premises network it reaches is not in the input"],
+                             link: links.href(ResourceLink(id: from[dx]!.first!)))
         }
     }
 }

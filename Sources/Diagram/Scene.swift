@@ -25,6 +25,11 @@ public struct Scene: Sendable, Equatable {
     /// text between the ranks) instead of next to it (`xlabel`, which may cover a node). Only for
     /// downwards edges: they never join two nodes of one rank (see GUIDE §4 on dot 2.42).
     public var inlineLabels = false
+    /// The per-VPC layout before the scene layer (`DiagramOptions.legacyVPCLayout`, for `make
+    /// bench` only): VPC clusters already encoded, by the id of the empty scene cluster that holds
+    /// their place, and their edges.
+    var legacy: [String: LegacyBox] = [:]
+    var legacyEdges: [DiagramEdge] = []
 
     public init(name: String, title: String? = nil, root: SceneCluster = SceneCluster(id: "root", kind: .root), edges: [SceneEdge] = [], legend: Bool = true) {
         self.name = name
@@ -132,6 +137,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
     case diagramLink = "overview-link"
     /// A text box (an explanation, a count of what was left out).
     case note
+    /// A VPC outside the input (another account's or region's) that a peering reaches.
+    case externalVPC = "external-vpc"
 
     public static func < (a: NodeKind, b: NodeKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -143,7 +150,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .subnet: .subnet
         case .internetGateway, .egressOnlyInternetGateway: .internetGateway
         case .natGateway: .natGateway
-        case .vpnGateway, .vpnConnection, .customerGateway, .directConnectGateway: .vpn
+        case .vpnGateway, .vpnConnection, .customerGateway: .vpn
+        case .directConnectGateway: .directConnect
         case .routeTable: .routeTable
         case .eni, .networkInterface: .eni
         case .resolverIP, .resolverEndpoint, .dnsServers: .resolverEndpoint
@@ -153,7 +161,7 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .awsService: .awsService
         case .peeringConnection: .peering
         case .transitGateway: .transitGateway
-        case .vpc: .vpc
+        case .vpc, .externalVPC: .vpc
         case .hostedZone: .hostedZone
         case .onPremisesNetwork: .onPremises
         case .diagramLink, .note: nil
@@ -178,7 +186,7 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .endpointGroup: "VPC endpoints"
         case .resolverEndpoint: "Route 53 Resolver endpoint"
         case .awsService: "AWS service"
-        case .peeringConnection: "VPC peering"
+        case .peeringConnection: "VPC peering connection"
         case .transitGateway: "transit gateway"
         case .vpc: "VPC"
         case .hostedZone: "private hosted zone"
@@ -189,6 +197,7 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .directConnectGateway: "Direct Connect gateway"
         case .diagramLink: "link to another diagram"
         case .note: "note"
+        case .externalVPC: "VPC outside the input (peer)"
         }
     }
 }

@@ -20,11 +20,24 @@ public struct SceneEncoder {
     /// The chip ports of each node: node id → chip id → port name.
     var ports: [String: [String: String]] = [:]
     /// For each layered cluster: its last row's first node (to put things below it).
-    public private(set) var bottoms: [String: String] = [:]
+    public internal(set) var bottoms: [String: String] = [:]
     /// For each layered cluster: its first row's first node.
-    public private(set) var tops: [String: String] = [:]
+    public internal(set) var tops: [String: String] = [:]
     /// For each ordered cluster: the top node of each column, left to right, with its row.
     public private(set) var columnHeads: [String: [(node: String, row: Int)]] = [:]
+    /// The scene's edges, known before any cluster is encoded (stacked rows follow them).
+    var sceneEdges: [SceneEdge] = []
+    /// Pre-encoded clusters (the bench's old VPC layout), by scene cluster id.
+    var legacy: [String: LegacyBox] = [:]
+    /// For each stacked cluster (see `stack`): the node the root's rails reach it at.
+    var entries: [String: String] = [:]
+    /// Stacked clusters: the row (layer) of each item (a box or a node directly in it), and the item
+    /// each node or cluster below it belongs to.
+    var itemLayer: [String: Int] = [:]
+    var owner: [String: String] = [:]
+    /// The bottoms of the boxes of stacked clusters, in order, with the Graphviz name of the
+    /// cluster holding them (for the legend).
+    var boxBottoms: [(parent: String, node: String)] = []
 
     public init(theme: Theme = .light, icons: IconRendering = .placeholder, detail: DetailLevel = .standard) {
         self.style = Style(palette: theme.palette, icons: icons)
@@ -46,22 +59,42 @@ public struct SceneEncoder {
     }
 
     mutating func graph(_ scene: Scene, transparent: Bool) -> DiagramGraph {
+        legacy = scene.legacy
+        sceneEdges = scene.edges
         prepare(scene.root)
         var root = DiagramCluster("root")
         for node in scene.root.nodes { root.nodes.append(encode(node)) }
         var rails = Rails(prefix: "root")
         for cluster in scene.root.clusters {
             root.clusters.append(encode(cluster))
-            if let first = clusterFirstNodes[cluster.id] { rails.add(first, minlen: 1 + (rowOffset[first] ?? 0)) }
+            if let entry = entries[cluster.id] {
+                rails.add(entry)
+            } else if let first = clusterFirstNodes[cluster.id] {
+                rails.add(first, minlen: 1 + (rowOffset[first] ?? 0))
+            }
         }
         if scene.root.clusters.count > 1 {
             root.nodes += rails.nodes
             edges += rails.edges
         }
         for edge in scene.edges { encode(edge, inlineLabel: scene.inlineLabels && edge.downwards) }
+        edges += scene.legacyEdges
+        placeSideClusters(scene)
         if scene.legend, let node = Legend.node(legend, style: style) {
-            root.nodes.append(node)
-            for key in bottoms.keys.sorted() { edges += Rails.layoutEdges(bottoms[key]!, Legend.nodeName, minlen: 1, weight: 0, copies: 1) }
+            if boxBottoms.isEmpty {
+                root.nodes.append(node)
+                for key in bottoms.keys.sorted() { edges += Rails.layoutEdges(bottoms[key]!, Legend.nodeName, minlen: 1, weight: 0, copies: 1) }
+            } else {
+                // Below the boxes (VPCs). When they are all in one region, inside it: outside it,
+                // dot puts the legend to the right of the whole region, which only widens the picture.
+                let single = boxBottoms.count == 1
+                if Set(boxBottoms.map(\.parent)).count == 1, let index = root.clusters.firstIndex(where: { $0.name == boxBottoms[0].parent }) {
+                    root.clusters[index].nodes.append(node)
+                } else {
+                    root.nodes.append(node)
+                }
+                for box in boxBottoms { edges += Rails.layoutEdges(box.node, Legend.nodeName, minlen: 2, weight: single ? 5 : 0, copies: 1) }
+            }
         }
         var graph = DiagramGraph(name: scene.name, graphAttributes: style.graph(title: scene.title, transparent: transparent),
                                  nodeDefaults: style.nodeDefaults, edgeDefaults: style.edgeDefaults, root: root)
@@ -71,16 +104,20 @@ public struct SceneEncoder {
         return graph
     }
 
-    /// Encodes one cluster of a scene for a graph built elsewhere (the full view's VPCs inside
-    /// regions): call `prepare` with it first, then `encode`, then `encode(edge)` for its edges
-    /// and take `edges` and `legend`.
-    public mutating func encodeStandalone(_ cluster: SceneCluster, edges sceneEdges: [SceneEdge]) -> (cluster: DiagramCluster, edges: [DiagramEdge]) {
-        prepare(cluster)
-        let encoded = encode(cluster)
-        for edge in sceneEdges { encode(edge) }
-        let out = edges
-        edges = []
-        return (encoded, out)
+    /// Clusters beside the regions (on-premises networks, Direct Connect) that no downwards edge
+    /// places: one rank below the first thing outside them they connect to.
+    mutating func placeSideClusters(_ scene: Scene) {
+        for cluster in scene.root.clusters where cluster.kind == .onPremises || cluster.kind == .group {
+            let inside = Set(cluster.allNodes.map(\.id))
+            let crossing = scene.edges.filter { edge in
+                guard let tail = edge.tail.nodeID, let head = edge.head.nodeID else { return false }
+                return inside.contains(tail) != inside.contains(head)
+            }
+            guard let first = crossing.first, !crossing.contains(where: \.downwards),
+                  let tail = first.tail.nodeID, let head = first.head.nodeID else { continue }
+            let (outer, inner) = inside.contains(tail) ? (head, tail) : (tail, head)
+            edges += Rails.layoutEdges(outer, inner, minlen: 1, weight: 1, copies: 1)
+        }
     }
 
     // MARK: - Names
@@ -114,6 +151,11 @@ public struct SceneEncoder {
     // MARK: - Clusters
 
     mutating func encode(_ cluster: SceneCluster) -> DiagramCluster {
+        if let box = legacy[cluster.id] {
+            tops[cluster.id] = box.top
+            bottoms[cluster.id] = box.bottom
+            return box.cluster
+        }
         var a: Attributes
         switch cluster.kind {
         case .tierRow, .root:
@@ -178,6 +220,10 @@ public struct SceneEncoder {
     /// Rows by layer: every descendant with a layer (a tier row's nodes stack in sub-rows) gets a
     /// `rank=same` group per row, and each row is held one rank below the one before.
     mutating func layer(_ cluster: SceneCluster, into out: inout DiagramCluster) {
+        if cluster.clusters.contains(where: { $0.layer != nil && ($0.layered || legacy[$0.id] != nil) }) {
+            stack(cluster, into: &out)
+            return
+        }
         // (layer, sub-row) → nodes, in declaration order.
         var rows: [Int: [Int: [String]]] = [:]
         func visit(_ c: SceneCluster, inherited: Int?) {
@@ -242,11 +288,11 @@ public struct SceneEncoder {
         if cluster.kind == .availabilityZone, cluster.badges.isEmpty, cluster.label.count == 1 {
             return plainLabel(cluster.label[0].text)
         }
-        var label = style.label(cluster.kind == .vpc ? .vpc : nil)
+        var label = style.label(cluster.kind == .vpc ? .vpc : cluster.kind == .onPremises ? .onPremises : nil)
         label.iconSize = 22
         for part in cluster.label {
             switch part.role {
-            case .title: label.title(part.text, size: cluster.kind == .vpc || cluster.kind == .region ? 13 : 11)
+            case .title: label.title(part.text, size: [.vpc, .region, .onPremises].contains(cluster.kind) ? 13 : 11)
             case .line: label.line(part.text)
             case .detail: label.detail(part.text, size: 9)
             case .dnsName: label.dnsName(part.text)
@@ -277,8 +323,8 @@ public struct SceneEncoder {
             a["margin"] = .string("0.06,0.04")
             legend.tiers.insert(SubnetTierStyle(rawValue: tone.rawValue)!)
         }
-        if node.kind == .note || node.kind == .diagramLink {
-            a["style"] = .string(node.kind == .note ? "rounded,dashed" : "rounded,filled")
+        if node.kind == .note || node.kind == .diagramLink || node.kind == .externalVPC {
+            a["style"] = .string(node.kind == .diagramLink ? "rounded,filled" : "rounded,dashed")
         }
         a["label"] = .html(nodeLabel(node))
         legend.add(node)
@@ -388,18 +434,29 @@ public struct SceneEncoder {
         }
     }
 
-    func end(_ end: SceneEdge.End) -> (node: String, port: String?, cluster: String?)? {
+    /// Where an edge end is drawn. A box of a stacked cluster (a VPC in its region) is left at
+    /// its top when the other end is in a row above it, else at its bottom.
+    func end(_ end: SceneEdge.End, other: SceneEdge.End) -> (node: String, port: String?, cluster: String?)? {
         switch end {
         case .node(let id): return (id, nil, nil)
         case .chip(let node, let chip): return (node, ports[node]?[chip], nil)
         case .cluster(let id):
+            if let row = itemLayer[id], owner[id] == id {
+                let otherID: String = switch other {
+                case .node(let n), .chip(let n, _): n
+                case .cluster(let c): c
+                }
+                let above = owner[otherID].flatMap { itemLayer[$0] }.map { $0 < row } ?? false
+                guard let node = (above ? tops[id] : bottoms[id]) ?? clusterFirstNodes[id] else { return nil }
+                return (node, nil, clusterNames[id])
+            }
             guard let first = clusterFirstNodes[id] else { return nil }
             return (first, nil, clusterNames[id])
         }
     }
 
     public mutating func encode(_ edge: SceneEdge, inlineLabel: Bool = false) {
-        guard let tail = end(edge.tail), let head = end(edge.head) else { return }
+        guard let tail = end(edge.tail, other: edge.head), let head = end(edge.head, other: edge.tail) else { return }
         var id = "\(edge.tail.idText)--\(edge.head.idText)"
         if !edgeIDs.insert(id).inserted {
             var n = 2
@@ -437,7 +494,7 @@ extension SceneEdge.End {
 
 /// What a legend lists: node kinds (with the icon drawn), chip kinds, subnet tiers, edge kinds.
 public struct LegendContent: Sendable, Equatable {
-    /// (kind, icon) pairs drawn, and icons drawn outside scene nodes (old builders, cluster titles).
+    /// (kind, icon) pairs drawn, and icons drawn outside scene nodes (cluster titles).
     var nodes: Set<LegendNode> = []
     var icons: Set<Icon> = []
     var chips: Set<NodeKind> = []

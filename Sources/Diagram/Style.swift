@@ -76,14 +76,14 @@ struct Style: Sendable {
         let (fill, line): (String, String)
         switch kind {
         case "internet-gateway", "nat-gateway": (fill, line) = (p.gatewayFill, p.gatewayLine)
-        case "vpn-gateway", "interface-endpoint", "gateway-endpoint", "peering-connection", "transit-gateway":
+        case "vpn-gateway", "interface-endpoint", "gateway-endpoint", "peering-connection", "transit-gateway", "direct-connect-gateway":
             (fill, line) = (p.networkFill, p.networkLine)
         case "route-table", "eni": (fill, line) = (p.nodeFill, p.networkLine)
         case "resolver-endpoint", "hosted-zone": (fill, line) = (p.dnsFill, p.dnsLine)
         case "resolver-ip": (fill, line) = (p.nodeFill, p.dnsLine)
         case "aws-service": (fill, line) = (p.serviceFill, p.serviceLine)
         case "on-premises-network", "dns-servers", "customer-gateway": (fill, line) = (p.nodeFill, p.onPremisesLine)
-        case "vpc": (fill, line) = (p.vpcFill, p.vpcLine)
+        case "vpc", "external-vpc": (fill, line) = (p.vpcFill, p.vpcLine)
         default: (fill, line) = (p.nodeFill, p.detail)
         }
         return Attributes([("class", .string(kind)), ("fillcolor", .string(fill)), ("color", .string(line))])

@@ -90,24 +90,30 @@ import VPCModel
         #expect(EdgePaths.crossings(["a": a, "b": b, "c": c]).count == 1)
     }
 
-    /// The legend names every edge kind drawn (by its CSS class) and no kind that is not drawn.
-    @Test(arguments: LayoutTests.samples)
-    func legendNamesEveryEdgeKindDrawn(_ sample: String) throws {
+    /// The legend names every edge kind drawn (by its CSS class) and no kind that is not drawn,
+    /// in each VPC's diagram and in the full view.
+    @Test(arguments: LayoutTests.samples, [DiagramView.vpc, .full])
+    func legendNamesEveryEdgeKindDrawn(_ sample: String, view: DiagramView) throws {
         let topology = try SampleRendering.load(Paths.samples.appendingPathComponent(sample))
-        for (name, svg) in Self.render(topology, view: .vpc) {
-            let drawn = Set(svg.matches(of: /class="edge ([a-z&#0-9;]+)"/).map { String($0.output.1).replacing("&#45;", with: "-") }).compactMap { EdgeKind(rawValue: $0) ?? DiagramBuilder.edgeKinds[$0] }
-            #expect(!drawn.isEmpty, "\(name): no edges")
-            let legend = try #require(svg.firstRange(of: "id=\"legend\"").map { String(svg[$0.lowerBound...]) }, "\(name): no legend")
-            let rest = legend.dropFirst(40)
-            let end = [rest.firstRange(of: "class=\"node "), rest.firstRange(of: "class=\"edge "), rest.firstRange(of: "class=\"cluster ")]
-                .compactMap { $0?.lowerBound }.min() ?? rest.endIndex
-            let legendText = String(rest[..<end])
-            for kind in drawn {
-                #expect(legendText.contains(">\(Self.t(kind.title))<"), "\(name): legend lacks edge kind '\(kind.title)'")
-            }
-            for kind in EdgeKind.allCases where !drawn.contains(kind) {
-                #expect(!legendText.contains(">\(Self.t(kind.title))<"), "\(name): legend names '\(kind.title)', not drawn")
-            }
+        for (name, svg) in Self.render(topology, view: view) {
+            try Self.expectLegendNamesEdgeKinds(svg, name: name)
+        }
+    }
+
+    /// The edge kinds drawn in an SVG (by CSS class) are the edge kinds its legend names.
+    static func expectLegendNamesEdgeKinds(_ svg: String, name: String) throws {
+        let drawn = Set(svg.matches(of: /class="edge ([a-z&#0-9;]+)"/).map { String($0.output.1).replacing("&#45;", with: "-") }).compactMap { EdgeKind(rawValue: $0) }
+        #expect(!drawn.isEmpty, "\(name): no edges")
+        let legend = try #require(svg.firstRange(of: "id=\"legend\"").map { String(svg[$0.lowerBound...]) }, "\(name): no legend")
+        let rest = legend.dropFirst(40)
+        let end = [rest.firstRange(of: "class=\"node "), rest.firstRange(of: "class=\"edge "), rest.firstRange(of: "class=\"cluster ")]
+            .compactMap { $0?.lowerBound }.min() ?? rest.endIndex
+        let legendText = String(rest[..<end])
+        for kind in drawn {
+            #expect(legendText.contains(">\(Self.t(kind.title))<"), "\(name): legend lacks edge kind '\(kind.title)'")
+        }
+        for kind in EdgeKind.allCases where !drawn.contains(kind) {
+            #expect(!legendText.contains(">\(Self.t(kind.title))<"), "\(name): legend names '\(kind.title)', not drawn")
         }
     }
 

@@ -163,7 +163,7 @@ import Testing
             } else {
                 let right = try SVGGeometry(svg: try #require(files["cross.vpc-0000000000000bbb1.svg"]))
                 #expect(right.classes["pcx-00000000000000001"]?.contains("peering-connection") == true)
-                #expect(right.classes["vpc-0000000000000aaa1"]?.contains("vpc-summary") == true)
+                #expect(right.classes["vpc-0000000000000aaa1"] == "node vpc")
             }
         }
     }
