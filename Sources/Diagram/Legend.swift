@@ -42,7 +42,8 @@ enum Legend {
             let look = encoder.look(kind)
             let dash = look.style.map { " style=\"\($0)\"" } ?? ""
             let width = Int((Double(look.penwidth ?? "1") ?? 1).rounded(.up))
-            let arrow = look.arrowhead == "normal" ? "<font point-size=\"9\" color=\"\(look.color)\">▶</font>" : (look.arrowhead == "tee" ? "<font point-size=\"9\" color=\"\(look.color)\">|</font>" : "")
+            let head = ["normal": "▶", "tee": "|", "odot": "○"][look.arrowhead]
+            let arrow = head.map { "<font point-size=\"9\" color=\"\(look.color)\">\($0)</font>" } ?? ""
             let sample = "<td><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td fixedsize=\"true\" width=\"\(iconSize + 6)\" height=\"7\" sides=\"b\" border=\"\(width)\" color=\"\(look.color)\"\(dash)></td><td width=\"6\">\(arrow)</td></tr></table></td>"
             entries.append(sample + text(kind.title, style))
         }

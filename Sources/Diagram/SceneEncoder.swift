@@ -277,8 +277,8 @@ public struct SceneEncoder {
             a["margin"] = .string("0.06,0.04")
             legend.tiers.insert(SubnetTierStyle(rawValue: tone.rawValue)!)
         }
-        if node.kind == .note || node.kind == .diagramLink {
-            a["style"] = .string(node.kind == .note ? "rounded,dashed" : "rounded,filled")
+        if node.kind == .note || node.kind == .diagramLink || node.kind == .missingRouteTarget {
+            a["style"] = .string(node.kind == .diagramLink ? "rounded,filled" : "rounded,dashed")
         }
         a["label"] = .html(nodeLabel(node))
         legend.add(node)
@@ -360,7 +360,7 @@ public struct SceneEncoder {
             // Info badges (a subnet's tier) are plain grey text; warnings and errors are boxed.
             let box = badge.tone == .info ? "border=\"0\"" : "border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\""
             cells += "<td \(box) cellpadding=\"1\"\(target) id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
-                + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
+                + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 24))</font></td>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"0\"><tr>\(cells)</tr></table>"
     }
@@ -385,6 +385,10 @@ public struct SceneEncoder {
         case .dnsForwarding: return ("dashed", p.dnsLine, "normal", nil)
         case .zoneAssociation: return ("dotted", p.dnsLine, "none", "1.2")
         case .dnsAlias: return (nil, p.dnsLine, "normal", nil)
+        case .edgeAssociation: return ("dotted", p.gatewayLine, "none", "1.5")
+        case .routePropagated: return ("dashed", p.onPremisesLine, "normal", "1.2")
+        case .routeFiltered: return ("dotted", p.detail, "odot", "1")
+        case .routeTargetDeleting: return ("dashed", p.serviceLine, "tee", "1.2")
         }
     }
 
@@ -414,7 +418,9 @@ public struct SceneEncoder {
         a["color"] = .string(look.color)
         if look.arrowhead != "normal" { a["arrowhead"] = .string(look.arrowhead) }
         if let w = look.penwidth { a["penwidth"] = .string(w) }
-        if let port = tail.port { a["tailport"] = .string(port) }
+        // A downwards edge leaves a chip through its bottom side: from the side it would loop
+        // around the chip's subnet (an ENI's line to its endpoint in the band below).
+        if let port = tail.port { a["tailport"] = .string(edge.downwards ? "\(port):s" : port) }
         if let port = head.port { a["headport"] = .string(port) }
         if let c = tail.cluster { a["ltail"] = .string(c) }
         if let c = head.cluster { a["lhead"] = .string(c) }
