@@ -240,7 +240,7 @@ extension DiagramBuilder {
 
         // The endpoints band.
         if detail == .summary {
-            if let group = endpointGroupNode(vpc, region: region, edges: &sceneEdges) {
+            if let group = endpointGroupNode(vpc, region: region) {
                 var node = group
                 node.layer = bandLayer
                 cluster.nodes.append(node)
@@ -613,8 +613,8 @@ extension DiagramBuilder {
                          link: href(for: .endpoint(endpoint.id, region: region.name)), badges: DiagramBuilder.pendingBadge(endpoint.pendingState))
     }
 
-    /// Summary detail: the VPC's endpoints as one node, with an edge to each service.
-    mutating func endpointGroupNode(_ vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode? {
+    /// Summary detail: the VPC's endpoints as one node naming their services.
+    mutating func endpointGroupNode(_ vpc: VPC, region: Region) -> SceneNode? {
         var lines: [LabelPart] = []
         if !vpc.interfaceEndpoints.isEmpty {
             lines.append(.line("interface: " + vpc.interfaceEndpoints.map(\.service.shortName).joined(separator: ", ")))
@@ -635,10 +635,8 @@ extension DiagramBuilder {
         let id = "\(vpc.id)_endpoints"
         let count = vpc.interfaceEndpoints.count + vpc.gatewayEndpoints.count + vpc.resolverEndpoints.count
             + vpc.gatewayLoadBalancerEndpoints.count + vpc.latticeEndpoints.count
-        for service in (vpc.interfaceEndpoints.map(\.service) + vpc.gatewayEndpoints.map(\.service)).reduce(into: [ServiceName](), { if !$0.contains($1) { $0.append($1) } }) {
-            let node = self.service(service, fallbackRegion: region.name, usedBy: vpc.id)
-            edges.append(SceneEdge(.endpointService, from: .node(id), to: .node(node), downwards: true))
-        }
+        // The group names its services: no row of service nodes below it (which made the summary
+        // as wide as that row, with the VPC off-centre above it).
         return SceneNode(id: id, kind: .endpointGroup, label: [.title("\(count) VPC endpoint\(count == 1 ? "" : "s")")] + lines,
                          tooltip: vpc.interfaceEndpoints.map { "interface endpoint \($0.id) (\($0.service.fullName))" }
                             + vpc.gatewayEndpoints.map { "gateway endpoint \($0.id) (\($0.service.fullName))" }

@@ -144,6 +144,14 @@ public struct SceneEncoder {
             out.nodes += rails.nodes
             edges += rails.edges
         }
+        if cluster.kind == .availabilityZone {
+            // The column's subnets straight below each other (rows elsewhere pull their first
+            // nodes sideways: a staircase otherwise, most visible without route tables).
+            let subnets = cluster.clusters.filter { $0.kind == .tierRow }.flatMap(\.nodes).map(\.id)
+            for (upper, lower) in zip(subnets, subnets.dropFirst()) {
+                edges += Rails.layoutEdges(upper, lower, minlen: 1, weight: 50, copies: 1)
+            }
+        }
         if cluster.kind == .endpointsBand, cluster.nodes.count > 1 {
             // Side by side, in order.
             var row = DiagramCluster("band_\(cluster.id)", Attributes([("rank", .string("same"))]))
@@ -300,7 +308,8 @@ public struct SceneEncoder {
         let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id, link: node.link)
         guard !node.chips.isEmpty else { return compose(label.html, badges: badges, chips: nil) }
         // The chips, a few per row, under the text.
-        let perRow = 3
+        // Four chips as two rows of two (narrower than three and one).
+        let perRow = node.chips.count == 4 ? 2 : 3
         var rows = ""
         let map = ports[node.id] ?? [:]
         for start in stride(from: 0, to: node.chips.count, by: perRow) {
