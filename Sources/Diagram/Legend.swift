@@ -25,6 +25,12 @@ enum Legend {
             guard let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
             entries.append(cell + text(icon.title, style))
         }
+        // Kinds drawn without an icon that still need a word: a dashed box for a route target
+        // that is not in the input.
+        if content.nodes.contains(where: { $0.kind == .missingRouteTarget }) {
+            let swatch = "<td fixedsize=\"true\" width=\"\(iconSize)\" height=\"\(iconSize - 4)\" color=\"\(style.palette.detail)\" border=\"1\" style=\"dashed\"></td>"
+            entries.append(swatch + text(NodeKind.missingRouteTarget.title, style))
+        }
         for kind in content.chips.sorted() {
             let encoder = SceneEncoder(style: style, detail: .standard)
             let (fill, line) = encoder.chipColors(kind)

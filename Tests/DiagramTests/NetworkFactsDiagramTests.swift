@@ -152,6 +152,8 @@ import VPCModel
             #expect(node.contains(Self.t("class=\"node missing-route-target\"")))
             #expect(node.contains(">\(badge)<"))
         }
+        let legend = try #require(svg.firstRange(of: "id=\"legend\"").map { String(svg[$0.lowerBound...]) })
+        #expect(legend.contains(">route target not in the input<"))
         // A pending NAT gateway's chip says so.
         #expect(svg.contains(Self.t(">NAT nat-b pending<")))
     }
