@@ -71,6 +71,9 @@ public struct Badge: Sendable, Hashable {
         self.tooltip = tooltip
         self.tone = tone
     }
+
+    /// The tooltip one line at a time (a network ACL's rules are one per line).
+    var tooltipLines: [String] { tooltip.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 }
 
 /// One line of a node's or cluster's label, by what it says (the encoder picks its size).

@@ -122,7 +122,7 @@ public struct SceneEncoder {
             a = style.cluster(styleKind(cluster.kind))
             a["id"] = .string(cluster.id)
             a["label"] = clusterLabel(cluster)
-            a["tooltip"] = plain(cluster.tooltip + (cluster.link == nil ? cluster.badges.map(\.tooltip) : []))
+            a["tooltip"] = plain(cluster.tooltip + (cluster.link == nil ? cluster.badges.flatMap(\.tooltipLines) : []))
             a.link(cluster.link)
         }
         var out = DiagramCluster(clusterNames[cluster.id]!, a, comment: cluster.comment)
@@ -272,7 +272,7 @@ public struct SceneEncoder {
         // Chips and badges show their own tooltip only where they link somewhere (Graphviz needs a
         // link for a cell's tooltip); otherwise it joins the node's.
         var tooltip = node.tooltip
-        if node.link == nil { tooltip += node.badges.map(\.tooltip) }
+        if node.link == nil { tooltip += node.badges.flatMap(\.tooltipLines) }
         for chip in node.chips where chip.link == nil { tooltip.append((chip.tooltip + chip.badges.map(\.tooltip)).joined(separator: ", ")) }
         a["tooltip"] = plain(tooltip)
         a.link(node.link)
@@ -365,7 +365,7 @@ public struct SceneEncoder {
         var cells = ""
         for (index, badge) in badges.enumerated() {
             let (fill, line) = badgeColors(badge.tone)
-            let target = link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(Label.escape(badge.tooltip))\"" } ?? ""
+            let target = link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(badge.tooltipLines.map { Label.escape($0) }.joined(separator: "&#10;"))\"" } ?? ""
             // Info badges (a subnet's tier) are plain grey text; warnings and errors are boxed.
             let box = badge.tone == .info ? "border=\"0\"" : "border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\""
             cells += "<td \(box) cellpadding=\"1\"\(target) id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
