@@ -74,9 +74,12 @@ extension DiagramBuilder {
                                    comment: "vpc \(vpc.id)\(vpc.name.map { " (\($0))" } ?? "")")
         cluster.label = [.title(vpc.displayName)]
         let cidrs = vpc.cidrs.map(\.description).joined(separator: ", ")
-        cluster.label.append(.detail(detail == .full ? "\(vpc.id) · \(cidrs)" : cidrs))
+        let ipv6 = vpc.ipv6CIDRs.map(\.description).joined(separator: ", ")
+        // IPv6 blocks from `standard` up: summary keeps the IPv4 plan only.
+        let blocks = detail == .summary || ipv6.isEmpty ? cidrs : "\(cidrs) · \(ipv6)"
+        cluster.label.append(.detail(detail == .full ? "\(vpc.id) · \(blocks)" : blocks))
         let dnsText = "DNS support \(vpc.dnsSupportKnown ? (vpc.dnsSupport ? "on" : "off") : "unknown"), DNS hostnames \(vpc.dnsHostnamesKnown ? (vpc.dnsHostnames ? "on" : "off") : "unknown")"
-        cluster.tooltip = ["VPC \(vpc.id)", vpc.name, "CIDR \(cidrs)", dnsText].compactMap { $0 }
+        cluster.tooltip = ["VPC \(vpc.id)", vpc.name, "CIDR \(cidrs)", ipv6.isEmpty ? nil : "IPv6 \(ipv6)", vpc.ownerID.map { "owner \($0)" }, dnsText].compactMap { $0 }
         cluster.link = href(for: .vpc(vpc.id, region: region.name))
         if !vpc.dnsSupportKnown || !vpc.dnsHostnamesKnown {
             let unknown = [vpc.dnsSupportKnown ? nil : "enableDnsSupport", vpc.dnsHostnamesKnown ? nil : "enableDnsHostnames"].compactMap { $0 }
@@ -98,8 +101,15 @@ extension DiagramBuilder {
         let firstTierLayer = rows.isEmpty ? 1 : 1
         for table in vpc.routeTables where showTables {
             let subnets = vpc.subnets(using: table)
-            if subnets.isEmpty && detail != .full && !vpc.effectiveRoutes(of: table).contains(where: { $0.target.kind != .local }) { continue }
+            if subnets.isEmpty && table.gatewayIDs.isEmpty && detail != .full && !vpc.effectiveRoutes(of: table).contains(where: { $0.target.kind != .local }) { continue }
             let node = routeTableNode(table, in: vpc, region: region)
+            // An ingress (edge) table of the internet gateway sits beside it, on top.
+            if subnets.isEmpty, let igw = vpc.internetGateway, table.gatewayIDs.contains(igw.id) {
+                var top = node
+                top.layer = 0
+                topNodes.append(top)
+                continue
+            }
             if let first = subnets.first, subnets.allSatisfy({ $0.availabilityZone == first.availabilityZone }) {
                 besideTables[first.availabilityZone, default: []].append((table, subnets.map { subnetLayer[$0.id]! }.min()!))
                 continue
@@ -124,6 +134,14 @@ extension DiagramBuilder {
                                  tooltip: ["internet gateway \(igw.id)", igw.name].compactMap { $0 },
                                  link: href(for: .internetGateway(igw.id, region: region.name)), layer: 0)
             topNodes.insert(node, at: 0)
+        }
+        // The egress-only internet gateway beside it (IPv6 out only), at every detail: a gateway.
+        if let eigw = egressOnlyGateway(of: vpc) {
+            topNodes.insert(SceneNode(id: eigw.id, kind: .egressOnlyInternetGateway,
+                                      label: [.title("egress-only internet gateway")] + (eigw.name.map { [.line($0)] } ?? []) + (detail == .full ? [.detail(eigw.id)] : []),
+                                      tooltip: ["egress-only internet gateway \(eigw.id)", eigw.name, "IPv6 traffic out to the internet only (no inbound connections)"].compactMap { $0 },
+                                      link: href(for: ResourceLink(id: eigw.id)), layer: 0),
+                            at: vpc.internetGateway == nil ? 0 : 1)
         }
         cluster.nodes += topNodes
         cluster.layerNames[0] = "top"
@@ -163,16 +181,18 @@ extension DiagramBuilder {
         }
         var extra: [String] = []
         for table in vpc.routeTables {
-            for route in table.routes where route.target.kind == .networkInterface || route.target.kind == .egressOnlyInternetGateway {
+            for route in table.routes where route.target.kind == .networkInterface && route.targetIsPresent {
                 if !extra.contains(route.target.id) { extra.append(route.target.id) }
             }
         }
         for id in extra where showTables {
-            let isENI = id.hasPrefix("eni-")
-            edgeNodes.append(SceneNode(id: id, kind: isENI ? .networkInterface : .egressOnlyInternetGateway,
-                                       label: [.title(isENI ? "network interface" : "egress-only internet gateway"), .detail(id)],
-                                       tooltip: [isENI ? "network interface \(id) (a route target)" : "egress-only internet gateway \(id)"],
+            edgeNodes.append(SceneNode(id: id, kind: .networkInterface, label: [.title("network interface"), .detail(id)],
+                                       tooltip: ["network interface \(id) (a route target)"],
                                        link: href(for: ResourceLink(id: DiagramBuilder.routeTablesSection)), layer: edgeLayer))
+        }
+        // Targets a blackhole route or a route to a resource being deleted still names.
+        if showTables {
+            edgeNodes += missingTargetNodes(of: vpc, in: region, layer: edgeLayer)
         }
         // GWLB endpoints whose subnet is not drawn.
         for gwlb in vpc.gatewayLoadBalancerEndpoints where targets[gwlb.id] == nil {
@@ -193,16 +213,19 @@ extension DiagramBuilder {
 
         // The endpoints band.
         if detail == .summary {
-            if let group = endpointGroupNode(vpc, region: region, edges: &sceneEdges) {
+            if let group = endpointGroupNode(vpc, region: region) {
                 var node = group
                 node.layer = bandLayer
                 cluster.nodes.append(node)
             }
-        } else if !vpc.interfaceEndpoints.isEmpty || !vpc.resolverEndpoints.isEmpty {
-            var band = SceneCluster(id: "\(vpc.id)_endpoints", kind: .endpointsBand,
-                                    label: [.title("interface endpoints" + (vpc.resolverEndpoints.isEmpty ? "" : " and Resolver endpoints"))],
+        } else if !vpc.interfaceEndpoints.isEmpty || !vpc.resolverEndpoints.isEmpty || !vpc.latticeEndpoints.isEmpty {
+            let kinds = [vpc.interfaceEndpoints.isEmpty ? nil : "interface", vpc.latticeEndpoints.isEmpty ? nil : "VPC Lattice",
+                         vpc.resolverEndpoints.isEmpty ? nil : "Resolver"].compactMap { $0 }
+            let title = kinds.count == 1 ? "\(kinds[0]) endpoints" : kinds.dropLast().joined(separator: ", ") + " and \(kinds.last!) endpoints"
+            var band = SceneCluster(id: "\(vpc.id)_endpoints", kind: .endpointsBand, label: [.title(title)],
                                     tooltip: ["endpoints of \(vpc.id) with a network interface in its subnets"], layer: bandLayer)
             band.nodes = vpc.interfaceEndpoints.map { interfaceEndpointNode($0, in: vpc, region: region, edges: &sceneEdges) }
+                + vpc.latticeEndpoints.map { latticeEndpointNode($0, in: vpc, region: region) }
                 + vpc.resolverEndpoints.map { resolverEndpointNode($0, in: vpc, region: region, edges: &sceneEdges) }
             cluster.clusters.append(band)
         }
@@ -210,9 +233,32 @@ extension DiagramBuilder {
         if showTables {
             sceneEdges += routeEdges(of: vpc, targets: targets, gatewayGroup: detail == .summary ? nil : gatewayGroupID,
                                      drawnTables: Set(cluster.allNodes.filter { $0.kind == .routeTable }.map(\.id)))
+            let drawn = Set(cluster.allNodes.map(\.id))
+            for table in vpc.routeTables where drawn.contains(table.id) {
+                for gateway in table.gatewayIDs where drawn.contains(gateway) {
+                    sceneEdges.append(SceneEdge(.edgeAssociation, from: .node(gateway), to: .node(table.id),
+                                                tooltip: ["\(table.name ?? table.id) is the ingress (edge) route table of \(gateway): it routes the traffic entering the VPC through it"]))
+                }
+            }
         }
         sceneEdges += reachEdges(of: vpc, region: region)
+        DiagramBuilder.labelFlatRoutesInTheirTable(&cluster, edges: &sceneEdges)
         return (cluster, sceneEdges)
+    }
+
+    /// A route between two nodes of the top row (a public route table and the internet gateway
+    /// beside it) is a short sideways edge: its label would sit on the nodes. Its destinations are
+    /// written in the table instead ("0.0.0.0/0, ::/0 →"), the edge keeps them in its tooltip.
+    static func labelFlatRoutesInTheirTable(_ cluster: inout SceneCluster, edges: inout [SceneEdge]) {
+        let top = Set(cluster.nodes.filter { $0.layer == 0 }.map(\.id))
+        for index in edges.indices {
+            let edge = edges[index]
+            guard [.route, .routePropagated, .routeFiltered, .routeBlackhole, .routeTargetDeleting].contains(edge.kind), !edge.label.isEmpty,
+                  case .node(let table) = edge.tail, let head = edge.head.nodeID, top.contains(table), top.contains(head),
+                  let node = cluster.nodes.firstIndex(where: { $0.id == table }) else { continue }
+            cluster.nodes[node].label.append(.line(edge.label.joined(separator: ", ") + " →"))
+            edges[index].label = []
+        }
     }
 
     /// Subnet → route table (association) and route table → target edges: one per route table and
@@ -226,33 +272,44 @@ extension DiagramBuilder {
                 out.append(SceneEdge(.association, from: .node(subnet.id), to: .node(table.id),
                                      tooltip: ["\(subnet.displayName) uses route table \(table.name ?? table.id)\(subnet.routeTableID == nil ? " (main)" : "")"]))
             }
-            var targets: [String] = []
-            var destinations: [String: [String]] = [:]
-            var blackholes: Set<String> = []
+            // One edge per target and kind of route (active, propagated, filtered, blackhole, to a
+            // target being deleted), in the order the routes come.
+            struct Group: Hashable { var target: String; var kind: EdgeKind }
+            var groups: [Group] = []
+            var destinations: [Group: [String]] = [:]
             for route in vpc.effectiveRoutes(of: table) where route.target.kind != .local {
-                if destinations[route.target.id] == nil { targets.append(route.target.id) }
-                destinations[route.target.id, default: []].append(describe(route.destination, in: vpc))
-                if route.state == .blackhole { blackholes.insert(route.target.id) }
+                let group = Group(target: route.target.id, kind: DiagramBuilder.edgeKind(of: route))
+                if destinations[group] == nil { groups.append(group) }
+                destinations[group, default: []].append(describe(route.destination, in: vpc))
             }
-            let toGateways = targets.filter { gatewayIDs.contains($0) && !blackholes.contains($0) }
-            let grouped = gatewayGroup != nil && toGateways.count > 1 && Set(toGateways) == gatewayIDs
+            let toGateways = groups.filter { $0.kind == .route && gatewayIDs.contains($0.target) }
+            let grouped = gatewayGroup != nil && toGateways.count > 1 && Set(toGateways.map(\.target)) == gatewayIDs
             if grouped, let group = gatewayGroup {
-                let services = toGateways.compactMap { id in vpc.gatewayEndpoints.first { $0.id == id }?.service.shortName }
+                let services = toGateways.compactMap { g in vpc.gatewayEndpoints.first { $0.id == g.target }?.service.shortName }
                 let lines = options.detail == .full ? toGateways.flatMap { destinations[$0]! } : [services.joined(separator: ", ") + " prefix lists"]
                 out.append(SceneEdge(.route, from: .node(table.id), to: .cluster(group), label: lines,
                                      tooltip: ["\(table.name ?? table.id): " + toGateways.flatMap { destinations[$0]! }.joined(separator: ", ") + " → gateway endpoints"],
                                      downwards: true))
             }
-            for target in targets where !(grouped && toGateways.contains(target)) {
-                let isBlackhole = blackholes.contains(target)
-                let lines = destinations[target]! + (isBlackhole ? ["(blackhole)"] : [])
-                if target.hasPrefix("pcx-") || target.hasPrefix("tgw-") { routedConnections.insert("\(vpc.id) \(target)") }
+            for group in groups where !(grouped && toGateways.contains(group)) {
+                let target = group.target
+                let note: String? = switch group.kind {
+                case .routeBlackhole: "(blackhole)"
+                case .routeFiltered: "(filtered)"
+                case .routePropagated: "(propagated)"
+                case .routeTargetDeleting: "(target \(vpc.routeTables.lazy.flatMap(\.routes).first { $0.target.id == target && $0.targetState != nil }?.targetState ?? "going"))"
+                default: nil
+                }
+                let lines = destinations[group]! + (note.map { [$0] } ?? [])
+                if group.kind == .route || group.kind == .routePropagated, target.hasPrefix("pcx-") || target.hasPrefix("tgw-") {
+                    routedConnections.insert("\(vpc.id) \(target)")
+                }
                 let head: SceneEdge.End = switch places[target] {
                 case .chip(let subnet, let chip)?: .chip(node: subnet, chip: chip)
                 case .node(let id)?: .node(id)
                 case nil: .node(target)
                 }
-                out.append(SceneEdge(isBlackhole ? .routeBlackhole : .route, from: .node(table.id), to: head, label: lines,
+                out.append(SceneEdge(group.kind, from: .node(table.id), to: head, label: lines,
                                      tooltip: ["\(table.name ?? table.id): " + lines.joined(separator: ", ") + " → \(target)"]))
             }
         }
@@ -273,6 +330,44 @@ extension DiagramBuilder {
                 note.append("(gateway endpoints serve their own region only)")
             }
             out.append(SceneEdge(.serviceAccess, from: from, to: .node(node), label: note))
+        }
+        return out
+    }
+
+    /// How a route is drawn: a route AWS does not use (blackhole, filtered) or whose target is going
+    /// is flagged whatever its origin; a propagated route is told from a static one.
+    static func edgeKind(of route: Route) -> EdgeKind {
+        if route.state == .blackhole { return .routeBlackhole }
+        if route.targetState != nil { return .routeTargetDeleting }
+        if route.state == .filtered { return .routeFiltered }
+        return route.propagated ? .routePropagated : .route
+    }
+
+    /// The egress-only internet gateway: the VPC's, or one its routes name that the input does not list.
+    func egressOnlyGateway(of vpc: VPC) -> EgressOnlyInternetGateway? {
+        if let eigw = vpc.egressOnlyInternetGateway { return eigw }
+        let id = vpc.routeTables.lazy.flatMap(\.routes).first { $0.target.kind == .egressOnlyInternetGateway && $0.targetIsPresent }?.target.id
+        return id.map { EgressOnlyInternetGateway(id: $0) }
+    }
+
+    /// One dashed node per target that a blackhole route or a route to a resource being deleted
+    /// names and that nothing else in the diagram draws (it is not in the input).
+    mutating func missingTargetNodes(of vpc: VPC, in region: Region, layer: Int) -> [SceneNode] {
+        var known: Set<String> = Set(region.peerings.map(\.id) + region.transitGateways.map(\.id) + vpc.natGateways.map(\.id)
+            + vpc.gatewayEndpoints.map(\.id) + vpc.gatewayLoadBalancerEndpoints.map(\.id))
+        for id in [vpc.internetGateway?.id, vpc.vpnGateway?.id, egressOnlyGateway(of: vpc)?.id].compactMap({ $0 }) { known.insert(id) }
+        var out: [SceneNode] = []
+        for table in vpc.routeTables {
+            for route in table.routes where !route.targetIsPresent && route.target.kind != .local && !known.contains(route.target.id) {
+                known.insert(route.target.id)
+                let what = route.target.kind.rawValue.replacing("-", with: " ")
+                let why = route.targetState.map { "\($0) (the route still uses it)" } ?? "gone (blackhole route)"
+                out.append(SceneNode(id: route.target.id, kind: .missingRouteTarget, label: [.title(what), .detail(route.target.id)],
+                                     tooltip: ["\(what) \(route.target.id): \(why)", "not in the input"],
+                                     link: href(for: ResourceLink(id: DiagramBuilder.routeTablesSection)),
+                                     badges: [Badge(route.targetState ?? "blackhole", tooltip: "\(what) \(why)", tone: route.targetState == nil ? .error : .warning)],
+                                     layer: layer))
+            }
         }
         return out
     }
@@ -300,6 +395,11 @@ extension DiagramBuilder {
         let tier = vpc.tier(of: subnet)
         let table = vpc.routeTable(for: subnet)
         var label: [LabelPart] = [.title(subnet.displayName), .line(subnet.cidr.description)]
+        if detail != .summary { label += subnet.ipv6CIDRs.map { .detail($0.description) } }
+        let acl = vpc.networkACLs.first { $0.subnetIDs.contains(subnet.id) }
+        let customACL = acl.flatMap { $0.isDefault ? nil : $0 }
+        if detail == .full, let acl = customACL { label.append(.detail("NACL \(acl.name.map { "\($0) · " } ?? "")\(acl.id)")) }
+        let sharedFrom = subnet.ownerID.flatMap { $0 == vpc.ownerID ? nil : $0 }
         if detail == .full {
             if subnet.name != nil { label.append(.detail(subnet.id)) }
             if let zoneID = subnet.availabilityZoneID { label.append(.detail(zoneID)) }
@@ -307,8 +407,13 @@ extension DiagramBuilder {
         let tooltip = ["subnet \(subnet.id)", subnet.name, "\(subnet.availabilityZone)\(subnet.availabilityZoneID.map { " (\($0))" } ?? ""), \(subnet.cidr), \(tier.rawValue)",
                        table.map { "route table \($0.name.map { "\($0) " } ?? "")\($0.id)\(subnet.routeTableID == nil ? " (main)" : "")" },
                        subnet.mapPublicIPOnLaunch ? "public IPv4 addresses on launch" : nil,
-                       subnet.ownerID.map { "owner \($0)" }].compactMap { $0 }
+                       subnet.ownerID.map { "owner \($0)" }, subnet.ipv6CIDRs.isEmpty ? nil : "IPv6 \(subnet.ipv6CIDRs.map(\.description).joined(separator: ", "))",
+                       acl.map { "network ACL \($0.name.map { "\($0) " } ?? "")\($0.id)\($0.isDefault ? " (the VPC's default)" : "")" }].compactMap { $0 }
         var badges = [Badge(tier.rawValue, tooltip: DiagramBuilder.tierExplanation(tier), tone: .info)]
+        if detail != .summary, let owner = sharedFrom {
+            badges.append(Badge("shared from \(owner)", tooltip: "owned by account \(owner)\(vpc.ownerID.map { ", shared with this VPC's account \($0)" } ?? "") (a shared VPC)"))
+        }
+        if detail != .summary, let acl = customACL { badges.append(Badge("NACL", tooltip: DiagramBuilder.rulesText(of: acl))) }
         if subnet.mapPublicIPOnLaunch && detail == .full { badges.append(Badge("IPv4", tooltip: "instances get a public IPv4 address on launch")) }
         var chips: [Chip] = []
         if detail != .summary {
@@ -354,6 +459,20 @@ extension DiagramBuilder {
                          badges: badges, chips: chips, tier: TierTone(rawValue: tier.rawValue))
     }
 
+    /// A network ACL's rules in evaluation order, one per line, for a tooltip.
+    static func rulesText(of acl: NetworkACL) -> String {
+        func line(_ rule: NetworkACLRule) -> String {
+            let what: String
+            if rule.ipProtocol == .all { what = "all traffic" } else {
+                let name: String = if case .number(let n) = rule.ipProtocol { "protocol \(n)" } else { rule.ipProtocol.description }
+                what = name + (rule.range.text(for: rule.ipProtocol).map { " \($0)" } ?? "")
+            }
+            return "\(rule.ruleText) \(rule.action.rawValue) \(what) \(rule.cidr)"
+        }
+        let head = "network ACL \(acl.name.map { "\($0) " } ?? "")\(acl.id), rules in order"
+        return ([head, "inbound:"] + acl.ingress.map { "  " + line($0) } + ["outbound:"] + acl.egress.map { "  " + line($0) }).joined(separator: "\n")
+    }
+
     static func tierExplanation(_ tier: SubnetTier) -> String {
         switch tier {
         case .public: "public: a default route to the internet gateway"
@@ -370,9 +489,15 @@ extension DiagramBuilder {
         let detail = options.detail
         var label: [LabelPart] = [.title(table.name ?? table.id), .detail("route table\(table.isMain ? " (main)" : "")")]
         if detail == .full && table.name != nil { label.append(.detail(table.id)) }
-        let routes = vpc.effectiveRoutes(of: table).map { "\($0.destination) → \($0.target)\($0.state == .blackhole ? " (blackhole)" : "")" }
+        let routes = vpc.effectiveRoutes(of: table).map { route in
+            let flags = [route.state == .active ? nil : route.state.rawValue, route.propagated ? "propagated" : nil,
+                         route.targetState.map { "target \($0)" }].compactMap { $0 }
+            return "\(route.destination) → \(route.target)" + (flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))")
+        }
+        let ingress = table.gatewayIDs.isEmpty ? [] : ["ingress (edge) route table of \(table.gatewayIDs.joined(separator: ", "))"]
+        if !table.gatewayIDs.isEmpty { label[1] = .detail("ingress route table") }
         return SceneNode(id: table.id, kind: .routeTable, label: label,
-                         tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name].compactMap { $0 } + routes,
+                         tooltip: ["route table \(table.id)\(table.isMain ? " (main)" : "")", table.name].compactMap { $0 } + ingress + routes,
                          link: href(for: .routeTable(table.id, region: region.name)))
     }
 
@@ -442,8 +567,27 @@ extension DiagramBuilder {
         return node
     }
 
-    /// Summary detail: the VPC's endpoints as one node, with an edge to each service.
-    mutating func endpointGroupNode(_ vpc: VPC, region: Region, edges: inout [SceneEdge]) -> SceneNode? {
+    mutating func latticeEndpointNode(_ endpoint: LatticeEndpoint, in vpc: VPC, region: Region) -> SceneNode {
+        let detail = options.detail
+        var label: [LabelPart] = [.title(endpoint.kind.title)]
+        if let name = endpoint.name { label.append(.line(name)) }
+        if detail == .full { label.append(.detail(endpoint.id)) }
+        let subnets = endpoint.subnetIDs.map { vpc.subnet($0)?.displayName ?? $0 }
+        if !subnets.isEmpty { label.append(.detail("in " + subnets.joined(separator: ", "))) }
+        let target = endpoint.resourceConfigurationARN ?? endpoint.serviceNetworkARN
+        return SceneNode(id: endpoint.id, kind: .latticeEndpoint, label: label,
+                         tooltip: ["VPC Lattice \(endpoint.kind.title.lowercased()) \(endpoint.id)", endpoint.name,
+                                   endpoint.resourceConfigurationARN.map { "resource configuration \($0)" },
+                                   endpoint.serviceNetworkARN.map { "service network \($0)" },
+                                   "subnets: \(endpoint.subnetIDs.joined(separator: ", "))",
+                                   endpoint.securityGroupIDs.isEmpty ? nil : "security groups: \(endpoint.securityGroupIDs.joined(separator: ", "))",
+                                   endpoint.dnsNames.isEmpty ? nil : "DNS " + endpoint.dnsNames.joined(separator: ", "),
+                                   target == nil ? "target not in the input" : nil].compactMap { $0 },
+                         link: href(for: .endpoint(endpoint.id, region: region.name)), badges: DiagramBuilder.pendingBadge(endpoint.pendingState))
+    }
+
+    /// Summary detail: the VPC's endpoints as one node naming their services.
+    mutating func endpointGroupNode(_ vpc: VPC, region: Region) -> SceneNode? {
         var lines: [LabelPart] = []
         if !vpc.interfaceEndpoints.isEmpty {
             lines.append(.line("interface: " + vpc.interfaceEndpoints.map(\.service.shortName).joined(separator: ", ")))
@@ -451,19 +595,26 @@ extension DiagramBuilder {
         if !vpc.gatewayEndpoints.isEmpty {
             lines.append(.line("gateway: " + vpc.gatewayEndpoints.map(\.service.shortName).joined(separator: ", ")))
         }
+        if !vpc.gatewayLoadBalancerEndpoints.isEmpty {
+            lines.append(.line("GWLB: " + vpc.gatewayLoadBalancerEndpoints.map { $0.name ?? $0.id }.joined(separator: ", ")))
+        }
+        if !vpc.latticeEndpoints.isEmpty {
+            lines.append(.line("Lattice: " + vpc.latticeEndpoints.map { $0.name ?? $0.id }.joined(separator: ", ")))
+        }
         if !vpc.resolverEndpoints.isEmpty {
             lines.append(.line("Resolver: " + vpc.resolverEndpoints.map(\.direction.rawValue).joined(separator: ", ")))
         }
         guard !lines.isEmpty else { return nil }
         let id = "\(vpc.id)_endpoints"
         let count = vpc.interfaceEndpoints.count + vpc.gatewayEndpoints.count + vpc.resolverEndpoints.count
-        for service in (vpc.interfaceEndpoints.map(\.service) + vpc.gatewayEndpoints.map(\.service)).reduce(into: [ServiceName](), { if !$0.contains($1) { $0.append($1) } }) {
-            let node = self.service(service, fallbackRegion: region.name, usedBy: vpc.id)
-            edges.append(SceneEdge(.endpointService, from: .node(id), to: .node(node), downwards: true))
-        }
+            + vpc.gatewayLoadBalancerEndpoints.count + vpc.latticeEndpoints.count
+        // The group names its services: no row of service nodes below it (which made the summary
+        // as wide as that row, with the VPC off-centre above it).
         return SceneNode(id: id, kind: .endpointGroup, label: [.title("\(count) VPC endpoint\(count == 1 ? "" : "s")")] + lines,
                          tooltip: vpc.interfaceEndpoints.map { "interface endpoint \($0.id) (\($0.service.fullName))" }
                             + vpc.gatewayEndpoints.map { "gateway endpoint \($0.id) (\($0.service.fullName))" }
+                            + vpc.gatewayLoadBalancerEndpoints.map { "Gateway Load Balancer endpoint \($0.id) (\($0.service.fullName))" }
+                            + vpc.latticeEndpoints.map { "VPC Lattice \($0.kind.title.lowercased()) \($0.id)" }
                             + vpc.resolverEndpoints.map { "Resolver \($0.direction.rawValue) endpoint \($0.id)" },
                          link: href(for: ResourceLink(id: DiagramBuilder.endpointsSection)))
     }

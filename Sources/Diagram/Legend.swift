@@ -19,6 +19,12 @@ enum Legend {
             guard let cell = Label.iconCell(icon, size: iconSize, rendering: style.icons) else { continue }
             entries.append(cell + text(icon.title, style))
         }
+        // Kinds drawn without an icon that still need a word: a dashed box for a route target
+        // that is not in the input.
+        if content.nodes.contains(where: { $0.kind == .missingRouteTarget }) {
+            let swatch = "<td fixedsize=\"true\" width=\"\(iconSize)\" height=\"\(iconSize - 4)\" color=\"\(style.palette.detail)\" border=\"1\" style=\"dashed\"></td>"
+            entries.append(swatch + text(NodeKind.missingRouteTarget.title, style))
+        }
         for kind in content.chips.sorted() {
             let encoder = SceneEncoder(style: style, detail: .standard)
             let (fill, line) = encoder.chipColors(kind)
@@ -36,7 +42,8 @@ enum Legend {
             let look = encoder.look(kind)
             let dash = look.style.map { " style=\"\($0)\"" } ?? ""
             let width = Int((Double(look.penwidth ?? "1") ?? 1).rounded(.up))
-            let arrow = look.arrowhead == "normal" ? "<font point-size=\"9\" color=\"\(look.color)\">▶</font>" : (look.arrowhead == "tee" ? "<font point-size=\"9\" color=\"\(look.color)\">|</font>" : "")
+            let head = ["normal": "▶", "tee": "|", "odot": "○"][look.arrowhead]
+            let arrow = head.map { "<font point-size=\"9\" color=\"\(look.color)\">\($0)</font>" } ?? ""
             let sample = "<td><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr><td fixedsize=\"true\" width=\"\(iconSize + 6)\" height=\"7\" sides=\"b\" border=\"\(width)\" color=\"\(look.color)\"\(dash)></td><td width=\"6\">\(arrow)</td></tr></table></td>"
             entries.append(sample + text(kind.title, style))
         }

@@ -76,6 +76,9 @@ public struct Badge: Sendable, Hashable {
         self.tooltip = tooltip
         self.tone = tone
     }
+
+    /// The tooltip one line at a time (a network ACL's rules are one per line).
+    var tooltipLines: [String] { tooltip.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 }
 
 /// One line of a node's or cluster's label, by what it says (the encoder picks its size).
@@ -139,6 +142,11 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
     case note
     /// A VPC outside the input (another account's or region's) that a peering reaches.
     case externalVPC = "external-vpc"
+    /// A VPC Lattice Resource or Service-Network endpoint (in the endpoints band).
+    case latticeEndpoint = "lattice-endpoint"
+    /// What a blackhole route, or a route to a resource being deleted, still names: the target is
+    /// not in the input (a dashed box with its id).
+    case missingRouteTarget = "missing-route-target"
 
     public static func < (a: NodeKind, b: NodeKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -164,7 +172,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .vpc, .externalVPC: .vpc
         case .hostedZone: .hostedZone
         case .onPremisesNetwork: .onPremises
-        case .diagramLink, .note: nil
+        case .latticeEndpoint: .interfaceEndpoint
+        case .diagramLink, .note, .missingRouteTarget: nil
         }
     }
 
@@ -198,6 +207,8 @@ public enum NodeKind: String, CaseIterable, Sendable, Comparable {
         case .diagramLink: "link to another diagram"
         case .note: "note"
         case .externalVPC: "VPC outside the input (peer)"
+        case .latticeEndpoint: "VPC Lattice endpoint"
+        case .missingRouteTarget: "route target not in the input"
         }
     }
 }
@@ -228,6 +239,16 @@ public enum EdgeKind: String, CaseIterable, Sendable, Comparable {
     case zoneAssociation = "zone-association"
     /// A name that resolves to an endpoint.
     case dnsAlias = "dns-alias"
+    /// Internet (or virtual private) gateway — its ingress (edge) route table, which routes the
+    /// traffic entering the VPC through it. No direction.
+    case edgeAssociation = "edge-association"
+    /// A route the virtual private gateway propagated (`EnableVgwRoutePropagation`).
+    case routePropagated = "route-propagated"
+    /// A route AWS keeps but does not use (`filtered`).
+    case routeFiltered = "route-filtered"
+    /// A route whose target is being deleted (a NAT gateway `deleting`, an internet gateway
+    /// `detaching`): still in the table, flagged.
+    case routeTargetDeleting = "route-target-deleting"
 
     public static func < (a: EdgeKind, b: EdgeKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -249,6 +270,10 @@ public enum EdgeKind: String, CaseIterable, Sendable, Comparable {
         case .dnsForwarding: "DNS forwarding"
         case .zoneAssociation: "hosted zone association"
         case .dnsAlias: "DNS name"
+        case .edgeAssociation: "ingress (edge) route table association"
+        case .routePropagated: "propagated route (from the VPN gateway)"
+        case .routeFiltered: "filtered route (kept, not used)"
+        case .routeTargetDeleting: "route to a target being deleted"
         }
     }
 }

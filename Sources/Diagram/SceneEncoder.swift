@@ -164,7 +164,7 @@ public struct SceneEncoder {
             a = style.cluster(styleKind(cluster.kind))
             a["id"] = .string(cluster.id)
             a["label"] = clusterLabel(cluster)
-            a["tooltip"] = plain(cluster.tooltip + (cluster.link == nil ? cluster.badges.map(\.tooltip) : []))
+            a["tooltip"] = plain(cluster.tooltip + (cluster.link == nil ? cluster.badges.flatMap(\.tooltipLines) : []))
             a.link(cluster.link)
         }
         var out = DiagramCluster(clusterNames[cluster.id]!, a, comment: cluster.comment)
@@ -185,6 +185,14 @@ public struct SceneEncoder {
             }
             out.nodes += rails.nodes
             edges += rails.edges
+        }
+        if cluster.kind == .availabilityZone {
+            // The column's subnets straight below each other (rows elsewhere pull their first
+            // nodes sideways: a staircase otherwise, most visible without route tables).
+            let subnets = cluster.clusters.filter { $0.kind == .tierRow }.flatMap(\.nodes).map(\.id)
+            for (upper, lower) in zip(subnets, subnets.dropFirst()) {
+                edges += Rails.layoutEdges(upper, lower, minlen: 1, weight: 50, copies: 1)
+            }
         }
         if cluster.kind == .endpointsBand, cluster.nodes.count > 1 {
             // Side by side, in order.
@@ -310,7 +318,7 @@ public struct SceneEncoder {
         // Chips and badges show their own tooltip only where they link somewhere (Graphviz needs a
         // link for a cell's tooltip); otherwise it joins the node's.
         var tooltip = node.tooltip
-        if node.link == nil { tooltip += node.badges.map(\.tooltip) }
+        if node.link == nil { tooltip += node.badges.flatMap(\.tooltipLines) }
         for chip in node.chips where chip.link == nil { tooltip.append((chip.tooltip + chip.badges.map(\.tooltip)).joined(separator: ", ")) }
         a["tooltip"] = plain(tooltip)
         a.link(node.link)
@@ -323,7 +331,7 @@ public struct SceneEncoder {
             a["margin"] = .string("0.06,0.04")
             legend.tiers.insert(SubnetTierStyle(rawValue: tone.rawValue)!)
         }
-        if node.kind == .note || node.kind == .diagramLink || node.kind == .externalVPC {
+        if node.kind == .note || node.kind == .diagramLink || node.kind == .externalVPC || node.kind == .missingRouteTarget {
             a["style"] = .string(node.kind == .diagramLink ? "rounded,filled" : "rounded,dashed")
         }
         a["label"] = .html(nodeLabel(node))
@@ -346,7 +354,8 @@ public struct SceneEncoder {
         let badges = node.badges.isEmpty ? nil : badgeRow(node.badges, owner: node.id, link: node.link)
         guard !node.chips.isEmpty else { return compose(label.html, badges: badges, chips: nil) }
         // The chips, a few per row, under the text.
-        let perRow = 3
+        // Four chips as two rows of two (narrower than three and one).
+        let perRow = node.chips.count == 4 ? 2 : 3
         var rows = ""
         let map = ports[node.id] ?? [:]
         for start in stride(from: 0, to: node.chips.count, by: perRow) {
@@ -402,11 +411,11 @@ public struct SceneEncoder {
         var cells = ""
         for (index, badge) in badges.enumerated() {
             let (fill, line) = badgeColors(badge.tone)
-            let target = link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(Label.escape(badge.tooltip))\"" } ?? ""
+            let target = link.map { " href=\"\(Label.escape($0.url, limit: .max))\" tooltip=\"\(badge.tooltipLines.map { Label.escape($0) }.joined(separator: "&#10;"))\"" } ?? ""
             // Info badges (a subnet's tier) are plain grey text; warnings and errors are boxed.
             let box = badge.tone == .info ? "border=\"0\"" : "border=\"1\" color=\"\(line)\" bgcolor=\"\(fill)\""
             cells += "<td \(box) cellpadding=\"1\"\(target) id=\"\(Label.escape("\(owner).badge\(index + 1)", limit: .max))\">"
-                + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 16))</font></td>"
+                + "<font point-size=\"9\" color=\"\(badge.tone == .info ? style.palette.detail : style.palette.text)\">\(Label.escape(badge.text, limit: 24))</font></td>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"0\"><tr>\(cells)</tr></table>"
     }
@@ -431,6 +440,10 @@ public struct SceneEncoder {
         case .dnsForwarding: return ("dashed", p.dnsLine, "normal", nil)
         case .zoneAssociation: return ("dotted", p.dnsLine, "none", "1.2")
         case .dnsAlias: return (nil, p.dnsLine, "normal", nil)
+        case .edgeAssociation: return ("dotted", p.gatewayLine, "none", "1.5")
+        case .routePropagated: return ("dashed", p.onPremisesLine, "normal", "1.2")
+        case .routeFiltered: return ("dotted", p.detail, "odot", "1")
+        case .routeTargetDeleting: return ("dashed", p.serviceLine, "tee", "1.2")
         }
     }
 
@@ -471,7 +484,9 @@ public struct SceneEncoder {
         a["color"] = .string(look.color)
         if look.arrowhead != "normal" { a["arrowhead"] = .string(look.arrowhead) }
         if let w = look.penwidth { a["penwidth"] = .string(w) }
-        if let port = tail.port { a["tailport"] = .string(port) }
+        // A downwards edge leaves a chip through its bottom side: from the side it would loop
+        // around the chip's subnet (an ENI's line to its endpoint in the band below).
+        if let port = tail.port { a["tailport"] = .string(edge.downwards ? "\(port):s" : port) }
         if let port = head.port { a["headport"] = .string(port) }
         if let c = tail.cluster { a["ltail"] = .string(c) }
         if let c = head.cluster { a["lhead"] = .string(c) }

@@ -75,8 +75,8 @@ struct Style: Sendable {
         let p = palette
         let (fill, line): (String, String)
         switch kind {
-        case "internet-gateway", "nat-gateway": (fill, line) = (p.gatewayFill, p.gatewayLine)
-        case "vpn-gateway", "interface-endpoint", "gateway-endpoint", "peering-connection", "transit-gateway", "direct-connect-gateway":
+        case "internet-gateway", "egress-only-internet-gateway", "nat-gateway": (fill, line) = (p.gatewayFill, p.gatewayLine)
+        case "vpn-gateway", "interface-endpoint", "gateway-endpoint", "gateway-load-balancer-endpoint", "lattice-endpoint", "peering-connection", "transit-gateway", "direct-connect-gateway":
             (fill, line) = (p.networkFill, p.networkLine)
         case "route-table", "eni": (fill, line) = (p.nodeFill, p.networkLine)
         case "resolver-endpoint", "hosted-zone": (fill, line) = (p.dnsFill, p.dnsLine)

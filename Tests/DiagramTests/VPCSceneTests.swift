@@ -35,17 +35,18 @@ import VPCModel
         svg.matches(of: /font-size="([0-9.]+)"/).compactMap { Double($0.output.1) }
     }
 
-    @Test func generatedAccountFitsAWikiColumn() throws {
+    @Test(arguments: DetailLevel.allCases)
+    func generatedAccountFitsAWikiColumn(_ detail: DetailLevel) throws {
         let topology = try Self.generatedAccount()
         #expect(topology.allVPCs.count == 30)
-        let svgs = Self.render(topology, view: .vpc)
+        let svgs = Self.render(topology, view: .vpc, detail: detail)
         #expect(svgs.count == 30)
         for (name, svg) in svgs.sorted(by: { $0.key < $1.key }) {
             let geometry = try SVGGeometry(svg: svg)
             let (width, height) = geometry.viewBox
             #expect(width > 0 && height > 0, "\(name): no viewBox")
-            #expect(width <= 1_400, "\(name): \(width) pt wide")
-            #expect(max(width / height, height / width) <= 2, "\(name): aspect \(width) × \(height)")
+            #expect(width <= 1_400, "\(detail) \(name): \(width) pt wide")
+            #expect(max(width / height, height / width) <= 2, "\(detail) \(name): aspect \(width) × \(height)")
             let sizes = Self.fontSizes(svg)
             #expect(!sizes.isEmpty)
             #expect(sizes.allSatisfy { $0 >= 9 }, "\(name): text at \(sizes.filter { $0 < 9 }) pt")
