@@ -70,6 +70,7 @@ struct Label {
     /// A first line, larger. Not bold: Graphviz's built-in font metrics do not widen bold text,
     /// so bold labels would overflow their boxes.
     mutating func title(_ text: String, size: Int = 11) {
+        guard !text.isEmpty else { return }  // Graphviz 2.42 refuses an empty <font></font>
         lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.text)\">\(Label.escape(text, limit: Label.maxTitleLength))</font>")
     }
 
@@ -78,6 +79,7 @@ struct Label {
 
     /// A plain line at a given size.
     mutating func line(_ text: String, size: Int) {
+        guard !text.isEmpty else { return }  // Graphviz 2.42 refuses an empty <font></font>
         lines.append("<font point-size=\"\(size)\">\(Label.escape(text))</font>")
     }
 
@@ -86,6 +88,7 @@ struct Label {
 
     /// A smaller, grey line (ids, kinds).
     mutating func detail(_ text: String, size: Int = 9) {
+        guard !text.isEmpty else { return }  // Graphviz 2.42 refuses an empty <font></font>
         lines.append("<font point-size=\"\(size)\" color=\"\(style.palette.detail)\">\(Label.escape(text))</font>")
     }
 
