@@ -204,11 +204,11 @@ public final class LayoutSession: @unchecked Sendable {
     }
 
     private func record(_ index: Int, _ answer: LayoutWorkers.ByteResult) {
+        finished?()  // counted before anyone waiting for it can go on (and the run end, wiping the progress line)
         condition.lock()
         if index < count { results[index] = answer }
         condition.broadcast()
         condition.unlock()
-        finished?()
     }
 }
 

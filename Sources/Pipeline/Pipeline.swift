@@ -275,8 +275,7 @@ final class LayoutCount: @unchecked Sendable {
 
     var finished: @Sendable () -> Void {
         { [self] in
-            let now = lock.withLock { done += 1; return done }
-            report(now, total)
+            lock.withLock { done += 1; report(done, total) }  // in order: 4/4 is never drawn before 3/4
         }
     }
 }
