@@ -19,7 +19,7 @@ enum JSONText {
     private static func write(_ node: Node, into out: inout String, limit: Int) -> Bool {
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain, let b = Bool.construct(from: scalar) {
+            if let b = plainBool(scalar) {
                 out += b ? "true" : "false"
             } else if scalar.style == .plain, Int(scalar.string) != nil {
                 out += scalar.string

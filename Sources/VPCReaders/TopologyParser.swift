@@ -56,12 +56,12 @@ public enum TopologyParser {
         return try Yams.compose(yaml: current, resolver)
     }
 
-    /// Tags resolved from plain values: only booleans matter to this format (`Bool.construct` reads
-    /// them; numbers are read from the text). Yams's default resolver tries seven regular
+    /// No tag is resolved from plain values: booleans and nulls are read from the text
+    /// (`plainBool`, `isNull`), numbers too. Yams's default resolver tries seven ICU regular
     /// expressions on every scalar, and on every mapping key when it looks for duplicates: a tenth
-    /// of a render. With booleans only, `1:` and `"1":` in one mapping are duplicates (they name
-    /// the same key here anyway).
-    static let resolver = Resolver.basic.appending(.bool)
+    /// of a render. So `1:` and `"1":`, or `true:` and `"true":`, in one mapping are duplicates
+    /// (they name the same key here anyway).
+    static let resolver = Resolver.basic
 
     /// `text` with the first character of the key at `line`:`column` (after an opening quote) replaced
     /// by a private-use marker; nil when there is no such key character.

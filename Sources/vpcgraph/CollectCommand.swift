@@ -5,6 +5,7 @@ import VPCModel
 
 struct Collect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "collect",
         abstract: "Save the AWS CLI outputs vpcgraph reads into a snapshot folder.",
         discussion: """
             Runs 'aws' from PATH with your environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, credentials files), \

@@ -10,6 +10,7 @@ extension InputSource: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn a description of an existing network into the topology format.",
         subcommands: [ImportAWS.self, ImportTerraform.self, ImportCloudFormation.self])
 }

@@ -4,6 +4,7 @@ import VPCModel
 /// `vpcgraph rules [ID…]`: the rule catalogue, or the rules named.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules 'check' and 'render' report: id, severity, what checks it, why it matters and how to fix it.")
 
     @Argument(help: "Rule ids to show (default: every rule).")

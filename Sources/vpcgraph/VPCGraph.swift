@@ -7,6 +7,8 @@ import Pipeline
 import VPCModel
 
 @main
+// Every command states its `commandName`: without one, ArgumentParser derives it from
+// `String(describing:)` of the type on every run, which demangles type names (8% of a one-VPC render).
 struct VPCGraph: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcgraph",
@@ -17,6 +19,7 @@ struct VPCGraph: AsyncParsableCommand {
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render topology files to DOT, SVG, PNG and Markdown.",
         discussion: "Writes DIR/<input base name>.<format> for each input. Nothing is written if any input has an error.\n\n"
             + "Views: 'full' (default) draws everything in one diagram or, past \(DiagramPlan.maxVPCs) VPCs or \(DiagramPlan.maxSubnets) subnets, "
@@ -238,6 +241,7 @@ extension DetailLevel: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check topology files and report problems and the article's advice; write nothing.",
         discussion: "Structural errors first; on a topology without errors, the advice rules ('vpcgraph rules' lists them) as warnings and notes. "
             + "A resource's 'ignore: [{rule: ID, reason: …}]' accepts a finding for it.")
@@ -275,6 +279,7 @@ struct Check: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain how traffic from a subnet (or an on-premises network) reaches a name or an IP: DNS, routes, security groups, hop by hop.",
         discussion: "Exits 0 when the traffic gets there, 2 when it cannot (the last line says why), 1 for input errors. "
             + "The input kind is --input-kind (render's and check's --from): here --from names where the traffic starts.")
@@ -321,11 +326,13 @@ enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "templates",
         abstract: "Work with the Markdown templates.",
         subcommands: [Export.self])
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the built-in Markdown templates and price table to a directory, to change and use with 'render --templates'.",
             discussion: "Refuses to overwrite existing files unless --force is given; then writes nothing.")
 
@@ -348,6 +355,7 @@ struct Templates: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the topology format, for editors and CI.",
         discussion: "The same file is in the repository as schema/topology.schema.json. With the YAML language server, "
             + "a first line '# yaml-language-server: $schema=<path or URL of the schema>' gives completion and errors in the editor.")
