@@ -9,8 +9,9 @@ import VPCModel
 /// Graphviz layout in worker processes (`--jobs N`): libgvc is not thread-safe, so parallel layout
 /// means processes. The parent re-executes its own binary with a hidden subcommand
 /// (`vpcgraph _layout-worker`), writes the diagrams' DOT to its stdin and reads the SVGs back from its
-/// stdout, in frames. Diagram i goes to worker i mod N, as soon as it is submitted (the workers lay
-/// out while the parent builds the next DOT, its Markdown, and post-processes what came back);
+/// stdout, in frames. Each diagram goes to the worker with the fewest in hand as soon as it is
+/// submitted (the workers lay out while the parent builds the next DOT, its Markdown, and
+/// post-processes what came back);
 /// results are put back in the diagrams' order, so the outputs and diagnostics are the same
 /// whatever N. A worker that dies is reported as an error of each diagram it did not return, never
 /// as the whole run's signal.
@@ -122,7 +123,13 @@ struct WorkerReport: Codable {
 }
 
 /// One layout of a known number of diagrams (see `LayoutWorkers.start`).
+///
+/// Diagrams go to whichever worker has the fewest in hand, at most `inHand` each (one being laid
+/// out, one waiting in its pipe so that it never idles); the rest wait here, in order. Fixed turns
+/// (diagram i to worker i mod N) left one worker idle at the end while the other still had a
+/// queue of large diagrams.
 public final class LayoutSession: @unchecked Sendable {
+    private static let inHand = 2
     private let count: Int
     private let finishing: LayoutWorkers.Finishing?
     private let finished: (@Sendable () -> Void)?
@@ -134,6 +141,15 @@ public final class LayoutSession: @unchecked Sendable {
     private var files: [String?]
     private var submitted = 0
     private var closed = false
+    /// Submitted, not yet handed to a worker: (diagram number, file, DOT), oldest first from `nextWaiting`.
+    private var waiting: [(index: Int, file: String, dot: [UInt8])] = []
+    private var nextWaiting = 0
+    /// Per worker: the diagram numbers it was handed, in order (its answers come in that order), and how many it answered.
+    private var handed: [[Int]]
+    private var answered: [Int]
+    /// Which worker has diagram i (nil while it waits here).
+    private var owner: [Int?]
+    private var inputsClosed = false
 
     init(workers settings: LayoutWorkers, count: Int, finishing: LayoutWorkers.Finishing?, finished: (@Sendable () -> Void)?) {
         self.count = count
@@ -141,48 +157,76 @@ public final class LayoutSession: @unchecked Sendable {
         self.finished = finished
         results = Array(repeating: nil, count: count)
         files = Array(repeating: nil, count: count)
+        owner = Array(repeating: nil, count: count)
         let processes = settings.jobs == 1 || count < 2 ? 0 : min(settings.jobs, count)
         if processes > 0 {
             // A worker that dies closes its stdin: writing to it must be an error (EPIPE), not SIGPIPE for the whole run.
             signal(SIGPIPE, SIG_IGN)
         }
+        handed = Array(repeating: [], count: processes)
+        answered = Array(repeating: 0, count: processes)
         let settingsFrame = Array((try? JSONEncoder().encode(finishing)) ?? Data("null".utf8))
         workers = (0..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments, settings: settingsFrame) }
         for (number, worker) in workers.enumerated() {
             worker.startReading { [self] offset, answer in
-                // The worker's offset-th diagram is diagram number + offset * N.
-                record(number + offset * workers.count, answer)
+                record(worker: number, offset: offset, answer)
             } ended: { [self] in
                 condition.lock()
+                handOut()  // what waits goes to the workers still alive
                 condition.broadcast()
                 condition.unlock()
             }
         }
     }
 
-    /// Hands the next diagram to its worker (or keeps it for in-process layout). Never blocks on a busy worker.
+    /// Takes the next diagram: to a worker with room for it, else it waits for one. Never blocks on a busy worker.
     public func submit(file: String, dot: [UInt8]) {
         condition.lock()
+        defer { condition.unlock() }
         let index = submitted
         submitted += 1
         files[index] = file
-        condition.unlock()
         if workers.isEmpty {
             local.append((file, dot))
         } else {
-            workers[index % workers.count].send(file: file, dot: dot)
+            waiting.append((index, file, dot))
+            handOut()
         }
     }
 
-    /// No more diagrams: the workers' stdin is closed once what was submitted is written.
+    /// No more diagrams: the workers' stdin is closed once every diagram was handed out and written.
     public func close() {
         condition.lock()
         closed = true
+        handOut()
         condition.unlock()
-        for worker in workers { worker.closeInput() }
     }
 
-    /// The index-th diagram's SVG (bytes) and Graphviz's messages; waits for it. An error when its worker died first.
+    /// Hands waiting diagrams to the living workers with room, fewest in hand first (then the lowest
+    /// number); closes their input once nothing waits and nothing more comes. Called with the lock held.
+    private func handOut() {
+        while nextWaiting < waiting.count {
+            let candidates = workers.indices.filter { workers[$0].failure == nil && handed[$0].count - answered[$0] < Self.inHand }
+            guard let chosen = candidates.min(by: { (handed[$0].count - answered[$0], $0) < (handed[$1].count - answered[$1], $1) }) else { break }
+            let item = waiting[nextWaiting]
+            waiting[nextWaiting].dot = []  // its bytes are the worker's queue's now
+            nextWaiting += 1
+            handed[chosen].append(item.index)
+            owner[item.index] = chosen
+            workers[chosen].send(file: item.file, dot: item.dot)
+        }
+        if nextWaiting == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            nextWaiting = 0
+            if closed && !inputsClosed {
+                inputsClosed = true
+                for worker in workers { worker.closeInput() }
+            }
+        }
+    }
+
+    /// The index-th diagram's SVG (bytes) and Graphviz's messages; waits for it. An error when its
+    /// worker died first (or every worker did, before it was handed out).
     public func result(_ index: Int) -> LayoutWorkers.ByteResult {
         if workers.isEmpty {
             let item = local[index]
@@ -190,11 +234,13 @@ public final class LayoutSession: @unchecked Sendable {
             finished?()
             return result
         }
-        let worker = workers[index % workers.count]
         condition.lock()
         defer { condition.unlock() }
         while results[index] == nil {
-            if let why = worker.failure, closed {
+            let why = owner[index].map { workers[$0].failure } ?? workers.lazy.compactMap(\.failure).first.flatMap { first in
+                workers.allSatisfy { $0.failure != nil } ? first : nil
+            }
+            if let why, closed {
                 let file = files[index] ?? "diagram \(index + 1)"
                 return (nil, [LayoutWorkers.failure(file, why(file))], [])
             }
@@ -203,10 +249,13 @@ public final class LayoutSession: @unchecked Sendable {
         return results[index]!
     }
 
-    private func record(_ index: Int, _ answer: LayoutWorkers.ByteResult) {
+    private func record(worker: Int, offset: Int, _ answer: LayoutWorkers.ByteResult) {
         finished?()  // counted before anyone waiting for it can go on (and the run end, wiping the progress line)
         condition.lock()
+        let index = handed[worker][offset]
+        answered[worker] += 1
         if index < count { results[index] = answer }
+        handOut()
         condition.broadcast()
         condition.unlock()
     }
