@@ -237,9 +237,8 @@ public final class LayoutSession: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while results[index] == nil {
-            let why = owner[index].map { workers[$0].failure } ?? workers.lazy.compactMap(\.failure).first.flatMap { first in
-                workers.allSatisfy { $0.failure != nil } ? first : nil
-            }
+            // Its worker's end, or, while it still waits here, the end of every worker.
+            let why = owner[index].map { workers[$0].failure } ?? (workers.allSatisfy { $0.failure != nil } ? workers.first?.failure : nil)
             if let why, closed {
                 let file = files[index] ?? "diagram \(index + 1)"
                 return (nil, [LayoutWorkers.failure(file, why(file))], [])
