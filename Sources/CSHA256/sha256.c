@@ -1,6 +1,7 @@
-// SHA-256 block compression with the x86 SHA extensions (SHA-NI): the manifest hashes every file
-// a render writes, and the portable Swift code costs ~70 instructions a byte. The Swift code in
-// Sources/Pipeline/SHA256.swift stays the reference and the fallback on other CPUs.
+// SHA-256 block compression (FIPS 180-4): the manifest hashes every file a render writes. Two
+// versions: the x86 SHA extensions (SHA-NI) where the CPU has them, and portable C elsewhere
+// (about 25 instructions a byte; the Swift loop it replaced took 70). Sources/Pipeline/SHA256.swift
+// does the padding and picks one.
 #include "CSHA256.h"
 
 // The round constants, for this code and the portable Swift code alike.
@@ -14,6 +15,47 @@ const uint32_t vpcg_sha256_k[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
+
+#define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+#define BIG_SIGMA0(x) (ROTR(x, 2) ^ ROTR(x, 13) ^ ROTR(x, 22))
+#define BIG_SIGMA1(x) (ROTR(x, 6) ^ ROTR(x, 11) ^ ROTR(x, 25))
+#define SMALL_SIGMA0(x) (ROTR(x, 7) ^ ROTR(x, 18) ^ ((x) >> 3))
+#define SMALL_SIGMA1(x) (ROTR(x, 17) ^ ROTR(x, 19) ^ ((x) >> 10))
+#define CHOOSE(e, f, g) ((g) ^ ((e) & ((f) ^ (g))))
+#define MAJORITY(a, b, c) (((a) & (b)) | ((c) & ((a) | (b))))
+// One round with the eight working variables named in their turn, so none is copied: after it,
+// `d` holds the new e and `h` the new a.
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                     \
+    do {                                                                                     \
+        uint32_t t1 = h + BIG_SIGMA1(e) + CHOOSE(e, f, g) + vpcg_sha256_k[i] + w[i];         \
+        d += t1;                                                                             \
+        h = t1 + BIG_SIGMA0(a) + MAJORITY(a, b, c);                                          \
+    } while (0)
+
+void vpcg_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    uint32_t w[64];
+    for (; blocks > 0; blocks--, data += 64) {
+        for (int i = 0; i < 16; i++) {
+            const uint8_t *p = data + 4 * i;
+            w[i] = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+        }
+        for (int i = 16; i < 64; i++) w[i] = SMALL_SIGMA1(w[i - 2]) + w[i - 7] + SMALL_SIGMA0(w[i - 15]) + w[i - 16];
+        uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+        uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+        for (int i = 0; i < 64; i += 8) {
+            ROUND(a, b, c, d, e, f, g, h, i);
+            ROUND(h, a, b, c, d, e, f, g, i + 1);
+            ROUND(g, h, a, b, c, d, e, f, i + 2);
+            ROUND(f, g, h, a, b, c, d, e, i + 3);
+            ROUND(e, f, g, h, a, b, c, d, i + 4);
+            ROUND(d, e, f, g, h, a, b, c, i + 5);
+            ROUND(c, d, e, f, g, h, a, b, i + 6);
+            ROUND(b, c, d, e, f, g, h, a, i + 7);
+        }
+        state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+        state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+    }
+}
 
 #if defined(__x86_64__)
 #include <cpuid.h>

@@ -2,9 +2,9 @@ import CSHA256
 import Foundation
 
 /// SHA-256 (FIPS 180-4), for the manifest's content hashes. Self-written: the package has no crypto
-/// dependency, and this is all it needs (no secrets, no timing concerns). On CPUs with the SHA
-/// extensions the blocks go through them (`CSHA256`, ~25 times fewer instructions); elsewhere, or
-/// when asked (`portable`, for the tests that compare both), through the Swift code here.
+/// dependency, and this is all it needs (no secrets, no timing concerns). The padding is here; the
+/// block compression is C (`CSHA256`): with the CPU's SHA extensions where it has them, portable
+/// code elsewhere or when asked (`portable`, for the tests that compare both).
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -13,13 +13,10 @@ public struct SHA256: Sendable {
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    /// The round constants, from the C table the hardware code uses.
-    private static let k: [UInt32] = withUnsafeBytes(of: vpcg_sha256_k) { Array($0.bindMemory(to: UInt32.self)) }
-
     /// Whether blocks go through the CPU's SHA extensions.
     public let usesHardware: Bool
 
-    /// `portable`: the Swift code even where the CPU has the SHA extensions.
+    /// `portable`: the portable code even where the CPU has the SHA extensions.
     public init(portable: Bool = false) {
         usesHardware = !portable && Self.hardware
     }
@@ -79,44 +76,14 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Hashes `blocks` consecutive 64-byte blocks. State, constants and the message schedule live
-    /// in unsafe buffers: array bounds checks and copy-on-write checks made this five times slower.
+    /// Hashes `blocks` consecutive 64-byte blocks, with the SHA extensions or the portable C code.
     private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
-        if usesHardware {
-            state.withUnsafeMutableBufferPointer { vpcg_sha256_blocks($0.baseAddress!, data, blocks) }
-            return
-        }
-        @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        let k = Self.k
+        let hardware = usesHardware
         state.withUnsafeMutableBufferPointer { state in
-            k.withUnsafeBufferPointer { k in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    for blockIndex in 0..<blocks {
-                        let block = data + 64 * blockIndex
-                        for i in 0..<16 {
-                            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-                        }
-                        for i in 16..<64 {
-                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var a = state[0], b = state[1], c = state[2], d = state[3]
-                        var e = state[4], f = state[5], g = state[6], h = state[7]
-                        for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            h = g; g = f; f = e; e = d &+ t1
-                            d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-                        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-                    }
-                }
+            if hardware {
+                vpcg_sha256_blocks(state.baseAddress!, data, blocks)
+            } else {
+                vpcg_sha256_blocks_portable(state.baseAddress!, data, blocks)
             }
         }
     }

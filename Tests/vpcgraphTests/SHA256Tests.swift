@@ -12,7 +12,7 @@ import Testing
         #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    /// The SHA extensions (where the CPU has them) and the portable Swift code give the same digests,
+    /// The SHA extensions (where the CPU has them) and the portable C code give the same digests,
     /// at every length around the block and padding boundaries, in one piece or many.
     @Test func hardwareAndPortableAgree() {
         let data = Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 3) })

@@ -14,4 +14,7 @@ int vpcg_sha256_hardware(void);
 /// SHA extensions. Call only when `vpcg_sha256_hardware()` returned 1.
 void vpcg_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// The same in portable C, for any CPU.
+void vpcg_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
+
 #endif
