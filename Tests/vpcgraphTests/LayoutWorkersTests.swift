@@ -57,4 +57,86 @@ import Testing
         #expect(workers[0].output?.contains("<svg") == true)
         #expect(workers[1].output == nil && !workers[1].diagnostics.isEmpty)
     }
+
+    /// A stand-in worker that speaks the frame protocol (8-byte big-endian length, then the bytes):
+    /// it answers each diagram with `<svg>FILE</svg>` and logs `ROLE FILE` to the log file. The first
+    /// worker to claim `token` plays `first`, the others `other`: `die-after-1` (answers one diagram,
+    /// then takes the next and exits 3 without answering), `slow` (0.3 s a diagram) or `fast`.
+    static let fakeWorker = #"""
+    import os, sys, time, json
+    token, log, first, other = sys.argv[1:5]
+    try:
+        os.close(os.open(token, os.O_CREAT | os.O_EXCL | os.O_WRONLY)); role = first
+    except FileExistsError:
+        role = other
+    def read(n):
+        data = b""
+        while len(data) < n:
+            chunk = sys.stdin.buffer.read(n - len(data))
+            if not chunk: return None
+            data += chunk
+        return data
+    def frame():
+        head = read(8)
+        return None if head is None else read(int.from_bytes(head, "big"))
+    def send(payload):
+        sys.stdout.buffer.write(len(payload).to_bytes(8, "big") + payload)
+    frame()  # the finishing settings
+    answered = 0
+    while True:
+        name, dot = frame(), frame()
+        if name is None or dot is None: break
+        if role == "die-after-1" and answered == 1: sys.exit(3)
+        if role == "slow": time.sleep(0.3)
+        with open(log, "a") as f: f.write(f"{role} {name.decode()}\n")
+        send(b"\x01<svg>" + name + b"</svg>")
+        send(json.dumps({"diagnostics": [], "problems": []}).encode())
+        sys.stdout.flush()
+        answered += 1
+    """#
+
+    /// Runs `count` diagrams through two fake workers; returns the results and the log's lines.
+    func throughFakeWorkers(_ count: Int, first: String, other: String) throws -> (results: [LayoutWorkers.Result], log: [String]) {
+        let dir = Paths.temporaryDirectory("fake-workers")
+        defer { try? Self.manager.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("worker.py").path, log = dir.appendingPathComponent("log").path
+        try Self.fakeWorker.write(toFile: script, atomically: true, encoding: .utf8)
+        let workers = LayoutWorkers(executable: "/usr/bin/env", arguments: ["python3", script, dir.appendingPathComponent("token").path, log, first, other],
+                                    jobs: 2)
+        let diagrams = (1...count).map { (file: "d\($0).dot", dot: "digraph { n\($0) }") }
+        let results = workers.layout(diagrams)
+        let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        return (results, lines)
+    }
+
+    /// A worker that dies mid-run fails only the diagrams it held (at most two: one it was laying
+    /// out, one in its pipe); every diagram still waiting in the parent goes to the worker alive,
+    /// and each answer lands at its own diagram.
+    @Test func whatWaitsWhenAWorkerDiesGoesToTheLiveOne() throws {
+        let (results, log) = try throughFakeWorkers(10, first: "die-after-1", other: "slow")
+        let failed = results.indices.filter { results[$0].output == nil }
+        #expect((1...2).contains(failed.count), "\(failed)")
+        for index in failed {
+            #expect(results[index].diagnostics.map(\.description)
+                == ["d\(index + 1).dot: error: the layout worker exited with status 3 before it laid out 'd\(index + 1).dot' [layout-worker]"])
+        }
+        for index in results.indices where !failed.contains(index) {
+            #expect(results[index].output == "<svg>d\(index + 1).dot</svg>")
+            #expect(results[index].diagnostics.isEmpty)
+        }
+        // The dying worker answered one; the slow one laid out all the rest, those submitted after the death included.
+        #expect(log.filter { $0.hasPrefix("die-after-1 ") }.count == 1)
+        #expect(log.filter { $0.hasPrefix("slow ") }.count == 10 - 1 - failed.count)
+        #expect(log.contains("slow d10.dot"))
+    }
+
+    /// Work goes by load, not by turns: a worker that takes 0.3 s a diagram keeps the two it was
+    /// handed first (and perhaps one more), a fast one lays out the rest; results stay in order.
+    @Test func aFastWorkerTakesMoreThanASlowOne() throws {
+        let (results, log) = try throughFakeWorkers(10, first: "slow", other: "fast")
+        #expect(results.map(\.output) == (1...10).map { "<svg>d\($0).dot</svg>" })
+        let slow = log.filter { $0.hasPrefix("slow ") }.count, fast = log.filter { $0.hasPrefix("fast ") }.count
+        #expect(slow + fast == 10)
+        #expect(slow <= 3 && fast >= 7, "\(log)")
+    }
 }
