@@ -64,18 +64,18 @@ public enum SVGPostProcessor {
             let line = lines[index]
             index += 1
             // Graphviz's comments name each object (and only that); invisible edges leave nothing else.
-            if line.starts(with: "<!-- ".utf8), line.ends(with: " -->"), wroteLine { continue }
+            if line.starts(with: "<!-- "), line.ends(with: " -->"), wroteLine { continue }
             // An invisible layout node or edge: its group and everything up to its `</g>`.
-            if line.starts(with: "<g id=".utf8), line.ends(with: "class=\"node layout\">") || line.ends(with: "class=\"edge layout\">") {
+            if line.starts(with: "<g id="), line.ends(with: "class=\"node layout\">") || line.ends(with: "class=\"edge layout\">") {
                 var depth = 1
                 while index < lines.count, depth > 0 {
-                    if lines[index].starts(with: "<g".utf8) { depth += 1 }
-                    if lines[index].starts(with: "</g>".utf8) { depth -= 1 }
+                    if lines[index].starts(with: "<g") { depth += 1 }
+                    if lines[index].starts(with: "</g>") { depth -= 1 }
                     index += 1
                 }
                 continue
             }
-            if line.starts(with: "<svg ".utf8) {
+            if line.starts(with: "<svg ") {
                 // Graphviz's root tag spans two lines (`<svg width… height…` and ` viewBox=… xmlns…>`).
                 var last = line
                 while last.last != UInt8(ascii: ">"), index < lines.count {
@@ -88,7 +88,7 @@ public enum SVGPostProcessor {
                 defsAt = out.count
                 continue
             }
-            if line.starts(with: "<title>".utf8), index < lines.count, lines[index].starts(with: "<g id=\"a_".utf8),
+            if line.starts(with: "<title>"), index < lines.count, lines[index].starts(with: "<g id=\"a_"),
                let tooltip = wrapperTooltip(lines[index]) {
                 // `<title>name</title>` then `<g id="a_…"><a … xlink:title="…">`: the tooltip becomes the title.
                 append("<title>".utf8)
@@ -102,7 +102,7 @@ public enum SVGPostProcessor {
                 }
                 continue
             }
-            if droppedWrappers > 0, line.elementsEqual("</a>".utf8), index < lines.count, lines[index].elementsEqual("</g>".utf8) {
+            if droppedWrappers > 0, line.equals("</a>"), index < lines.count, lines[index].equals("</g>") {
                 droppedWrappers -= 1
                 index += 1
                 continue
@@ -112,7 +112,7 @@ public enum SVGPostProcessor {
                 append(use.text)
                 continue
             }
-            if options.transparent, line.starts(with: "<polygon fill=\"transparent\" stroke=\"transparent\"".utf8) {
+            if options.transparent, line.starts(with: "<polygon fill=\"transparent\" stroke=\"transparent\"") {
                 continue
             }
             if let at = line.index(of: fontFrom) {
@@ -158,7 +158,7 @@ public enum SVGPostProcessor {
 
     /// `wrapperTooltip` on the line's bytes (every pattern is ASCII; the SVG has one element per line).
     static func wrapperTooltip(_ line: ArraySlice<UInt8>) -> (text: ArraySlice<UInt8>, withoutTitle: [UInt8]?)? {
-        guard line.starts(with: "<g id=\"a_".utf8), let open = line.index(of: anchorOpen) else { return nil }
+        guard line.starts(with: "<g id=\"a_"), let open = line.index(of: anchorOpen) else { return nil }
         let anchor = line[(open + anchorOpen.count)...]
         guard let titleStart = anchor.index(of: titleAttribute) else { return nil }
         let valueStart = titleStart + titleAttribute.count
@@ -252,9 +252,17 @@ extension ArraySlice<UInt8> {
         }
     }
 
-    func ends(with suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard self.count >= count else { return false }
-        return self[(endIndex - count)...].elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
+    /// Whether the bytes from `offset` (from the start of the slice) on are `text`'s.
+    private func has(_ text: StaticString, at offset: Int) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard offset >= 0, offset + length <= count else { return false }
+        guard length > 0 else { return true }
+        return withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, text.utf8Start, length) == 0 }
     }
+
+    func starts(with prefix: StaticString) -> Bool { has(prefix, at: 0) }
+
+    func ends(with suffix: StaticString) -> Bool { has(suffix, at: count - suffix.utf8CodeUnitCount) }
+
+    func equals(_ text: StaticString) -> Bool { count == text.utf8CodeUnitCount && has(text, at: 0) }
 }

@@ -66,10 +66,10 @@ public enum SVGSafety {
 
     /// `href` or any `…:href`, case-insensitively.
     private static func isHref(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let suffix = Array("href".utf8)
-        guard name.count >= 4 else { return false }
-        for (offset, byte) in suffix.enumerated() where lowered(name[name.count - 4 + offset]) != byte { return false }
-        return name.count == 4 || name[name.count - 5] == UInt8(ascii: ":")
+        let n = name.count
+        guard n >= 4, lowered(name[n - 4]) == UInt8(ascii: "h"), lowered(name[n - 3]) == UInt8(ascii: "r"),
+              lowered(name[n - 2]) == UInt8(ascii: "e"), lowered(name[n - 1]) == UInt8(ascii: "f") else { return false }
+        return n == 4 || name[n - 5] == UInt8(ascii: ":")
     }
 
     private static func equalsLowered(_ name: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {

@@ -58,6 +58,11 @@ public enum GraphvizRenderer {
     /// lists dot 2.42 damaged (`vpcg_layout_damaged`), is neither rendered nor freed: freeing it
     /// is what double-frees. Its memory is left to the process; the diagram comes back as an error.
     public static func renderData(dot: String, format: Format, file: String) -> (output: Data?, diagnostics: [Diagnostic]) {
+        renderData(dot: Array(dot.utf8), format: format, file: file)
+    }
+
+    /// `renderData` on the DOT's bytes (UTF-8), as the pipeline and the layout workers hold it.
+    public static func renderData(dot: [UInt8], format: Format, file: String) -> (output: Data?, diagnostics: [Diagnostic]) {
         lock.lock()
         defer { lock.unlock() }
         freeKept()
@@ -138,8 +143,10 @@ public enum GraphvizRenderer {
     }
 
     /// Parses DOT text with the sequential id discipline (see `vpcg_read`). Callers hold the lock.
-    private static func read(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
-        let utf8 = Array(dot.utf8)
+    private static func read(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? { read(Array(dot.utf8)) }
+
+    private static func read(_ utf8: [UInt8]) -> UnsafeMutablePointer<Agraph_t>? {
+        guard !utf8.isEmpty else { return read([UInt8(ascii: "\n")]) }
         return utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { vpcg_read($0, buffer.count) }
         }

@@ -66,10 +66,13 @@ public struct FolderRender: Sendable {
                 }
                 continue
             }
+            // The layout workers start now, while the input is read.
+            let prepared = job.pipeline.prepareWorkers()
             let (topology, loaded) = Pipeline.load(path: job.path, from: job.source, cloudFormation: job.pipeline.cloudFormation)
             result.diagnostics += loaded
             guard let topology, !loaded.contains(where: { $0.severity == .error }) else { continue }
-            let rendering = job.pipeline.renderAll(topology, name: job.name, timing: timing.map { timing in { timing(job.name, $0, $1) } })
+            let rendering = job.pipeline.renderAll(topology, name: job.name, timing: timing.map { timing in { timing(job.name, $0, $1) } },
+                                                   prepared: prepared)
             result.diagnostics += rendering.diagnostics
             result.notes += rendering.notes.map { "\(job.path): \($0)" }
             result.files += rendering.files

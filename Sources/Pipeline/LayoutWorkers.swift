@@ -77,13 +77,20 @@ public struct LayoutWorkers: Sendable {
     /// A layout of `count` diagrams, submitted one by one (`submit`), answered in any order and
     /// taken in order (`result`). In this process (one job, or fewer than two diagrams), each is laid
     /// out when it is asked for.
-    public func start(count: Int, finishing: Finishing? = nil, finished: (@Sendable () -> Void)? = nil) -> LayoutSession {
-        LayoutSession(workers: self, count: count, finishing: finishing, finished: finished)
+    public func start(count: Int, finishing: Finishing? = nil, finished: (@Sendable () -> Void)? = nil,
+                      prepared: PreparedWorkers? = nil) -> LayoutSession {
+        LayoutSession(workers: self, count: count, finishing: finishing, finished: finished, prepared: prepared)
+    }
+
+    /// Starts the worker processes ahead of their session (nil for one job), so that their start-up
+    /// (about 15 ms each) runs while this process still reads the input, on a core that is idle then.
+    public func prepare() -> PreparedWorkers? {
+        jobs > 1 ? PreparedWorkers((0..<jobs).map { _ in Worker(executable: executable, arguments: arguments) }) : nil
     }
 
     /// Layout (and finishing) of one diagram in this process: what a worker answers.
     static func layOut(file: String, dot: [UInt8], finishing: Finishing?) -> ByteResult {
-        let (data, diagnostics) = GraphvizRenderer.renderData(dot: String(decoding: dot, as: UTF8.self), format: .svg, file: file)
+        let (data, diagnostics) = GraphvizRenderer.renderData(dot: dot, format: .svg, file: file)
         guard let data else { return (nil, diagnostics, []) }
         guard let finishing else { return ([UInt8](data), diagnostics, []) }
         let (svg, problems) = finishing.apply([UInt8](data))
@@ -122,6 +129,28 @@ struct WorkerReport: Codable {
     var problems: [String]
 }
 
+/// Worker processes started before their session (`LayoutWorkers.prepare`). A session takes as
+/// many as it needs; those it does not take, or all when no session takes them (the input had
+/// errors), get their input closed and exit.
+public final class PreparedWorkers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var workers: [Worker]
+
+    fileprivate init(_ workers: [Worker]) { self.workers = workers }
+
+    /// Up to `count` workers (the rest are let go).
+    fileprivate func take(_ count: Int) -> [Worker] {
+        lock.withLock {
+            let taken = Array(workers.prefix(count))
+            for worker in workers.dropFirst(count) { worker.closeInput() }
+            workers = []
+            return taken
+        }
+    }
+
+    deinit { for worker in workers { worker.closeInput() } }
+}
+
 /// One layout of a known number of diagrams (see `LayoutWorkers.start`).
 ///
 /// Diagrams go to whichever worker has the fewest in hand, at most `inHand` each (one being laid
@@ -151,7 +180,8 @@ public final class LayoutSession: @unchecked Sendable {
     private var owner: [Int?]
     private var inputsClosed = false
 
-    init(workers settings: LayoutWorkers, count: Int, finishing: LayoutWorkers.Finishing?, finished: (@Sendable () -> Void)?) {
+    init(workers settings: LayoutWorkers, count: Int, finishing: LayoutWorkers.Finishing?, finished: (@Sendable () -> Void)?,
+         prepared: PreparedWorkers? = nil) {
         self.count = count
         self.finishing = finishing
         self.finished = finished
@@ -166,7 +196,9 @@ public final class LayoutSession: @unchecked Sendable {
         handed = Array(repeating: [], count: processes)
         answered = Array(repeating: 0, count: processes)
         let settingsFrame = Array((try? JSONEncoder().encode(finishing)) ?? Data("null".utf8))
-        workers = (0..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments, settings: settingsFrame) }
+        let ready = prepared?.take(processes) ?? []
+        workers = ready + (ready.count..<processes).map { _ in Worker(executable: settings.executable, arguments: settings.arguments) }
+        for worker in workers { worker.begin(settings: settingsFrame) }
         for (number, worker) in workers.enumerated() {
             worker.startReading { [self] offset, answer in
                 record(worker: number, offset: offset, answer)
@@ -271,7 +303,7 @@ private final class Worker: @unchecked Sendable {
     var failure: ((String) -> String)? { lock.withLock { ended } }
     private var started = true
 
-    init(executable: String, arguments: [String], settings: [UInt8]) {
+    init(executable: String, arguments: [String]) {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardInput = input
@@ -285,6 +317,11 @@ private final class Worker: @unchecked Sendable {
             ended = { _ in "cannot start a layout worker: \(reason)" }
             return
         }
+    }
+
+    /// Sends the session's settings, the first frame a worker reads.
+    func begin(settings: [UInt8]) {
+        guard started else { return }
         var frame: [UInt8] = []
         Frame.append(settings, to: &frame)
         let first = frame, fd = input.fileHandleForWriting.fileDescriptor

@@ -114,8 +114,16 @@ public struct Pipeline: Sendable {
         return (rendering.files, rendering.diagnostics)
     }
 
+    /// Worker processes for `renderAll`'s layout, started before the input is read (nil when the
+    /// layout runs in this process: one job, or no SVG).
+    public func prepareWorkers() -> PreparedWorkers? {
+        formats.contains(.svg) ? workers?.prepare() : nil
+    }
+
     /// Like `render`, with notes (e.g. that the diagram was split into an overview and one per VPC).
-    public func renderAll(_ topology: Topology, name: String, timing: ((OutputFormat, Duration) -> Void)? = nil) -> Rendering {
+    /// `prepared`: workers started ahead (`prepareWorkers`).
+    public func renderAll(_ topology: Topology, name: String, timing: ((OutputFormat, Duration) -> Void)? = nil,
+                          prepared: PreparedWorkers? = nil) -> Rendering {
         let clock = ContinuousClock()
         func timed<T>(_ stage: OutputFormat, _ work: () -> T) -> T {
             let start = clock.now
@@ -137,7 +145,7 @@ public struct Pipeline: Sendable {
         let linkable = Set(roles.map { names.file($0, extension: "svg") } + [names.document])
         let svgOptions = SVGPostProcessor.Options(theme: diagramOptions.theme, transparent: diagramOptions.transparent)
         let finishing = LayoutWorkers.Finishing(options: svgOptions, linkableFiles: linkable)
-        let layout = wantsSVG ? (workers ?? .inProcess).start(count: roles.count, finishing: finishing, finished: finished) : nil
+        let layout = wantsSVG ? (workers ?? .inProcess).start(count: roles.count, finishing: finishing, finished: finished, prepared: prepared) : nil
         var diagrams: [(baseName: String, dot: [UInt8])] = []
         if wantsDiagrams {
             timed(.dot) {
