@@ -1,11 +1,11 @@
 // SHA-256 block compression (FIPS 180-4): the manifest hashes every file a render writes. Two
 // versions: the x86 SHA extensions (SHA-NI) where the CPU has them, and portable C elsewhere
-// (about 25 instructions a byte; the Swift loop it replaced took 70). Sources/Pipeline/SHA256.swift
+// (about 57 instructions a byte; the Swift loop it replaced took 70). Sources/Pipeline/SHA256.swift
 // does the padding and picks one.
 #include "CSHA256.h"
 
-// The round constants, for this code and the portable Swift code alike.
-const uint32_t vpcg_sha256_k[64] = {
+// The round constants, for both versions.
+static const uint32_t vpcg_sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,

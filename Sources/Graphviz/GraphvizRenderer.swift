@@ -5,7 +5,8 @@ import VPCModel
 
 /// The only code that talks to Graphviz. Parses DOT text into a cgraph graph (with an id
 /// discipline that numbers objects in creation order), lays it out with `dot` in-process, renders
-/// it, and frees everything (the last graph when the next call starts). Graphviz is not thread-safe: every call is serialised behind one lock.
+/// it, and frees everything (the last graph when the next call starts). Graphviz is not
+/// thread-safe: every call is serialised behind one lock.
 public enum GraphvizRenderer {
     public enum Format: String, Sendable {
         /// SVG from Graphviz's core renderer.

@@ -66,8 +66,10 @@ public struct FolderRender: Sendable {
                 }
                 continue
             }
-            // The layout workers start now, while the input is read.
-            let prepared = job.pipeline.prepareWorkers()
+            // For a large input, the layout workers start now, while it is read.
+            var info = stat()
+            let size = stat(job.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+            let prepared = job.pipeline.prepareWorkers(inputBytes: size)
             let (topology, loaded) = Pipeline.load(path: job.path, from: job.source, cloudFormation: job.pipeline.cloudFormation)
             result.diagnostics += loaded
             guard let topology, !loaded.contains(where: { $0.severity == .error }) else { continue }

@@ -114,10 +114,15 @@ public struct Pipeline: Sendable {
         return (rendering.files, rendering.diagnostics)
     }
 
-    /// Worker processes for `renderAll`'s layout, started before the input is read (nil when the
-    /// layout runs in this process: one job, or no SVG).
-    public func prepareWorkers() -> PreparedWorkers? {
-        formats.contains(.svg) ? workers?.prepare() : nil
+    /// Inputs from this size on have the layout workers started before they are read: their parse
+    /// takes long enough for the workers' start-up to hide behind it. A smaller input (one VPC is
+    /// 3 KB) is read in milliseconds, and often draws a single diagram, laid out in this process.
+    public static let prepareWorkersFrom = 256 * 1024
+
+    /// Worker processes for `renderAll`'s layout, started before an input of `inputBytes` is read;
+    /// nil when the layout runs in this process (one job, or no SVG) or the input is small.
+    public func prepareWorkers(inputBytes: Int) -> PreparedWorkers? {
+        formats.contains(.svg) && inputBytes >= Self.prepareWorkersFrom ? workers?.prepare() : nil
     }
 
     /// Like `render`, with notes (e.g. that the diagram was split into an overview and one per VPC).

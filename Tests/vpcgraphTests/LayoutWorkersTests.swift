@@ -93,6 +93,7 @@ import Testing
         send(json.dumps({"diagnostics": [], "problems": []}).encode())
         sys.stdout.flush()
         answered += 1
+    with open(log, "a") as f: f.write(f"exit {role}\n")
     """#
 
     /// Runs `count` diagrams through two fake workers; returns the results and the log's lines.
@@ -138,5 +139,33 @@ import Testing
         let slow = log.filter { $0.hasPrefix("slow ") }.count, fast = log.filter { $0.hasPrefix("fast ") }.count
         #expect(slow + fast == 10)
         #expect(slow <= 3 && fast >= 7, "\(log)")
+    }
+
+    /// Workers started ahead (`prepare`) are the session's workers; when the session needs none
+    /// (one diagram, laid out here), they are let go and exit.
+    @Test func preparedWorkersAreUsedOrLetGo() throws {
+        let dir = Paths.temporaryDirectory("prepared-workers")
+        defer { try? Self.manager.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("worker.py").path, log = dir.appendingPathComponent("log").path
+        try Self.fakeWorker.write(toFile: script, atomically: true, encoding: .utf8)
+        let workers = LayoutWorkers(executable: "/usr/bin/env", arguments: ["python3", script, dir.appendingPathComponent("token").path, log, "fast", "fast"],
+                                    jobs: 2)
+        func lines() -> [String] { (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? [] }
+
+        let unused = try #require(workers.prepare())
+        let local = workers.start(count: 1, prepared: unused)
+        local.submit(file: "a.dot", dot: Array("digraph { a }".utf8))
+        local.close()
+        #expect(local.result(0).output.map { String(decoding: $0, as: UTF8.self).contains("<svg") } == true, "laid out in this process")
+        var waited = 0
+        while lines().count < 2 && waited < 200 { usleep(50_000); waited += 1 }
+        #expect(lines() == ["exit fast", "exit fast"], "both prepared workers exited without a diagram")
+
+        let used = try #require(workers.prepare())
+        let session = workers.start(count: 3, prepared: used)
+        for n in 1...3 { session.submit(file: "d\(n).dot", dot: Array("digraph { n\(n) }".utf8)) }
+        session.close()
+        #expect((0..<3).map { session.result($0).output.map { String(decoding: $0, as: UTF8.self) } } == (1...3).map { "<svg>d\($0).dot</svg>" })
+        #expect(lines().filter { $0.hasPrefix("fast d") }.count == 3)
     }
 }

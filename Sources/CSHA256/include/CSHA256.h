@@ -4,9 +4,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// The 64 round constants of FIPS 180-4 (one table for the hardware and the portable code).
-extern const uint32_t vpcg_sha256_k[64];
-
 /// 1 when this CPU has the SHA extensions (x86-64 SHA-NI with SSE4.1), else 0.
 int vpcg_sha256_hardware(void);
 
